@@ -1,0 +1,44 @@
+"""`sitroom extract`: articles in, one JSON object per article out (CONTRACT.md)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from sitroom import config as config_mod
+from sitroom import pipeline
+from sitroom.errors import UsageError
+from sitroom.read import read_inputs
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("extract", help="extract incidents from articles and print JSON Lines")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or - for stdin")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    p.add_argument("--no-store", action="store_true", help="never touch a database")
+    p.add_argument("--published", type=parse_date_arg, help="date of header-less text")
+    p.add_argument("--max-bytes", type=int, default=None, help="size limit per article")
+    p.set_defaults(handler=run)
+
+
+def parse_date_arg(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from exc
+
+
+def run(args: argparse.Namespace) -> int:
+    cfg = config_mod.load()
+    max_bytes = args.max_bytes or cfg.max_bytes
+    if max_bytes <= 0:
+        raise UsageError("--max-bytes must be positive")
+    items = read_inputs(args.paths, published=args.published, max_bytes=max_bytes)
+    pipe = pipeline.build(cfg)
+    out = sys.stdout
+    for item in pipeline.run(pipe, items, batch_size=cfg.batch_size):
+        out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    out.flush()
+    return 0
