@@ -1,0 +1,63 @@
+"""Blocking keys: which reports are worth comparing at all.
+
+Two reports can only merge when their type families agree, their date windows lie
+within `Policy.max_gap_days` of each other and their places are near. Each report is
+filed under a few string keys (type family x week bucket x 1-degree cell) and looks up
+candidates under a few query keys, so the work grows with the number of reports rather
+than with its square. The keys are asymmetric on purpose: a report with no place (or
+only a region) must meet every report of its week and family, and every located report
+must meet the unlocated ones, without located reports meeting each other across the map.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from sitroom.merge.records import MentionRecord
+from sitroom.merge.score import DEFAULT_POLICY, Policy
+from sitroom.model import EVENT_TYPES
+
+BUCKET_DAYS = 7
+CELL_DEGREES = 1.0
+ANY_PLACE = "*"  # filed under by every report; queried by reports with no usable place
+NO_PLACE = "?"  # filed under by reports with no usable place; queried by located ones
+ANY_TYPE = "?"
+
+
+def index_keys(record: MentionRecord, policy: Policy = DEFAULT_POLICY) -> list[str]:
+    """Keys to file `record` (or the event it belongs to) under."""
+    family = record.event_type or ANY_TYPE
+    cell = _cell(record)
+    places = [ANY_PLACE, NO_PLACE if cell is None else f"{cell[0]}:{cell[1]}"]
+    return [f"{family}|{b}|{p}" for b in _buckets(record, policy) for p in places]
+
+
+def query_keys(record: MentionRecord, policy: Policy = DEFAULT_POLICY) -> list[str]:
+    """Keys under which the candidates for `record` are filed."""
+    families = [record.event_type, ANY_TYPE] if record.event_type else [*EVENT_TYPES, ANY_TYPE]
+    cell = _cell(record)
+    if cell is None:
+        places = [ANY_PLACE]
+    else:
+        row, col = cell
+        places = [f"{row + dr}:{col + dc}" for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
+        places.append(NO_PLACE)
+    return [f"{f}|{b}|{p}" for f in families for b in _buckets(record, policy) for p in places]
+
+
+def _buckets(record: MentionRecord, policy: Policy) -> list[int]:
+    """Week buckets covering [date_lo, date_hi + max gap]: two windows within the gap
+    always share one of them. Undated reports share one bucket of their own."""
+    if record.date_lo is None or record.date_hi is None:
+        return [-1]
+    first = record.date_lo.toordinal() // BUCKET_DAYS
+    last = (record.date_hi + dt.timedelta(days=policy.max_gap_days)).toordinal() // BUCKET_DAYS
+    return list(range(first, last + 1))
+
+
+def _cell(record: MentionRecord) -> tuple[int, int] | None:
+    """The grid cell of a precisely located report; None for no place or a region."""
+    if record.lat is None or record.lon is None or (record.geo_precision or 1) >= 3:
+        return None
+    return math.floor(record.lat / CELL_DEGREES), math.floor(record.lon / CELL_DEGREES)
