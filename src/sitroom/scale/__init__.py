@@ -1,0 +1,1 @@
+"""Drivers that run the same stages at scale (Apache Spark)."""
