@@ -1,0 +1,304 @@
+"""Statistic stage: aggregate figures the article reports rather than one incident.
+
+A figure is a statistic when it counts attacks, troops, hostages, displaced or
+arrested people, or other things in bulk ("22 enclaves"), or when it is a toll over a
+period or a whole war ("has killed 17,177 people since", "so far this year"). A toll
+that belongs to one incident stays the incident's toll, except a very large attributed
+toll ("around 1,200 people, according to Israeli officials"), which is both: such
+figures are what readers quote as the size of a war.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from sitroom.knowledge.numbers import NumberMention, find_numbers, has_aggregate_cue
+from sitroom.knowledge.reporting import reported_by
+from sitroom.model import Analysis, Span, Statistic, Timex
+from sitroom.stages import Stage
+from sitroom.stages.tolls import figures_in
+
+# noun as written -> unit of the statistic
+CORE_UNITS = {
+    "attacks": "attacks",
+    "strikes": "attacks",
+    "assaults": "attacks",
+    "raids": "attacks",
+    "incidents": "attacks",
+    "troops": "troops",
+    "soldiers": "troops",
+    "personnel": "troops",
+    "hostages": "hostages",
+    "captives": "hostages",
+    "refugees": "displaced",
+    "displaced": "displaced",
+    "arrests": "arrested",
+}
+NOT_UNITS = {
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "hours",
+    "minutes",
+    "seconds",
+    "decades",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "am",
+    "pm",
+    "times",
+    "rockets",
+    "missiles",
+    "shells",
+    "salvoes",
+    "salvos",
+    "rounds",
+    "bullets",
+    "drones",
+    "vehicles",
+    "cars",
+}
+GENERIC_MINIMUM = 10  # smaller counts of other things are incident details
+LARGE_TOLL = 100  # an attributed toll this large is also a statistic
+_UNIT_AFTER = re.compile(
+    r"^\s+(?:(?:more|other|additional|US|U\.S\.|[A-Z][a-z]+i|[A-Z][a-z]+an|foreign|"
+    r"international|coalition|American|British|French|[a-z]+-[a-z]+)\s+){0,2}"
+    r"(?P<noun>[A-Za-z][a-z]+s|personnel|people|displaced)\b"
+)
+_HOSTAGE = re.compile(r"^\s+\w+\s+(?:\w+\s+)?(?:captured as hostages|taken hostage|held hostage)")
+_ELLIPSIS = re.compile(r"^\s+(?:in|at|on)\s+[A-Z]")
+_COUNTER = re.compile(
+    r"(?P<who>\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|\b[Tt]he\s+[\w’' -]{2,40}?)\s+"
+    r"(?:has|have|had)?\s*(?:counted|recorded|documented|tallied|registered|logged|"
+    r"verified|estimated|estimates)\b"
+)
+_ABOUT_THE_ATTACKS = re.compile(r"^(?:The|These|Those) attacks\b")
+_SINCE = re.compile(r"\b(since|from)\s+$", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(until|through|till|to)\s+$", re.IGNORECASE)
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+)
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), start=1)}
+_SINCE_FALLBACK = re.compile(
+    r"\bsince\s+(?P<month>[A-Z][a-z]+)\s+(?P<day>\d{1,2})\b(?:,?\s+(?P<year>\d{4}))?"
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    start: int  # absolute offset in the article text
+    sentence: int
+
+
+class StatisticStage(Stage):
+    name = "statistics"
+    reads = ("parses", "sentences", "times", "incidents", "article")
+    writes = ("statistics",)
+
+    def process_one(self, item: Analysis) -> None:
+        published = item.article.published
+        stats: list[Statistic] = []
+        for clause in _clauses(item):
+            stats.extend(statistics_in(clause, item.times, published))
+        item.statistics = _inherit_headline_dates(stats)
+
+
+def statistics_in(clause: Clause, times: list[Timex], published: dt.date | None) -> list[Statistic]:
+    """The aggregate figures one clause states."""
+    out: list[Statistic] = []
+    tolls = {f.start: f.kind for f in figures_in(clause.text, clause.start, aggregates=True)}
+    aggregate = has_aggregate_cue(clause.text)
+    source = _source(clause.text)
+    last_unit: str | None = None
+    for number in find_numbers(clause.text, clause.start):
+        if number.vague or number.value is None or _in_timex(number, times):
+            continue
+        unit = _unit(clause, number, tolls, aggregate, source, last_unit)
+        if unit is None:
+            continue
+        last_unit = unit
+        since, until = _period(clause, number, times, published)
+        out.append(
+            Statistic(
+                quantity=number.value,
+                qualifier=number.qualifier,
+                unit=unit,
+                scope=_scope(clause, number),
+                evidence=_evidence(clause),
+                since=since,
+                until=until,
+                by=source,
+            )
+        )
+    return out
+
+
+def _unit(
+    clause: Clause,
+    number: NumberMention,
+    tolls: dict[int, str],
+    aggregate: bool,
+    source: str | None,
+    last_unit: str | None,
+) -> str | None:
+    """The unit of an aggregate figure, or None when the number is no statistic."""
+    after = clause.text[number.end - clause.start : number.end - clause.start + 60]
+    value = number.value or 0
+    if number.start in tolls:
+        kind = "killed" if tolls[number.start] == "killed" else "wounded"
+        if aggregate or (value >= LARGE_TOLL and source):
+            return kind
+        return None
+    if _HOSTAGE.match(after):
+        return "hostages" if aggregate or (value >= LARGE_TOLL and source) else None
+    if _is_year(number, after) or re.match(r"^\s*(?:%|percent|per cent)", after):
+        return "percent" if re.match(r"^\s*(?:%|percent|per cent)", after) else None
+    unit_match = _UNIT_AFTER.match(after)
+    if unit_match is None:
+        before = clause.text[max(0, number.lead - clause.start - 12) : number.lead - clause.start]
+        if last_unit and _ELLIPSIS.match(after) and re.search(r"\band\s*$", before):
+            return last_unit  # "2,500 US troops in Iraq and about 900 in Syria"
+        if number.lead - clause.start < 3 and re.match(r"^\s+[a-z]+s\s*$", after):
+            return after.strip()  # a headline such as "Around 80 attacks"
+        return None
+    noun = unit_match.group("noun").lower()
+    if noun in NOT_UNITS:
+        return None
+    if noun in CORE_UNITS:
+        return CORE_UNITS[noun]
+    if value >= GENERIC_MINIMUM and (aggregate or value >= LARGE_TOLL or noun != "people"):
+        return noun
+    return None
+
+
+def _is_year(number: NumberMention, after: str) -> bool:
+    value = number.value or 0
+    return (
+        1900 <= value <= 2100
+        and float(value).is_integer()
+        and "," not in number.text
+        and not re.match(r"^\s+[a-z]+s\b", after)
+    )
+
+
+def _in_timex(number: NumberMention, times: list[Timex]) -> bool:
+    return any(t.start <= number.start < t.end for t in times)
+
+
+def _source(text: str) -> str | None:
+    counter = _COUNTER.search(text)
+    if counter:
+        who = counter.group("who").strip()
+        if who.lower() not in ("in total", "it", "they", "this"):
+            return re.sub(r"^(?:In total|In all|Overall),?\s+", "", who)
+    return reported_by(text)
+
+
+def _period(
+    clause: Clause, number: NumberMention, times: list[Timex], published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    since = until = None
+    for timex in times:
+        if timex.type != "DATE" or not clause.start <= timex.start < clause.start + len(
+            clause.text
+        ):
+            continue
+        before = clause.text[max(0, timex.start - clause.start - 10) : timex.start - clause.start]
+        value = _date_of(timex.value)
+        if value is None:
+            continue
+        if _SINCE.search(before) and since is None:
+            since = value
+        elif _UNTIL.search(before) and until is None:
+            until = value
+    if since is None and not times:
+        since = _since_fallback(clause.text, published)
+    return since, until
+
+
+def _date_of(value: str) -> dt.date | None:
+    """First day a TIMEX3 date value stands for ("2023-10-17", "2023-10", "2023")."""
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def _since_fallback(text: str, published: dt.date | None) -> dt.date | None:
+    """ "since October 17" when no time expressions were found (the time stage not run)."""
+    m = _SINCE_FALLBACK.search(text)
+    if not m or m.group("month").lower() not in _MONTHS:
+        return None
+    month, day = _MONTHS[m.group("month").lower()], int(m.group("day"))
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif published:
+        year = (
+            published.year
+            if (month, day) <= (published.month, published.day)
+            else published.year - 1
+        )
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _scope(clause: Clause, number: NumberMention) -> str:
+    """What the figure counts: from the number to the end of its phrase."""
+    local = number.lead - clause.start
+    rest = clause.text[local:]
+    cut = re.search(
+        r"(?<!\d)[,.]|[,.](?!\d)|[;:“”\"(]|\s+—|\s+according to\b|\n|"
+        r"\s+and\s+(?:saw\s+|about\s+|around\s+|some\s+|\d)|\s+as part of\b",
+        rest,
+    )
+    return (rest[: cut.start()] if cut else rest).strip()
+
+
+def _evidence(clause: Clause) -> Span:
+    text = clause.text.strip()
+    start = clause.start + (len(clause.text) - len(clause.text.lstrip()))
+    return Span(text, start, start + len(text))
+
+
+def _clauses(item: Analysis) -> list[Clause]:
+    """Sentences cut at paragraph breaks (a headline line is a clause of its own)."""
+    out = []
+    for index, sentence in enumerate(item.sentences):
+        pos = 0
+        for part in re.split(r"(\n\s*\n|\n)", sentence.text):
+            if part.strip() and not re.fullmatch(r"\s+", part):
+                out.append(Clause(part, sentence.start + pos, index))
+            pos += len(part)
+    return out
+
+
+def _inherit_headline_dates(stats: list[Statistic]) -> list[Statistic]:
+    """A headline figure ("Around 80 attacks") counts over the same period as the body
+    figure of the same unit that states one; so does a figure about "the attacks"."""
+    dated = {s.unit: s for s in stats if s.since is not None}
+    attacks = dated.get("attacks")
+    out = []
+    for stat in stats:
+        body = dated.get(stat.unit)
+        headline = len(stat.evidence.text.split()) <= 6
+        if stat.since is None and body is not None and headline:
+            stat = replace(stat, since=body.since)
+        elif stat.since is None and attacks and _ABOUT_THE_ATTACKS.match(stat.evidence.text):
+            stat = replace(stat, since=attacks.since)  # "The attacks ... have left 60 wounded"
+        out.append(stat)
+    return out

@@ -1,0 +1,280 @@
+"""Toll stage: people killed and injured in each incident, as the article reports them.
+
+Figures are read from the incident's own sentences and the few sentences after it that
+no other incident owns ("The group later announced the death of five martyrs"). Each
+figure found goes to the nearest incident trigger, so two incidents in one sentence do
+not share a toll, and nothing is summed across incidents. Aggregate figures ("17,177
+killed in Gaza", "since October", "this year") are statistics and are skipped here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitroom.knowledge.numbers import (
+    NumberMention,
+    find_numbers,
+    has_aggregate_cue,
+)
+from sitroom.knowledge.reporting import reported_by
+from sitroom.model import Analysis, Incident
+from sitroom.stages import Stage
+
+FOLLOWING_SENTENCES = 2  # unowned sentences after an incident that may carry its toll
+
+_KILL = (
+    r"killed|dead|died|slain|murdered|executed|massacred|beheaded|shot dead|"
+    r"shot and killed|gunned down|burned to death|burnt to death|hacked to death|"
+    r"stabbed to death|lost their lives|perished|lynched"
+)
+_HURT = r"wounded|injured|hurt|hospitali[sz]ed|maimed"
+_FILLER = r"(?:[\w’'-]+\s+){0,5}?"  # "people", "Afghan soldiers", "of them" ...
+_AUX = r"(?:(?:were|was|have been|had been|are|is|been|also|reportedly|later|all)\s+)*"
+_AFTER_KILL = re.compile(
+    rf"^\s+(?:(?:dead|killed|deaths|fatalities|bodies|corpses|martyrs|lives lost)\b|"
+    rf"{_FILLER}{_AUX}(?:{_KILL})\b)",
+    re.IGNORECASE,
+)
+_AFTER_HURT = re.compile(
+    rf"^\s+(?:(?:wounded|injured|injuries|hurt)\b|{_FILLER}{_AUX}(?:{_HURT})\b)",
+    re.IGNORECASE,
+)
+_BEFORE_KILL = re.compile(
+    r"(?:\bkill(?:ing|ed|s)?|\bslew|\bslaying|\bmassacr(?:ed|ing)|\bexecut(?:ed|ing)|"
+    r"\bbehead(?:ed|ing)|\bshot dead|\bshooting dead|\bgunned down|\bgunning down|"
+    r"\bclaim(?:ed|ing)? the lives of|\bdeaths? of|\btoll\b[^.;]{0,40}?\b(?:to|at|of|reached|hit)|"
+    r"\brose to|\bclimbed to|\brisen to|\bjumped to|\bincreased to)\s+$",
+    re.IGNORECASE,
+)
+_BEFORE_HURT = re.compile(
+    r"(?:\bwound(?:ing|ed|s)?|\binjur(?:ing|ed|es)|\bhurt(?:ing)?|\bmaim(?:ing|ed))\s+$",
+    re.IGNORECASE,
+)
+_LIST_AFTER_KILL = re.compile(
+    r"\b(?:kill(?:ing|ed|s)?|shot dead|shooting dead|gunned down|massacred|executed)\s+"
+    r"(?:at least\s+|about\s+)?(?:\d[\d,]*|\w+)\s+(?:[\w-]+\s+){0,3}?(?:and|,)\s+$",
+    re.IGNORECASE,
+)
+_LEFT_DEAD = re.compile(rf"^\s+{_FILLER}(?P<what>dead|{_HURT})\b", re.IGNORECASE)
+_BEFORE_LEFT = re.compile(r"\b(?:left|leaving|leave|leaves)\s+$", re.IGNORECASE)
+_UPDATE = re.compile(
+    r"\b(?:rose|risen|climbed|jumped|increased|reached|now stands|has risen|updated|revised)\b",
+    re.IGNORECASE,
+)
+_PART_OF = re.compile(
+    r"(?:including|among them|among whom|of whom|of them|among the dead|among the victims)\s+$",
+    re.IGNORECASE,
+)
+_SINGLE = re.compile(
+    rf"\b(?:an?|one)\s+(?:[\w’'-]+\s+){{0,3}}?(?:was|has been|had been|is)\s+"
+    rf"(?:reportedly\s+|also\s+)?(?P<what>{_KILL}|{_HURT}|shot)\b",
+    re.IGNORECASE,
+)
+_SINGLE_OBJECT = re.compile(
+    r"\b(?P<what>killing|killed|shot dead|shooting dead|gunned down|beheaded|wounding|injuring)"
+    r"\s+(?:an?|one)\s+(?!attack|bomb|blast|number|few|dozen|hundred|thousand|total|series)",
+    re.IGNORECASE,
+)
+_NONE_BOTH = re.compile(
+    r"\b(?:no\s+|without\s+(?:causing\s+|any\s+)*)(?:reported\s+|immediate\s+|other\s+)?"
+    r"(?:casualties|victims|one (?:was )?(?:hurt|harmed)|one was (?:killed or |hurt or )?"
+    r"(?:injured|hurt|wounded))\b|\bnobody was (?:hurt|harmed|injured)\b|"
+    r"\bno one was (?:killed or )?(?:hurt|harmed|injured|wounded)\b|\bcaused no casualties\b|"
+    r"\bno (?:deaths|fatalities) or injuries\b",
+    re.IGNORECASE,
+)
+_NONE_KILLED = re.compile(
+    r"\b(?:no (?:deaths|fatalities|loss of life)|no one (?:was )?(?:killed|died)|"
+    r"nobody (?:was )?(?:killed|died)|no (?:one|body) died)\b",
+    re.IGNORECASE,
+)
+_NONE_HURT = re.compile(r"\bno (?:injuries|one was injured|one was wounded)\b", re.IGNORECASE)
+_NO_REPORT = re.compile(r"\bno (?:immediate )?reports? of\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One toll figure in the text: `kind` is "killed" or "injured"."""
+
+    kind: str
+    value: int | None
+    start: int
+    update: bool = False
+    source: str | None = None
+    adds: bool = False  # continues a list: "killed three soldiers and two civilians"
+
+
+class TollStage(Stage):
+    name = "tolls"
+    reads = ("parses", "sentences", "incidents")
+    writes = ("incidents.fatalities", "incidents.injured")
+
+    def process_one(self, item: Analysis) -> None:
+        if not item.incidents:
+            return
+        found: dict[int, list[Figure]] = {id(i): [] for i in item.incidents}
+        for sent_index in _candidate_sentences(item):
+            sentence = item.sentences[sent_index]
+            for fig in figures_in(sentence.text, sentence.start):
+                owner = _owner(item, sent_index, fig.start)
+                if owner is not None:
+                    found[id(owner)].append(fig)
+        for incident in item.incidents:
+            _apply(incident, found[id(incident)])
+
+
+def figures_in(text: str, offset: int = 0, aggregates: bool = False) -> list[Figure]:
+    """Every killed/injured figure a sentence states, in text order (offsets absolute).
+
+    Clauses about a period or a whole war are skipped unless `aggregates` is set."""
+    figures: list[Figure] = []
+    for clause_start, clause in _clauses(text):
+        base = offset + clause_start
+        if has_aggregate_cue(clause) and not aggregates:
+            continue
+        source = reported_by(clause)
+        for number in find_numbers(clause):
+            figures.extend(_number_figures(clause, number, base, source))
+        figures.extend(_single_figures(clause, base, source))
+        figures.extend(_zero_figures(clause, base, source))
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """Split on paragraph breaks and semicolons: a figure's words stay in its clause."""
+    out = []
+    pos = 0
+    for part in re.split(r"(\n\s*\n|;)", text):
+        if part and not re.fullmatch(r"\n\s*\n|;", part):
+            out.append((pos, part))
+        pos += len(part)
+    return out
+
+
+def _number_figures(
+    clause: str, number: NumberMention, base: int, source: str | None
+) -> list[Figure]:
+    value = number.as_int if not number.vague else None
+    before = clause[max(0, number.lead - 60) : number.lead]
+    after = clause[number.end : number.end + 70]
+    after = re.sub(r"^(\s+\w+)?,\s*including[^,]*,", r"\1", after)
+    if _PART_OF.search(before) or _NO_REPORT.search(before):
+        return []
+    if re.match(r"^\s*(?:%|percent|per cent|years?\b|-year|km|kilomet|miles?\b)", after):
+        return []
+    update = bool(_UPDATE.search(before[-30:]))
+    start = base + number.start
+    out = []
+    if _BEFORE_LEFT.search(before):
+        left = _LEFT_DEAD.match(after)
+        if left:
+            kind = "killed" if left.group("what").lower() == "dead" else "injured"
+            return [Figure(kind, value, start, update, source)]
+    if _BEFORE_HURT.search(before):
+        return [Figure("injured", value, start, update, source)]
+    if _LIST_AFTER_KILL.search(before):
+        return [Figure("killed", value, start, update, source, adds=True)]
+    if _BEFORE_KILL.search(before) or _AFTER_KILL.match(after):
+        out.append(Figure("killed", value, start, update, source))
+    elif _BEFORE_HURT.search(before) or _AFTER_HURT.match(after):
+        out.append(Figure("injured", value, start, update, source))
+    return out
+
+
+def _single_figures(clause: str, base: int, source: str | None) -> list[Figure]:
+    out = []
+    for pattern in (_SINGLE, _SINGLE_OBJECT):
+        for m in pattern.finditer(clause):
+            what = m.group("what").lower()
+            hurt = re.match(r"wound|injur|hurt|hospital|maim", what) is not None
+            if what == "shot":  # "a man was shot" without "dead": wounded unless told
+                hurt = True
+            out.append(Figure("injured" if hurt else "killed", 1, base + m.start()))
+    return out
+
+
+def _zero_figures(clause: str, base: int, source: str | None) -> list[Figure]:
+    out = []
+    for m in _NONE_BOTH.finditer(clause):
+        out.append(Figure("killed", 0, base + m.start(), False, source))
+        out.append(Figure("injured", 0, base + m.start(), False, source))
+    for m in _NONE_KILLED.finditer(clause):
+        out.append(Figure("killed", 0, base + m.start(), False, source))
+    for m in _NONE_HURT.finditer(clause):
+        out.append(Figure("injured", 0, base + m.start(), False, source))
+    return out
+
+
+def _candidate_sentences(item: Analysis) -> list[int]:
+    owned = sorted({s for inc in item.incidents for s in inc.sentences})
+    out = set(owned)
+    for s in owned:
+        for k in range(1, FOLLOWING_SENTENCES + 1):
+            if s + k < len(item.sentences) and s + k not in owned:
+                out.add(s + k)
+            else:
+                break
+    return sorted(out)
+
+
+def _owner(item: Analysis, sent_index: int, char: int) -> Incident | None:
+    """The incident a figure at `char` belongs to: among the incidents that own this
+    sentence (or, for an unowned sentence, the incidents just before it), the one whose
+    trigger precedes the figure most closely; a trigger after the figure comes next."""
+    owners = [i for i in item.incidents if sent_index in i.sentences]
+    if not owners:
+        back = [
+            i
+            for i in item.incidents
+            if i.sentences and max(i.sentences) < sent_index <= max(i.sentences) + 2
+        ]
+        if not back:
+            return None
+        nearest = max(max(i.sentences) for i in back)
+        owners = [i for i in back if max(i.sentences) == nearest]
+    before = [i for i in owners if i.trigger.start <= char]
+    if before:
+        return max(before, key=lambda i: i.trigger.start)
+    return min(owners, key=lambda i: i.trigger.start)
+
+
+def _apply(incident: Incident, figures: list[Figure]) -> None:
+    for kind in ("killed", "injured"):
+        chosen = _choose([f for f in figures if f.kind == kind])
+        if chosen is None:
+            continue
+        if kind == "killed":
+            incident.fatalities = chosen.value
+        else:
+            incident.injured = chosen.value
+        key = "fatalities" if kind == "killed" else "injured"
+        who = f" (reported by {chosen.source})" if chosen.source else ""
+        update = "; a later update" if chosen.update else ""
+        incident.notes[key] = f"{chosen.value} {kind} read at offset {chosen.start}{who}{update}"
+
+
+def _choose(figures: list[Figure]) -> Figure | None:
+    """The first stated figure, unless a later update revises it; a definite number
+    beats a vague one and a stated number beats "no casualties" boilerplate."""
+    known = [f for f in figures if f.value is not None]
+    if not known:
+        return None
+    updates = [f for f in known if f.update]
+    if updates:
+        return updates[-1]
+    positive = [f for f in known if f.value and f.value > 0 and not f.adds]
+    if positive:
+        first = positive[0]
+        total = first.value or 0
+        for follower in known[known.index(first) + 1 :]:
+            if not follower.adds:
+                break
+            total += follower.value or 0
+        return (
+            first
+            if total == first.value
+            else Figure(first.kind, total, first.start, False, first.source)
+        )
+    return known[0]

@@ -1,0 +1,25 @@
+"""Shared fixtures for the actors/tolls/statistics tests: one spaCy load per session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from sitroom import nlp
+from sitroom.config import DEFAULT_MODEL
+from sitroom.model import Analysis, Article
+from sitroom.stages.parse import ParseStage
+
+
+@pytest.fixture(scope="session")
+def parse() -> Callable[[str, dt.date | None], Analysis]:
+    stage = ParseStage(nlp.load(DEFAULT_MODEL))
+
+    def run(text: str, published: dt.date | None = None) -> Analysis:
+        item = Analysis(article=Article(text=text, published=published).with_id())
+        stage.process([item])
+        return item
+
+    return run
