@@ -1,0 +1,823 @@
+"""Temporal expressions: find them in the text and give each its TIMEX3 value.
+
+A rule-based recogniser: one regex per kind of expression (clock times, weekdays,
+calendar dates, months, years, seasons, quarters, deictic words, relative units,
+"N units ago", durations, sets), all compiled once. Every rule proposes candidates;
+the longest non-overlapping ones win. Spans follow the TimeML / TempEval-3 conventions
+(prepositions such as "on", "since", "for" stay outside; "last", "the past", "more
+than", "early"/"mid-"/"late" stay inside).
+
+Values are relative to the publication date (the document creation time, DCT): a bare
+weekday is the latest such day on or before it unless its clause speaks of the future;
+without a DCT, relative values are left underspecified the TimeML way ("XXXX-WXX-5",
+"PRESENT_REF").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from sitroom.knowledge import timex as lex
+from sitroom.model import Analysis, Timex, TimexType
+from sitroom.stages import Stage
+
+Tense = Literal["future", "past", "none"]
+_DATE_MARK = "\x00"  # placeholder for "the day this clock time falls on"
+
+
+# ---------------------------------------------------------------- regex pieces
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|jan\.|jan\b|feb\.|feb\b|mar\.|apr\.|apr\b|jun\.|jul\.|"
+    r"aug\.|aug\b|sept\.|sept\b|sep\.|oct\.|oct\b|nov\.|nov\b|dec\.|dec\b)"
+)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_NUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundreds of|hundred|a dozen|"
+    r"dozens of|dozen|a couple of|a couple|couple of|a few|few|several|some|many|"
+    r"\d+\s+1/2|\d+(?:\.\d+)?|an|a)"
+)
+_UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
+    r"quarters?|years?|decades?|century|centuries)"
+)
+_MOD = (
+    r"(?:more than|at least|nearly|up to|less than|fewer than|no more than|at most|"
+    r"just over|just under|around|approximately|roughly|some)"
+)
+_POS = r"(?:early|earlier|late|later|mid|the (?:end|beginning|middle|start) of)"
+_AMPM = r"(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+_ZONE = (
+    r"(?:gmt|utc|est|edt|cst|cdt|pst|pdt|mst|mdt|bst|cet|cest|eet|eest|ist|"
+    r"local time)"
+)
+
+
+def _clean(word: str) -> str:
+    return word.lower().rstrip(".").strip()
+
+
+def _month(word: str) -> int:
+    return lex.MONTHS[_clean(word)]
+
+
+def _number(text: str) -> float | None:
+    """Value of a number phrase; None for a vague one ("a few", "several")."""
+    t = " ".join(text.lower().replace("-", " ").split())
+    for vague in ("few", "several", "some", "many", "dozens", "hundreds"):
+        if vague in t:
+            return None
+    t = t.removesuffix(" of")
+    if m := re.fullmatch(r"(\d+) 1/2", t):
+        return int(m.group(1)) + 0.5
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    total = 0.0
+    for w in t.split():
+        if w == "couple":
+            return 2
+        if w in ("a", "an") and total:
+            continue
+        if w not in lex.NUMBER_WORDS:
+            return None
+        v = lex.NUMBER_WORDS[w]
+        total = total * v if v >= 100 and total else total + v
+    return total or None
+
+
+# ---------------------------------------------------------------- context
+
+
+@dataclass
+class _Ctx:
+    """One document being read: its text, its DCT and cached sentence tenses."""
+
+    text: str
+    dct: dt.date | None
+    _tense: dict[int, Tense] = field(default_factory=dict)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return _sentence_bounds(self.text, pos)
+
+    def tense(self, start: int, end: int) -> Tense:
+        """Future if the nearest tense cue in the sentence points ahead, else past/none."""
+        s, e = self.sentence(start)
+        before, after = self.text[s:start], self.text[end:e]
+        fut = _nearest(_future_re(), before, after)
+        past = _nearest(_past_re(), before, after)
+        if fut is None and past is None:
+            return "none"
+        if fut is not None and (past is None or fut <= past):
+            return "future"
+        return "past"
+
+
+def _nearest(rx: re.Pattern[str], before: str, after: str) -> int | None:
+    best = None
+    for m in rx.finditer(before):
+        best = len(before) - m.end()
+    for m in rx.finditer(after):
+        d = m.start()
+        best = d if best is None else min(best, d)
+        break
+    return best
+
+
+@functools.lru_cache(maxsize=1)
+def _future_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lex.FUTURE_CUES})\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _past_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lex.PAST_CUES})\b")
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """A cheap sentence window around `pos`: from the last stop before to the next."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos))
+    start = 0 if start < 0 else start + 1
+    ends = [i for i in (text.find(". ", pos), text.find("\n", pos), text.find("? ", pos)) if i >= 0]
+    return start, (min(ends) if ends else len(text))
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def _iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _weekday_date(dct: dt.date, wd: int, tense: Tense, shift: str) -> dt.date:
+    """The day named by a weekday relative to the DCT (ISO weekday numbers)."""
+    delta = wd - dct.isoweekday()
+    if shift == "last":
+        return dct + dt.timedelta(days=delta - 7 if delta >= 0 else delta)
+    if shift == "next":
+        return dct + dt.timedelta(days=delta + 7 if delta <= 0 else delta)
+    if tense == "future":
+        return dct + dt.timedelta(days=delta % 7)
+    return dct - dt.timedelta(days=(-delta) % 7)
+
+
+def _shift_month(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(dct: dt.date, month: int, day: int, tense: Tense) -> int:
+    """The year of a month(-day) without a year: by tense, else the nearest one."""
+    cands = [dct.year - 1, dct.year, dct.year + 1]
+    dates = [(y, _safe_date(y, month, min(day, 28) if month == 2 else day)) for y in cands]
+    valid = [(y, d) for y, d in dates if d is not None]
+    if tense == "future":
+        return min((y for y, d in valid if d >= dct), default=dct.year)
+    if tense == "past":
+        return max((y for y, d in valid if d <= dct), default=dct.year)
+    return min(valid, key=lambda yd: abs((yd[1] - dct).days))[0]
+
+
+def _month_year(dct: dt.date, month: int, tense: Tense) -> int:
+    if tense == "future" and month < dct.month:
+        return dct.year + 1
+    if tense == "past" and month > dct.month:
+        return dct.year - 1
+    return dct.year
+
+
+def _duration(n: float | None, unit: str) -> str:
+    """TimeML duration value: P2M, PT4H, P20Y (decades in years), PXD when vague."""
+    base = unit.lower().rstrip("s") if unit.lower() != "centuries" else "centurie"
+    letter, clock = lex.UNITS[base]
+    factor = lex.UNIT_FACTOR.get(base, 1)
+    t = "T" if clock else ""
+    if n is None:
+        return f"P{t}X{'W' if base == 'fortnight' else letter}"
+    n *= factor
+    if base == "weekend":
+        n, letter = n, "D"
+    if n != int(n):
+        whole, half = int(n), n - int(n)
+        smaller = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "M"), "M": (30, "D")}
+        if letter in smaller and half == 0.5:
+            k, sub = smaller[letter]
+            if clock or sub != "H":
+                head = f"{whole}{letter}" if whole else ""
+                return f"P{t}{head}{int(k * half)}{sub}"
+            return f"P{whole}DT{int(k * half)}H" if whole else f"PT{int(k * half)}H"
+        return f"P{t}{n:g}{letter}"
+    return f"P{t}{int(n)}{letter}"
+
+
+# ---------------------------------------------------------------- rules
+
+_Result = tuple[TimexType, str, str | None] | None
+_Handler = Callable[[re.Match[str], _Ctx], _Result]
+
+
+def _pos_mod(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = word.lower().strip(" -")
+    for key, mod in lex.POSITION_MODS.items():
+        if key in w.split() or w.startswith(key):
+            return mod
+    return None
+
+
+def _clock(m: re.Match[str], ctx: _Ctx) -> _Result:
+    word = (m.group("word") or "").lower()
+    if word:
+        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[word]
+    else:
+        hh, mm = int(m.group("h")), int(m.group("mi") or 0)
+        ap = (m.group("ap") or m.group("ap2") or "").lower()
+        if ap.startswith("p") or "evening" in ap or "afternoon" in ap or "night" in ap:
+            hh = hh + 12 if hh < 12 else hh
+        elif ap and hh == 12:
+            hh = 0
+        if hh > 24 or (not ap and not m.group("zone") and not m.group("mi")):
+            return None
+    day = _trailing_day(m, ctx)
+    clock = f"T{hh:02d}:{mm:02d}"
+    mod = "APPROX" if m.group("approx") else None
+    return "TIME", (day or _DATE_MARK) + clock, mod
+
+
+def _trailing_day(m: re.Match[str], ctx: _Ctx) -> str | None:
+    if m.group("wd"):
+        if ctx.dct is None:
+            return f"XXXX-WXX-{lex.WEEKDAYS[m.group('wd').lower()]}"
+        wd = lex.WEEKDAYS[m.group("wd").lower()]
+        return _weekday_date(ctx.dct, wd, ctx.tense(m.start(), m.end()), "").isoformat()
+    if m.group("tm"):
+        day = int(re.sub(r"\D", "", m.group("td")))
+        return _month_day_value(ctx, _month(m.group("tm")), day, None, m)
+    if m.group("rel"):
+        return _deictic_day(ctx, m.group("rel").lower())
+    return None
+
+
+def _deictic_day(ctx: _Ctx, word: str) -> str:
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": -1}
+    if ctx.dct is None:
+        return "PRESENT_REF" if word in ("today", "tonight") else "XXXX-XX-XX"
+    return (ctx.dct + dt.timedelta(days=offset.get(word, 0))).isoformat()
+
+
+def _month_day_value(ctx: _Ctx, month: int, day: int, year: str | None, m: re.Match[str]) -> str:
+    if year:
+        y = int(year)
+    elif ctx.dct is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    else:
+        y = _year_for(ctx.dct, month, day, ctx.tense(m.start(), m.end()))
+    return f"{y}-{month:02d}-{day:02d}"
+
+
+def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
+    if m.group("tm"):
+        day = int(re.sub(r"\D", "", m.group("td")))
+        value = _month_day_value(ctx, _month(m.group("tm")), day, m.group("ty"), m)
+    else:
+        wd = lex.WEEKDAYS[m.group("wd").lower()]
+        pre = (m.group("pre") or "").lower().split()
+        shift = "last" if "last" in pre or "past" in pre else "next" if "next" in pre else ""
+        if ctx.dct is None:
+            value = f"XXXX-WXX-{wd}"
+        else:
+            tense = ctx.tense(m.start(), m.end())
+            value = _weekday_date(ctx.dct, wd, tense, shift).isoformat()
+    mod = _pos_mod(m.group("pre"))
+    pod = m.group("pod")
+    if pod:
+        return "TIME", value + "T" + lex.PARTS_OF_DAY[pod.lower()], mod
+    return "DATE", value, mod
+
+
+def _month_day(m: re.Match[str], ctx: _Ctx) -> _Result:
+    day = int(re.sub(r"\D", "", m.group("d")))
+    month = _month(m.group("m"))
+    if _safe_date(int(m.group("y") or 2000), month, day) is None:
+        return None
+    return "DATE", _month_day_value(ctx, month, day, m.group("y"), m), None
+
+
+def _month_only(m: re.Match[str], ctx: _Ctx) -> _Result:
+    month = _month(m.group("m"))
+    mod = _pos_mod(m.group("pos"))
+    rel = (m.group("rel") or m.group("rel2") or "").lower()
+    if m.group("y"):
+        year: int | None = int(m.group("y"))
+    elif ctx.dct is None:
+        year = None
+    elif rel in ("last", "next", "this"):
+        year = ctx.dct.year + {"last": -1, "next": 1, "this": 0}[rel]
+        if m.group("rel") and rel == "last":  # "last May": the latest May before the DCT
+            year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+        elif m.group("rel") and rel == "next":
+            year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+    else:
+        year = _month_year(ctx.dct, month, ctx.tense(m.start(), m.end()))
+    return "DATE", f"{year if year else 'XXXX'}-{month:02d}", mod
+
+
+def _year(m: re.Match[str], ctx: _Ctx) -> _Result:
+    after = ctx.text[m.end() : m.end() + 20]
+    if re.match(r"\s*(?:percent|per cent|%|[a-z]+s\b(?<!was)(?<!has)(?<!is))", after):
+        if not re.match(r"\s*(?:was|has|is|as|levels?)\b", after):
+            return None
+    return "DATE", m.group("y"), _pos_mod(m.group("pos"))
+
+
+def _decade(m: re.Match[str], ctx: _Ctx) -> _Result:
+    return "DATE", m.group("dec")[:3], _pos_mod(m.group("pos"))
+
+
+def _season(m: re.Match[str], ctx: _Ctx) -> _Result:
+    code = lex.SEASONS[m.group("s").lower()]
+    rel = (m.group("rel") or "").lower()
+    if m.group("y"):
+        return "DATE", f"{m.group('y')}-{code}", None
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{code}", None
+    y = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+    return "DATE", f"{y}-{code}", _pos_mod(rel)
+
+
+def _quarter(m: re.Match[str], ctx: _Ctx) -> _Result:
+    q = lex.ORDINALS[m.group("ord").lower()]
+    if m.group("y"):
+        return "DATE", f"{m.group('y')}-Q{q}", None
+    if ctx.dct is None:
+        return "DATE", f"XXXX-Q{q}", None
+    cur = (ctx.dct.month - 1) // 3 + 1
+    y = ctx.dct.year if q <= cur else ctx.dct.year - 1
+    if re.search(r"year-(?:earlier|ago)|last year", m.group(0), re.IGNORECASE):
+        y -= 1
+    return "DATE", f"{y}-Q{q}", None
+
+
+_REFS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "right now": "PRESENT_REF",
+    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "these days": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "at the moment": "PRESENT_REF", "so far": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+    "formerly": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF",
+    "in the past": "PAST_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the near term": "FUTURE_REF",
+}  # fmt: skip
+
+
+def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result:
+    word = " ".join(m.group(0).lower().split())
+    if word in _REFS:
+        return "DATE", _REFS[word], None
+    if word in ("tonight", "overnight"):
+        return "TIME", _deictic_day(ctx, word) + "TNI", None
+    if word == "the day before yesterday":
+        if ctx.dct is None:
+            return "DATE", "XXXX-XX-XX", None
+        return "DATE", (ctx.dct - dt.timedelta(days=2)).isoformat(), None
+    return "DATE", _deictic_day(ctx, word), None
+
+
+def _part_of_day(m: re.Match[str], ctx: _Ctx) -> _Result:
+    rel = (m.group("rel") or "").lower()
+    pod = lex.PARTS_OF_DAY[m.group("pod").lower()]
+    if rel == "last" and pod == "NI":
+        day = _deictic_day(ctx, "yesterday")
+    elif rel in ("yesterday", "tomorrow"):
+        day = _deictic_day(ctx, rel)
+    else:
+        day = _deictic_day(ctx, "today")
+    if day == "PRESENT_REF":
+        day = "XXXX-XX-XX"
+    return "TIME", f"{day}T{pod}", _pos_mod(m.group("pos"))
+
+
+def _relative_unit(m: re.Match[str], ctx: _Ctx) -> _Result:
+    rel = " ".join(m.group("rel").lower().split())
+    unit = m.group("u").lower()
+    mod = _pos_mod(m.group("pos"))
+    if rel in ("the past", "past", "the last") and unit in ("week", "month", "year", "decade"):
+        return "DURATION", _duration(1, unit), mod
+    n = {"last": -1, "previous": -1, "the previous": -1, "past": -1, "the past": -1}.get(rel, 0)
+    if rel in ("next", "the coming", "coming", "the following", "following"):
+        n = 1
+    return "DATE", _unit_value(ctx.dct, unit, n), mod
+
+
+def _unit_value(dct: dt.date | None, unit: str, n: int) -> str:
+    """The calendar unit (week, month, year, ...) `n` units away from the DCT."""
+    if dct is None:
+        return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX")
+    if unit == "week":
+        return _iso_week(dct + dt.timedelta(weeks=n))
+    if unit == "weekend":
+        base = dct + dt.timedelta(weeks=n)
+        return _iso_week(base) + "-WE"
+    if unit == "month":
+        y, mo = _shift_month(dct.year, dct.month, n)
+        return f"{y}-{mo:02d}"
+    if unit == "quarter":
+        y, mo = _shift_month(dct.year, dct.month, 3 * n)
+        return f"{y}-Q{(mo - 1) // 3 + 1}"
+    if unit == "decade":
+        return str(dct.year // 10 + n)
+    if unit == "century":
+        return str(dct.year // 100 + n)
+    return str(dct.year + n)
+
+
+def _the_weekend(m: re.Match[str], ctx: _Ctx) -> _Result:
+    if ctx.dct is None:
+        return "DATE", "XXXX-WXX-WE", None
+    d = ctx.dct
+    if d.isoweekday() < 6 and ctx.tense(m.start(), m.end()) != "future":
+        d -= dt.timedelta(weeks=1)
+    return "DATE", _iso_week(d) + "-WE", None
+
+
+def _ago(m: re.Match[str], ctx: _Ctx) -> _Result:
+    n = _number(m.group("n"))
+    unit = m.group("u").lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    sign = 1 if m.group("dir").lower() in ("later", "from now", "hence") else -1
+    if n is None or ctx.dct is None or n != int(n):
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+    k = int(n) * sign
+    d = ctx.dct
+    if unit in ("day", "night"):
+        return "DATE", (d + dt.timedelta(days=k)).isoformat(), None
+    if unit in ("week", "fortnight"):
+        return (
+            "DATE",
+            _iso_week(d + dt.timedelta(weeks=k * (2 if unit == "fortnight" else 1))),
+            None,
+        )
+    if unit == "month":
+        y, mo = _shift_month(d.year, d.month, k)
+        return "DATE", f"{y}-{mo:02d}", None
+    if unit in ("year", "decade", "century"):
+        return "DATE", str(d.year + k * lex.UNIT_FACTOR.get(unit, 1)), None
+    if unit in ("hour", "minute", "second"):
+        return "DATE", d.isoformat(), None
+    return None
+
+
+def _duration_rule(m: re.Match[str], ctx: _Ctx) -> _Result:
+    ntext = m.group("n")
+    unit = m.group("u")
+    if unit.lower() in ("second", "quarter", "weekend", "night") and ntext.lower() in ("a", "an"):
+        return None  # "a second attack", "a quarter of"
+    n = _number(ntext)
+    mod = lex.MODS.get(" ".join((m.group("mod") or "").lower().split()))
+    return "DURATION", _duration(n, unit), mod
+
+
+def _vague_duration(m: re.Match[str], ctx: _Ctx) -> _Result:
+    return "DURATION", _duration(None, m.group("u")), None
+
+
+def _set_rule(m: re.Match[str], ctx: _Ctx) -> _Result:
+    word = m.group("adv")
+    if word:
+        unit = {
+            "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+            "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
+        }[word.lower()]  # fmt: skip
+        return "SET", unit, None
+    if m.group("swd"):
+        return "SET", f"XXXX-WXX-{lex.WEEKDAYS[m.group('swd').lower()]}", None
+    if m.group("sm"):
+        return "SET", f"XXXX-{_month(m.group('sm')):02d}", None
+    n = _number(m.group("sn")) if m.group("sn") else 1
+    return "SET", _duration(n, m.group("su")), None
+
+
+def _iso_date(m: re.Match[str], ctx: _Ctx) -> _Result:
+    y, mo, d = int(m.group("y")), int(m.group("mo")), int(m.group("d"))
+    if _safe_date(y, mo, d) is None:
+        return None
+    return "DATE", f"{y}-{mo:02d}-{d:02d}", None
+
+
+def _slash_date(m: re.Match[str], ctx: _Ctx) -> _Result:
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    mo, d = (b, a) if a > 12 else (a, b)
+    if y < 100:
+        y += 1900 if y > 50 else 2000
+    if _safe_date(y, mo, d) is None:
+        return None
+    return "DATE", f"{y}-{mo:02d}-{d:02d}", None
+
+
+def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result:
+    name = " ".join(m.group("h").lower().replace("’", "'").split())
+    fixed = {
+        "new year's day": (1, 1), "new year's eve": (12, 31), "christmas": (12, 25),
+        "christmas day": (12, 25), "christmas eve": (12, 24), "valentine's day": (2, 14),
+        "halloween": (10, 31), "independence day": (7, 4),
+    }  # fmt: skip
+    if name not in fixed:
+        return None
+    mo, d = fixed[name]
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{mo:02d}-{d:02d}", None
+    y = _year_for(ctx.dct, mo, d, ctx.tense(m.start(), m.end()))
+    return "DATE", f"{y}-{mo:02d}-{d:02d}", None
+
+
+_WD_TAIL = rf"(?:,?\s+(?P<tm>{_MONTH})\s+(?P<td>{_DAYNUM})(?:,\s*(?P<ty>{_YEAR}))?(?![\d:]))?"
+_RULES: tuple[tuple[str, _Handler], ...] = (
+    (
+        rf"(?P<approx>(?:around|approximately|roughly)\s+)?"
+        rf"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?:(?P<ap>{_AMPM})|"
+        rf"(?P<ap2>in the (?:morning|afternoon|evening)|at night))?|(?P<word>noon|midday|midnight))"
+        rf"(?:\s+\(?(?P<zone>{_ZONE})\b)?"
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<tm>{_MONTH})\s+(?P<td>{_DAYNUM})(?![\d:])"
+        rf"|(?P<rel>today|yesterday|tomorrow|tonight)))?(?![\d:])",
+        _clock,
+    ),
+    (
+        rf"(?P<pre>(?:(?:last|next|this|past|earlier|early|late|later)\s+(?:on\s+)?)?)"
+        rf"(?P<wd>{_WEEKDAY})(?!s\b){_WD_TAIL}(?:\s+(?P<pod>morning|afternoon|evening|night))?",
+        _weekday,
+    ),
+    (
+        rf"(?<![\d/])(?P<m>{_MONTH})\s*(?P<d>{_DAYNUM})(?![\d:]|\s*(?:percent|%))"
+        rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR})(?![\d]))?",
+        _month_day,
+    ),
+    (
+        rf"(?:the\s+)?(?<!\d)(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH})"
+        rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?",
+        _month_day,
+    ),
+    (
+        rf"(?P<pos>{_POS}[\s-]+)?(?:(?P<rel>last|next|this)\s+)?(?P<m>{_MONTH})"
+        rf"(?:(?:,\s*|\s+)(?:of\s+)?(?P<y>{_YEAR})(?!\d)|\s+(?P<rel2>this|last|next)\s+year)?",
+        _month_only,
+    ),
+    (
+        rf"(?P<pos>{_POS}[\s-]+)?(?:fiscal\s+)?(?<![\d$.,£€])(?P<y>{_YEAR})(?![\d%]|,\d|\.\d|s\b|'s\b)",
+        _year,
+    ),
+    (rf"(?:the\s+)?(?P<pos>(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s\b", _decade),
+    (
+        rf"(?:(?:(?P<rel>this|last|next|early|late|mid|the)[\s-]+)(?P<s>spring|summer|fall|"
+        rf"autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?|(?P<s2>spring|summer|autumn|winter)"
+        rf"\s+(?:of\s+)?(?P<y2>{_YEAR}))",
+        lambda m, c: _season_any(m, c),
+    ),
+    (
+        rf"(?:the\s+)?(?:(?:last|latest|current|previous|past|this|next|year-earlier|"
+        rf"year-ago)\s+)?(?:fiscal\s+)?(?:(?P<y0>{_YEAR})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+        rf"[\s-]quarter(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?(?:\s+of\s+last\s+year)?",
+        lambda m, c: _quarter_any(m, c),
+    ),
+    (
+        r"(?:the day before yesterday|today|tonight|yesterday|tomorrow|overnight|"
+        r"right now|now|currently|at present|presently|these days|nowadays|recently|lately|"
+        r"previously|formerly|the near future|the future|the short term|the long term|"
+        r"the near term|the past(?!\s+(?:few|several|\d|[a-z]+\s+(?:days|weeks|months|years)))"
+        r"|soon)(?![\w-])",
+        _deictic,
+    ),
+    (
+        r"(?P<pos>(?:early|late)\s+)?(?:(?P<rel>this|last|yesterday|tomorrow)\s+)"
+        r"(?P<pod>morning|afternoon|evening|night)",
+        _part_of_day,
+    ),
+    (
+        rf"(?P<pos>{_POS}\s+)?(?P<rel>this|last|next|the coming|the past|the previous|the "
+        r"following|the last|past|coming|previous)\s+(?P<u>week|weekend|month|quarter|year|"
+        r"decade|century)\b(?!-)",
+        _relative_unit,
+    ),
+    (r"(?:the|this|last|next) weekend\b", _the_weekend),
+    (
+        rf"(?:(?P<mod>{_MOD}|about|almost)\s+)?(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})"
+        r"\s+(?P<dir>ago|earlier|later|from now|hence)\b",
+        _ago,
+    ),
+    (
+        rf"(?:(?P<mod>{_MOD})\s+)?(?:(?:the\s+)?(?:past|last|next|coming|first|previous|"
+        r"following|final|remaining|latest|initial|additional|another)\s+)?"
+        rf"(?<![\d,.$])(?P<n>{_NUM})(?:\s+|-)(?:more\s+)?(?P<u>{_UNIT})(?![\w-]*\s+(?:ago|earlier|later))"
+        r"(?:[- ]long\b)?",
+        _duration_rule,
+    ),
+    (
+        r"(?:(?:the\s+)?(?:recent|coming|past|last|next)\s+|(?<=for\s))"
+        r"(?P<u>days|weeks|months|years|decades|hours|minutes)\b",
+        _vague_duration,
+    ),
+    (
+        rf"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)\b"
+        rf"|(?:every|each)\s+(?:(?P<swd>{_WEEKDAY})|(?P<sm>{_MONTH})|(?:(?P<sn>{_NUM})\s+)?"
+        rf"(?P<su>{_UNIT}))|(?<=on\s)(?P<swd2>{_WEEKDAY})s\b",
+        lambda m, c: _set_any(m, c),
+    ),
+    (
+        r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])",
+        _iso_date,
+    ),
+    (r"(?<![\d/])(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<y>\d{4}|\d\d)(?![\d/])", _slash_date),
+    (
+        r"(?P<h>new year['’]s (?:day|eve)|christmas(?: day| eve)?|valentine['’]s day|"
+        r"halloween|independence day)",
+        _holiday,
+    ),
+)
+
+
+def _season_any(m: re.Match[str], ctx: _Ctx) -> _Result:
+    if m.group("s2"):
+        return "DATE", f"{m.group('y2')}-{lex.SEASONS[m.group('s2').lower()]}", None
+    return _season(m, ctx)
+
+
+def _quarter_any(m: re.Match[str], ctx: _Ctx) -> _Result:
+    if m.group("y0") and not m.group("y"):
+        q = lex.ORDINALS[m.group("ord").lower()]
+        return "DATE", f"{m.group('y0')}-Q{q}", None
+    return _quarter(m, ctx)
+
+
+def _set_any(m: re.Match[str], ctx: _Ctx) -> _Result:
+    if m.group("swd2"):
+        return "SET", f"XXXX-WXX-{lex.WEEKDAYS[m.group('swd2').lower()]}", None
+    return _set_rule(m, ctx)
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[re.Pattern[str], _Handler], ...]:
+    return tuple((re.compile(rf"\b{rx}"), h) for rx, h in _RULES)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_MONTH_GROUPS = ("m", "tm", "sm")
+
+
+def _ambiguous_month(m: re.Match[str], text: str) -> bool:
+    """ "may" and "march" are months only when capitalised (the verb and the noun are not)."""
+    for g in _MONTH_GROUPS:
+        if g in m.re.groupindex and m.group(g) in ("may", "march"):
+            if not text[m.start(g)].isupper():
+                return True
+    return False
+
+
+# ---------------------------------------------------------------- public API
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int
+    end: int
+    order: int
+    type: TimexType
+    value: str
+    mod: str | None
+
+
+def find_times(text: str, published: dt.date | None) -> list[Timex]:
+    """Every temporal expression in `text` with its TIMEX3 type, value and mod."""
+    ctx = _Ctx(text, published)
+    chosen = _select(_candidates(ctx, 0, len(text)))
+    return [_finish(c, chosen, ctx) for c in chosen]
+
+
+def _candidates(ctx: _Ctx, start: int, end: int) -> list[_Cand]:
+    text = ctx.text
+    low = text.translate(_ASCII_LOWER)  # same length: offsets stay valid
+    cands: list[_Cand] = []
+    for order, (rx, handler) in enumerate(_compiled()):
+        for m in rx.finditer(low, start, end):
+            if m.end() == m.start() or _ambiguous_month(m, text):
+                continue
+            res = handler(m, ctx)
+            if res is not None:
+                s, e = _trim(text, m.start(), m.end())
+                cands.append(_Cand(s, e, order, *res))
+    return cands
+
+
+def normalise_at(text: str, start: int, end: int, published: dt.date | None) -> Timex | None:
+    """The reading of the expression at text[start:end], in its sentence's context."""
+    ctx = _Ctx(text, published)
+    chosen = _select(_candidates(ctx, start, end))
+    if not chosen:
+        return None
+    best = max(chosen, key=lambda c: c.end - c.start)
+    return _finish(best, chosen, ctx)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " \t\n,;(":
+        end -= 1
+    while start < end and text[start] in " \t\n":
+        start += 1
+    return start, end
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest candidates first; a shorter one survives only where nothing overlaps it."""
+    taken: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _finish(c: _Cand, chosen: list[_Cand], ctx: _Ctx) -> Timex:
+    value = c.value
+    if value.startswith(_DATE_MARK):
+        value = _clock_day(c, chosen, ctx) + value[1:]
+    anchor = ctx.dct.isoformat() if ctx.dct else None
+    return Timex(ctx.text[c.start : c.end], c.start, c.end, c.type, value, c.mod, anchor)
+
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
+
+
+def _clock_day(c: _Cand, chosen: list[_Cand], ctx: _Ctx) -> str:
+    """The day a bare clock time falls on: a day named in its sentence, else the DCT."""
+    s, e = ctx.sentence(c.start)
+    days = [o for o in chosen if s <= o.start < e and o is not c and _DAY_VALUE.match(o.value)]
+    if days:
+        best = min(days, key=lambda o: abs(o.start - c.start))
+        return best.value[:10]
+    return ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+
+
+def normalise(expression: str, published: dt.date | None) -> Timex | None:
+    """The TIMEX3 reading of one expression on its own (the longest one found in it)."""
+    found = find_times(expression, published)
+    return max(found, key=lambda t: t.end - t.start) if found else None
+
+
+_VALUE_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q(\d))?")
+
+
+def value_date(value: str) -> tuple[dt.date, str] | None:
+    """The first day a DATE/TIME value covers and its precision (day/week/month/year)."""
+    m = _VALUE_DATE.match(value)
+    if not m:
+        return None
+    y = int(m.group(1))
+    if m.group(3):
+        d = _safe_date(y, int(m.group(2)), int(m.group(3)))
+        return (d, "day") if d else None
+    if m.group(2):
+        return (dt.date(y, int(m.group(2)), 1), "month") if 1 <= int(m.group(2)) <= 12 else None
+    if m.group(4):
+        try:
+            return dt.date.fromisocalendar(y, int(m.group(4)), 1), "week"
+        except ValueError:
+            return None
+    if m.group(5):
+        return dt.date(y, 3 * int(m.group(5)) - 2, 1), "month"
+    return dt.date(y, 1, 1), "year"
+
+
+def resolve_relative(text: str, published: dt.date | None) -> dt.date | None:
+    """The date an expression such as "since October 17" or "last week" points to."""
+    t = normalise(text, published)
+    if t is None or t.type not in ("DATE", "TIME"):
+        return None
+    got = value_date(t.value)
+    return got[0] if got else None
+
+
+class TimexStage(Stage):
+    """Fills `Analysis.times` with every temporal expression of the article."""
+
+    name = "times"
+    reads = ("doc", "sentences")
+    writes = ("times",)
+
+    def process_one(self, item: Analysis) -> None:
+        item.times = find_times(item.article.text, item.article.published)
