@@ -31,6 +31,7 @@ WEEK_HALF_WIDTH_DAYS = 3
 PRECISION_RADIUS_KM = {1: 25.0, 2: 60.0, 3: 400.0}
 _PRECISIONS = ("day", "week", "month", "year", "unknown")
 _WORD = re.compile(r"[a-z0-9]+")
+_MIN_YEAR, _MAX_YEAR = 1000, 9000
 
 
 class RecordError(ValueError):
@@ -205,9 +206,11 @@ def _parse_date(value: Any) -> dt.date | None:
     if not isinstance(value, str) or len(value) < 10:
         return None
     try:
-        return dt.date.fromisoformat(value[:10])
+        day = dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+    # far-off years are typos, and date windows must not overflow dt.date
+    return day if _MIN_YEAR <= day.year <= _MAX_YEAR else None
 
 
 def _types(event_type: Any, sub: Any) -> tuple[str | None, str | None]:

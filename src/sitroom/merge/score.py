@@ -23,15 +23,19 @@ from sitroom.merge.records import ActorKey, MentionRecord
 class Policy:
     """Thresholds and weights of the merger, in one place so evaluation can report them."""
 
-    threshold: float = 2.0  # total weight needed to merge
+    threshold: float = 2.5  # total weight needed to merge
     max_gap_days: int = 3  # date windows further apart than this never merge
     max_gap_days_precise: int = 1  # ... when both dates are known to the day
     same_article_distinct: bool = False  # one article's reports are distinct incidents
+    # Structured feeds code one event as several rows of one article (one per actor
+    # pair); one article's reports of one type are then mostly one event.
+    w_same_article: float = 3.0
+    w_actor1_conflict_same_article: float = -0.5
     w_type_same_sub: float = 1.0
     w_type_other_sub: float = -1.0
     w_same_day: float = 1.5
     w_date_overlap: float = 1.0
-    w_date_per_day: float = 0.5  # lost per day between the reports' best dates
+    w_date_per_day: float = 0.75  # lost per day between the reports' best dates
     w_place_near: float = 1.5
     w_place_country: float = 0.3
     w_actor1_same: float = 1.0
@@ -97,7 +101,7 @@ def compare(a: MentionRecord, b: MentionRecord, policy: Policy = DEFAULT_POLICY)
     try:
         if policy.same_article_distinct and a.article_id and a.article_id == b.article_id:
             raise _Veto("same article reports them as distinct incidents")
-        for factor in (_type, _date, _place, _actors, _tolls, _weapons, _text):
+        for factor in (_type, _date, _place, _article, _actors, _tolls, _weapons, _text):
             reason = factor(a, b, policy)
             if reason is not None:
                 reasons.append(reason)
@@ -174,6 +178,16 @@ def _place(a: MentionRecord, b: MentionRecord, p: Policy) -> Reason | None:
     return Reason("place", 0.0, f"{km:.0f} km apart, at the edge of precision")
 
 
+def same_article(a: MentionRecord, b: MentionRecord) -> bool:
+    return a.article_id is not None and a.article_id == b.article_id
+
+
+def _article(a: MentionRecord, b: MentionRecord, p: Policy) -> Reason | None:
+    if not same_article(a, b):
+        return None
+    return Reason("article", p.w_same_article, "both rows of one article")
+
+
 def _words_match(x: frozenset[str], y: frozenset[str]) -> bool:
     """Any shared word, allowing a demonym suffix ("pakistani" ~ "pakistan")."""
     if x & y:
@@ -206,7 +220,9 @@ def _actors(a: MentionRecord, b: MentionRecord, p: Policy) -> Reason | None:
     if crossed is not None and crossed[0] > 0 and crossed[0] + p.w_swapped > straight_weight:
         return Reason("actors", crossed[0] + p.w_swapped, crossed[1] + " (sides swapped)")
     if straight is None:
-        raise _Veto("different perpetrators")
+        if not same_article(a, b):
+            raise _Veto("different perpetrators")
+        return Reason("actors", p.w_actor1_conflict_same_article, "different first actors")
     if straight[0] == 0.0 and not straight[1]:
         return None
     return Reason("actors", straight[0], straight[1])
