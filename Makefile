@@ -6,13 +6,25 @@ STAMP := $(VENV)/.sitroom-installed
 SHARED ?= ../shared
 DB ?= sitroom.db
 
-.PHONY: run setup test lint typecheck eval bench clean
+VENDOR := src/sitroom/serve/assets/vendor
+
+.PHONY: run setup dashboard test lint typecheck eval bench clean
 
 run: setup
 	$(BIN)/sitroom ingest examples/articles --db $(DB)
 	$(BIN)/sitroom events --db $(DB)
 
-setup: $(STAMP)
+setup: $(STAMP) dashboard
+
+# the dashboard's offline assets, from the npm registry (no bundler, no map tiles)
+dashboard: $(VENDOR)/.built
+
+$(VENDOR)/.built: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp web/node_modules/d3/dist/d3.min.js web/node_modules/topojson-client/dist/topojson-client.min.js \
+	   web/node_modules/world-atlas/countries-110m.json $(VENDOR)/
+	touch $@
 
 $(STAMP): pyproject.toml requirements-model.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -39,4 +51,4 @@ bench: setup
 	$(BIN)/python benchmarks/merge.py
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(VENV) web/node_modules $(VENDOR) build dist src/*.egg-info $(DB) $(DB)-wal $(DB)-shm
