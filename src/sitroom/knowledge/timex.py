@@ -75,7 +75,8 @@ POSITION_MODS: dict[str, str] = {
 # words that point to the future inside a sentence (tense of a bare weekday or month)
 FUTURE_CUES = (
     r"will|'ll|shall|won't|going to|plans? to|planned to|planning to|is to|are to|"
-    r"scheduled|expected to|set to|due to|upcoming|intends? to|would|is slated|are slated"
+    r"scheduled|expected to|set to|due to|upcoming|intends? to|would|is slated|are slated|"
+    r"as soon as|as early as|planned|planning|plans|next"
 )
 PAST_CUES = (
     r"was|were|had|said|came|took|made|began|went|fell|rose|told|left|killed|"

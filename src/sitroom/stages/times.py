@@ -56,7 +56,7 @@ _MOD = (
     r"(?:more than|at least|nearly|up to|less than|fewer than|no more than|at most|"
     r"just over|just under|around|approximately|roughly|some)"
 )
-_POS = r"(?:early|earlier|late|later|mid|the (?:end|beginning|middle|start) of)"
+_POS = r"(?:early|late|mid|the (?:end|beginning|middle|start) of)"
 _AMPM = r"(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b)"
 _ZONE = (
     r"(?:gmt|utc|est|edt|cst|cdt|pst|pdt|mst|mdt|bst|cet|cest|eet|eest|ist|"
@@ -196,11 +196,12 @@ def _year_for(dct: dt.date, month: int, day: int, tense: Tense) -> int:
     return min(valid, key=lambda yd: abs((yd[1] - dct).days))[0]
 
 
-def _month_year(dct: dt.date, month: int, tense: Tense) -> int:
-    if tense == "future" and month < dct.month:
-        return dct.year + 1
-    if tense == "past" and month > dct.month:
+def _month_year(dct: dt.date, month: int) -> int:
+    """The nearest such month (a tie goes to the DCT's year)."""
+    if month - dct.month > 6:
         return dct.year - 1
+    if dct.month - month > 6:
+        return dct.year + 1
     return dct.year
 
 
@@ -255,7 +256,8 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> _Result:
             hh = hh + 12 if hh < 12 else hh
         elif ap and hh == 12:
             hh = 0
-        if hh > 24 or (not ap and not m.group("zone") and not m.group("mi")):
+        dotted = m.group("sep") == "."
+        if hh > 24 or (not ap and (dotted or (not m.group("zone") and not m.group("mi")))):
             return None
     day = _trailing_day(m, ctx)
     clock = f"T{hh:02d}:{mm:02d}"
@@ -290,7 +292,7 @@ def _month_day_value(ctx: _Ctx, month: int, day: int, year: str | None, m: re.Ma
     elif ctx.dct is None:
         return f"XXXX-{month:02d}-{day:02d}"
     else:
-        y = _year_for(ctx.dct, month, day, ctx.tense(m.start(), m.end()))
+        y = _year_for(ctx.dct, month, day, "none")
     return f"{y}-{month:02d}-{day:02d}"
 
 
@@ -337,7 +339,7 @@ def _month_only(m: re.Match[str], ctx: _Ctx) -> _Result:
         elif m.group("rel") and rel == "next":
             year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
     else:
-        year = _month_year(ctx.dct, month, ctx.tense(m.start(), m.end()))
+        year = _month_year(ctx.dct, month)
     return "DATE", f"{year if year else 'XXXX'}-{month:02d}", mod
 
 
@@ -350,7 +352,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 
 def _decade(m: re.Match[str], ctx: _Ctx) -> _Result:
-    return "DATE", m.group("dec")[:3], _pos_mod(m.group("pos"))
+    return "DATE", m.group("dec")[:3] + "X", _pos_mod(m.group("pos"))
 
 
 def _season(m: re.Match[str], ctx: _Ctx) -> _Result:
@@ -492,8 +494,17 @@ def _duration_rule(m: re.Match[str], ctx: _Ctx) -> _Result:
     if unit.lower() in ("second", "quarter", "weekend", "night") and ntext.lower() in ("a", "an"):
         return None  # "a second attack", "a quarter of"
     n = _number(ntext)
+    if ntext.lower() in ("a", "an") and _RATE_BEFORE.search(
+        ctx.text, max(0, m.start() - 24), m.start()
+    ):
+        return "SET", _duration(1, unit), None
     mod = lex.MODS.get(" ".join((m.group("mod") or "").lower().split()))
     return "DURATION", _duration(n, unit), mod
+
+
+_RATE_BEFORE = re.compile(
+    r"(?:\d|million|billion|times|twice|once|cents?|dollars?|percent|%)\s*$", re.IGNORECASE
+)
 
 
 def _vague_duration(m: re.Match[str], ctx: _Ctx) -> _Result:
@@ -549,11 +560,11 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result:
     return "DATE", f"{y}-{mo:02d}-{d:02d}", None
 
 
-_WD_TAIL = rf"(?:,?\s+(?P<tm>{_MONTH})\s+(?P<td>{_DAYNUM})(?:,\s*(?P<ty>{_YEAR}))?(?![\d:]))?"
+_WD_TAIL = rf"(?:,?\s+(?P<tm>{_MONTH})\s+(?P<td>{_DAYNUM})(?:,\s*(?P<ty>{_YEAR}))?(?!\d|:\d))?"
 _RULES: tuple[tuple[str, _Handler], ...] = (
     (
         rf"(?P<approx>(?:around|approximately|roughly)\s+)?"
-        rf"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?:(?P<ap>{_AMPM})|"
+        rf"(?:(?P<h>[01]?\d|2[0-4])(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*(?:(?P<ap>{_AMPM})|"
         rf"(?P<ap2>in the (?:morning|afternoon|evening)|at night))?|(?P<word>noon|midday|midnight))"
         rf"(?:\s+\(?(?P<zone>{_ZONE})\b)?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<tm>{_MONTH})\s+(?P<td>{_DAYNUM})(?![\d:])"
@@ -561,12 +572,12 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         _clock,
     ),
     (
-        rf"(?P<pre>(?:(?:last|next|this|past|earlier|early|late|later)\s+(?:on\s+)?)?)"
+        rf"(?P<pre>(?:(?:last|next|this|past|early|late)\s+(?:on\s+)?)?)"
         rf"(?P<wd>{_WEEKDAY})(?!s\b){_WD_TAIL}(?:\s+(?P<pod>morning|afternoon|evening|night))?",
         _weekday,
     ),
     (
-        rf"(?<![\d/])(?P<m>{_MONTH})\s*(?P<d>{_DAYNUM})(?![\d:]|\s*(?:percent|%))"
+        rf"(?<![\d/])(?P<m>{_MONTH})\s*(?P<d>{_DAYNUM})(?!\d|:\d|\s*(?:percent|%))"
         rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR})(?![\d]))?",
         _month_day,
     ),
@@ -584,7 +595,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         rf"(?P<pos>{_POS}[\s-]+)?(?:fiscal\s+)?(?<![\d$.,£€])(?P<y>{_YEAR})(?![\d%]|,\d|\.\d|s\b|'s\b)",
         _year,
     ),
-    (rf"(?:the\s+)?(?P<pos>(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s\b", _decade),
+    (r"(?:the\s+)?(?P<pos>(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s\b", _decade),
     (
         rf"(?:(?:(?P<rel>this|last|next|early|late|mid|the)[\s-]+)(?P<s>spring|summer|fall|"
         rf"autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?|(?P<s2>spring|summer|autumn|winter)"
@@ -592,17 +603,17 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         lambda m, c: _season_any(m, c),
     ),
     (
-        rf"(?:the\s+)?(?:(?:last|latest|current|previous|past|this|next|year-earlier|"
+        rf"(?:the\s+(?!(?:first|second|third|fourth)-))?(?:(?:last|latest|current|previous|past|this|next|year-earlier|"
         rf"year-ago)\s+)?(?:fiscal\s+)?(?:(?P<y0>{_YEAR})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
         rf"[\s-]quarter(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?(?:\s+of\s+last\s+year)?",
         lambda m, c: _quarter_any(m, c),
     ),
     (
         r"(?:the day before yesterday|today|tonight|yesterday|tomorrow|overnight|"
-        r"right now|now|currently|at present|presently|these days|nowadays|recently|lately|"
-        r"previously|formerly|the near future|the future|the short term|the long term|"
-        r"the near term|the past(?!\s+(?:few|several|\d|[a-z]+\s+(?:days|weeks|months|years)))"
-        r"|soon)(?![\w-])",
+        r"(?<!right )now|currently|at present|presently|these days|nowadays|recently|lately|"
+        r"formerly|the near future|the future|the short term|the long term|"
+        r"the near term|the past(?!\s+(?:few|several|\d|[a-z]+\s+(?:days|weeks|months|years))))"
+        r"(?![\w-])",
         _deictic,
     ),
     (
@@ -625,7 +636,8 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     (
         rf"(?:(?P<mod>{_MOD})\s+)?(?:(?:the\s+)?(?:past|last|next|coming|first|previous|"
         r"following|final|remaining|latest|initial|additional|another)\s+)?"
-        rf"(?<![\d,.$])(?P<n>{_NUM})(?:\s+|-)(?:more\s+)?(?P<u>{_UNIT})(?![\w-]*\s+(?:ago|earlier|later))"
+        rf"(?:the\s+)?(?<![\d,.$])(?P<n>{_NUM})(?:\s+|-)(?:more\s+)?(?P<u>{_UNIT})"
+        r"(?![\w-]*\s+(?:ago|earlier|later))(?!-old|\s+old\b)"
         r"(?:[- ]long\b)?",
         _duration_rule,
     ),
@@ -635,7 +647,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         _vague_duration,
     ),
     (
-        rf"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)\b"
+        rf"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)\b"
         rf"|(?:every|each)\s+(?:(?P<swd>{_WEEKDAY})|(?P<sm>{_MONTH})|(?:(?P<sn>{_NUM})\s+)?"
         rf"(?P<su>{_UNIT}))|(?<=on\s)(?P<swd2>{_WEEKDAY})s\b",
         lambda m, c: _set_any(m, c),
