@@ -20,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--no-store", action="store_true", help="never touch a database")
     p.add_argument("--published", type=parse_date_arg, help="date of header-less text")
     p.add_argument("--max-bytes", type=int, default=None, help="size limit per article")
+    from sitroom.cli import add_db_option
+
+    add_db_option(p)  # where results are stored unless --no-store
     p.set_defaults(handler=run)
 
 
@@ -35,10 +38,25 @@ def run(args: argparse.Namespace) -> int:
     max_bytes = args.max_bytes or cfg.max_bytes
     if max_bytes <= 0:
         raise UsageError("--max-bytes must be positive")
-    items = read_inputs(args.paths, published=args.published, max_bytes=max_bytes)
+    store = None
+    if not args.no_store:
+        from sitroom.store import open_store
+
+        store = open_store(getattr(args, "db", None))
+    exclude = {f.resolve() for f in store.files()} if store else set()
+    items = read_inputs(args.paths, published=args.published, max_bytes=max_bytes, exclude=exclude)
     pipe = pipeline.build(cfg)
     out = sys.stdout
-    for item in pipeline.run(pipe, items, batch_size=cfg.batch_size):
-        out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    results = pipeline.run(pipe, items, batch_size=cfg.batch_size)
+    if store is not None:
+        from sitroom.ingest import store_results
+
+        results = store_results(store, results)
+    try:
+        for item in results:
+            out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if store is not None:
+            store.close()
     out.flush()
     return 0

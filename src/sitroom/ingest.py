@@ -1,0 +1,165 @@
+"""Ingest: read articles, skip those already stored, extract the rest and store each in
+its own transaction.
+
+Crash safety comes from the order of work: an article counts as stored only once its
+transaction has committed, and a rerun skips every committed article before the
+expensive pipeline runs, so a killed run resumes where it stopped without duplicates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitroom import pipeline as pipeline_mod
+from sitroom.config import Config
+from sitroom.model import Analysis
+from sitroom.stages import Pipeline
+from sitroom.store.base import AddResult, Store
+
+log = logging.getLogger(__name__)
+LONG_RUN_SECONDS = 60.0
+
+
+@dataclass
+class IngestSummary:
+    """Counts for one ingest run (what `sitroom ingest` prints)."""
+
+    read: int = 0
+    stored: int = 0
+    skipped: int = 0  # already in the store before this run (or earlier in it)
+    rejected: Counter[str] = field(default_factory=Counter)
+    incidents: int = 0
+    event_ids: list[str] = field(default_factory=list)
+
+    def count(self, result: AddResult, item: Analysis) -> None:
+        if result.outcome == "stored":
+            self.stored += 1
+            self.incidents += result.reports
+            self.event_ids.extend(result.event_ids)
+        elif result.outcome == "duplicate":
+            self.skipped += 1
+        else:
+            self.rejected[item.error.code if item.error else "internal"] += 1
+
+    def lines(self) -> list[str]:
+        rejected = sum(self.rejected.values())
+        by_code = ", ".join(f"{code}: {n}" for code, n in sorted(self.rejected.items()))
+        return [
+            f"articles read: {self.read}",
+            f"stored: {self.stored}",
+            f"skipped (already stored): {self.skipped}",
+            f"rejected: {rejected}" + (f" ({by_code})" if by_code else ""),
+            f"incidents found: {self.incidents}",
+        ]
+
+
+def ingest(
+    store: Store,
+    sources: list[str],
+    *,
+    config: Config | None = None,
+    pipeline: Pipeline | None = None,
+    published: dt.date | None = None,
+    max_bytes: int | None = None,
+    progress: bool | None = None,
+) -> IngestSummary:
+    """Read `sources`, extract what is not stored yet and store it article by article.
+
+    `pipeline` is built from `config` on first need (a rerun with nothing new never
+    loads spaCy); tests inject a cheap one. `progress` None means: a bar on a TTY.
+    """
+    from sitroom.read import read_inputs
+
+    cfg = config or Config()
+    summary = IngestSummary()
+    exclude = {p.resolve() for p in store.files()}
+    items = read_inputs(
+        sources, published=published, max_bytes=max_bytes or cfg.max_bytes, exclude=exclude
+    )
+    lazy = _LazyPipeline(pipeline, cfg)
+    fresh = _fresh(items, store, summary)
+    with _Progress(progress, summary) as bar:
+        for item in lazy.run(fresh, cfg.batch_size):
+            summary.count(store.add_analysis(item), item)
+            bar.update()
+    return summary
+
+
+def store_results(store: Store, items: Iterable[Analysis]) -> Iterator[Analysis]:
+    """Store each processed item as it passes (for `extract` without `--no-store`)."""
+    for item in items:
+        store.add_analysis(item)
+        yield item
+
+
+def _fresh(items: Iterable[Analysis], store: Store, summary: IngestSummary) -> Iterator[Analysis]:
+    """Items still to process: rejects (to be recorded) and articles not yet stored."""
+    for item in items:
+        summary.read += 1
+        if item.error is None and store.has_article(item.article.id):
+            summary.skipped += 1
+            continue
+        yield item
+
+
+class _LazyPipeline:
+    """Builds the real pipeline only when an article actually needs extracting."""
+
+    def __init__(self, pipeline: Pipeline | None, config: Config) -> None:
+        self.pipeline = pipeline
+        self.config = config
+
+    def run(self, items: Iterator[Analysis], batch_size: int) -> Iterator[Analysis]:
+        for item in items:
+            if item.error is not None:  # rejects alone need no pipeline
+                yield item
+                continue
+            if self.pipeline is None:
+                self.pipeline = pipeline_mod.build(self.config)
+            yield from pipeline_mod.run(self.pipeline, _chain(item, items), batch_size=batch_size)
+            return
+
+
+def _chain(first: Analysis, rest: Iterator[Analysis]) -> Iterator[Analysis]:
+    yield first
+    yield from rest
+
+
+class _Progress:
+    """A tqdm bar on standard error when it is a terminal; otherwise a line a minute
+    once a run gets long (so logs of long batch runs show it is alive)."""
+
+    def __init__(self, enabled: bool | None, summary: IngestSummary) -> None:
+        self.summary = summary
+        self.tty = sys.stderr.isatty() if enabled is None else enabled
+        self.bar: Any = None
+        self.started = self.last = time.monotonic()
+
+    def __enter__(self) -> _Progress:
+        if self.tty:
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit=" articles", file=sys.stderr, desc="ingest", leave=False)
+        return self
+
+    def update(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+            return
+        now = time.monotonic()
+        if now - self.started >= LONG_RUN_SECONDS and now - self.last >= LONG_RUN_SECONDS:
+            self.last = now
+            s = self.summary
+            line = f"sitroom: ingest: {s.read} read, {s.stored} stored, {s.skipped} skipped"
+            print(line, file=sys.stderr)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()

@@ -1,0 +1,53 @@
+"""Versioned schema: `NNNN_name.sql` files applied in order, each recorded in the
+database's `schema_migrations` table so a store knows which version it is at."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+    def statements(self) -> list[str]:
+        """The script split into complete statements (so it can run in our transaction:
+        `executescript` would commit first)."""
+        out: list[str] = []
+        current = ""
+        for line in self.sql.splitlines(keepends=True):
+            if not current and (not line.strip() or line.lstrip().startswith("--")):
+                continue
+            current += line
+            if sqlite3.complete_statement(current):
+                out.append(current.strip())
+                current = ""
+        if current.strip():
+            raise ValueError(f"migration {self.version} ends in an incomplete statement")
+        return out
+
+
+@lru_cache(maxsize=1)
+def all_migrations() -> tuple[Migration, ...]:
+    found = []
+    for entry in resources.files(__package__).iterdir():
+        m = _NAME.match(entry.name)
+        if m:
+            found.append(Migration(int(m.group(1)), m.group(2), entry.read_text("utf-8")))
+    found.sort(key=lambda mig: mig.version)
+    versions = [mig.version for mig in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise ValueError(f"migrations must be numbered 1..n without gaps, found {versions}")
+    return tuple(found)
+
+
+def latest_version() -> int:
+    return all_migrations()[-1].version
