@@ -1,0 +1,683 @@
+"""Incident stage: find incident mentions in the parsed sentences and type them.
+
+Each parsed sentence is read with the trigger lexicon (`knowledge/data/triggers.tsv`)
+and its dependency parse:
+
+1. Every trigger (an event word, a generic act such as "killed", a weapon that is used,
+   or, in a short one-event report, a weak cue) is a candidate.
+2. Candidates that are not occurrences are dropped: negated or hypothetical ones ("vowed
+   to destroy", "could attack"), generic ones ("any attack", "such attacks"), counts over
+   time ("dozens of rocket or drone strikes since mid-October": statistics), wars and
+   campaigns as a whole ("amid Israel's bombardment", "a pause in the fighting").
+3. The survivors of one sentence form one mention, except an occurrence the sentence
+   refers to as another event ("in retaliation for the October 7 attack"), which is a
+   mention of its own.
+4. The mention's ACLED type is chosen by the most specific evidence in its part of the
+   sentence: a weapon overrides a generic act; a generic act against unarmed people is
+   Violence against civilians, against an armed side a Battle; a protest is typed by what
+   was done to or by the protesters. `notes["type"]` names the deciding words.
+
+Mentions of one incident across sentences are merged later, by the consolidate stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitroom.knowledge.triggers import Lexicon, Match, lexicon, token_keys
+from sitroom.model import SUB_EVENT_TYPES, Analysis, Incident, Sentence, Span
+from sitroom.stages import Stage
+
+SHORT_SENTENCES = 3  # a text of at most this many sentences is a one-event report
+SHORT_CHARS = 900
+
+_GENERIC_DETS = {"any", "such", "every", "each", "no", "more", "further", "another"}
+_GENERIC_AMODS = {
+    "future",
+    "possible",
+    "potential",
+    "further",
+    "imminent",
+    "large-scale",
+    "full-scale",
+    "wider",
+    "broader",
+    "ongoing",
+    "continued",
+    "continuing",
+    "constant",
+    "daily",
+    "sporadic",
+    "frequent",
+    "repeated",
+    "deadly-",
+}
+_ANAPHORIC_DETS = {"the", "that", "this", "these", "those"}
+_MODAL_AUX = {"would", "could", "might", "may", "will", "shall", "should", "can", "must", "'ll"}
+_CONTEXT_HEADS = {
+    "pause",
+    "end",
+    "halt",
+    "start",
+    "beginning",
+    "resumption",
+    "lull",
+    "history",
+    "backdrop",
+    "context",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "year",
+    "month",
+    "week",
+    "risk",
+    "fear",
+    "threat",
+    "spectre",
+    "prospect",
+    "cycle",
+    "surge",
+    "rise",
+    "increase",
+    "victim",
+    "victims",
+    "survivor",
+    "survivors",
+}
+_DURATIONS = ("day", "week", "month", "year", "decade")
+_REFERENCE_PREPS = {"for", "after", "following", "since", "before", "than", "like", "over"}
+_BACKGROUND_PREPS = {"amid", "despite"}
+_REVENGE_HEADS = {"retaliation", "response", "revenge", "reprisal", "answer"}
+_VAGUE_QUANTITY = {"dozens", "scores", "hundreds", "thousands", "numerous", "many", "multiple"}
+_STATE_ARMED = {"soldier", "troop", "army", "military", "security force", "force", "police"}
+_STATE_ARMED |= {"policeman", "officer", "jawan", "convoy", "patrol", "checkpoint", "outpost"}
+_STATE_ARMED |= {"base", "barracks"}
+_PROTEST_SUBS = {"Peaceful protest", "Violent demonstration"}
+_KILL_WORDS = {"kill", "shoot", "shot", "shoot dead", "open fire", "opened fire", "fire on"}
+_KILL_WORDS |= {"murder", "die", "dead", "gun down"}
+_NONSTATE_ARMED = {"militant", "rebel", "insurgent", "jihadist", "terrorist", "militia"}
+_NONSTATE_ARMED |= {"militiaman", "guerrilla", "gunman", "bandit", "fighter"}
+
+
+@dataclass
+class Cue:
+    """One lexicon match in a parsed sentence, with the token that heads it."""
+
+    match: Match
+    head: Any  # spaCy Token
+
+    @property
+    def kind(self) -> str:
+        return self.match.entry.kind
+
+    @property
+    def sub(self) -> str | None:
+        return self.match.entry.sub_event_type
+
+    @property
+    def weight(self) -> float:
+        return self.match.entry.weight
+
+    @property
+    def pattern(self) -> str:
+        return self.match.entry.pattern
+
+
+@dataclass
+class Mention:
+    """The cues of one occurrence in one sentence, before typing."""
+
+    triggers: list[Cue]
+    region: set[int]  # token indices of the part of the sentence it is read from
+    anaphoric: bool = False
+    suppressed: str = ""  # why it is not an incident (kept for the short-text fallback)
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+class IncidentStage(Stage):
+    name = "incidents"
+    reads = ("doc", "sentences", "parses")
+    writes = ("incidents",)
+
+    def process_one(self, item: Analysis) -> None:
+        item.incidents = find_incidents(item.sentences, item.parses)
+
+
+def find_incidents(sentences: Sequence[Sentence], parses: dict[int, Any]) -> list[Incident]:
+    """Every incident mention in the parsed sentences, in text order."""
+    short = _is_short(sentences)
+    lex = lexicon()
+    found: list[Incident] = []
+    fallback: list[Incident] = []
+    for i in sorted(parses):
+        for mention in _mentions(parses[i], lex, short):
+            incident = _incident(mention, parses[i], sentences[i], i)
+            if incident is None:
+                continue
+            (fallback if mention.suppressed else found).append(incident)
+    if short and not found and fallback:
+        best = max(fallback, key=lambda x: x.confidence)
+        best.confidence = min(best.confidence, 0.3)
+        found = [best]
+    return found
+
+
+def _is_short(sentences: Sequence[Sentence]) -> bool:
+    """A short text (a snippet, a coder's note, a wire lead) reports one event: there
+    weak cues count, and its strongest candidate is kept even if it looks general."""
+    if not sentences:
+        return True
+    chars = sentences[-1].end - sentences[0].start
+    return len(sentences) <= SHORT_SENTENCES or chars <= SHORT_CHARS
+
+
+# ---------------------------------------------------------------- finding cues
+
+
+def _cues(doc: Any, lex: Lexicon) -> list[Cue]:
+    keys = [token_keys(t.lower_, t.lemma_) for t in doc]
+    cues = []
+    for m in lex.match(keys):
+        span = doc[m.start : m.end]
+        last = span[-1]
+        head = last if len(span) > 1 and last.pos_ in ("NOUN", "PROPN") else span.root
+        cues.append(Cue(m, head))
+    return cues
+
+
+def _mentions(doc: Any, lex: Lexicon, short: bool) -> list[Mention]:
+    cues = _cues(doc, lex)
+    cumulative = {c.head.i for c in cues if c.kind == "cumulative" and _is_cumulative(c)}
+    delivery = {c.head.i for c in cues if c.kind == "delivery"}
+    trigger_heads = {c.head.i for c in cues if c.kind in ("event", "generic", "weak")}
+    candidates: list[Cue] = []
+    for c in cues:
+        if (
+            (c.kind in ("event", "generic") and _pos_ok(c))
+            or (c.kind == "weak" and (short or _weak_holds(c, cues)))
+            or (c.kind == "arms" and _arms_used(c, delivery, trigger_heads, short))
+        ):
+            candidates.append(c)
+    reasons = {id(c): _why_not(c, cumulative, trigger_heads) for c in candidates}
+    _propagate(candidates, reasons)
+    return _group(doc, [(c, reasons[id(c)]) for c in candidates], cues)
+
+
+_VERB_ONLY = {"target", "free", "storm", "fire on", "hack", "advance"}
+
+
+def _pos_ok(cue: Cue) -> bool:
+    """Some trigger words are occurrences only as verbs ('targeted', not 'targets')."""
+    if cue.pattern in _VERB_ONLY:
+        return cue.head.pos_ in ("VERB", "AUX") or cue.head.tag_.startswith("VB")
+    return True
+
+
+def _propagate(candidates: list[Cue], reasons: dict[int, str]) -> None:
+    """What a dropped trigger governs is dropped with it: 'a large-scale offensive that
+    has killed 17,177', 'the attacks ... included rocket fire and drone strikes'."""
+    dropped = [c for c in candidates if reasons[id(c)] and c.head.pos_ in ("NOUN", "PROPN")]
+    for d in dropped:
+        scope = {t.i for t in d.head.subtree}
+        if d.head.dep_ in ("nsubj", "nsubjpass"):
+            verb = d.head.head
+            scope |= {t.i for t in verb.subtree}
+        for c in candidates:
+            if reasons[id(c)] or c is d or c.head.i not in scope:
+                continue
+            if _reference_subtree(c.head) is not None and _has_date(c.head):
+                continue
+            reasons[id(c)] = f"part of {d.head.lower_} ({reasons[id(d)]})"
+
+
+def _is_cumulative(cue: Cue) -> bool:
+    """'since' counts only as a time preposition or conjunction over a period."""
+    if cue.pattern == "since":
+        return cue.head.dep_ in ("prep", "mark", "advmod") or cue.head.pos_ == "ADP"
+    return True
+
+
+def _weak_holds(cue: Cue, cues: list[Cue]) -> bool:
+    """In a full article a weak cue counts only with clear armed-violence context:
+    arrests of armed-group members or of people caught with weapons."""
+    if cue.sub != "Arrests":
+        return False
+    return any(
+        (c.kind == "armed" and c.pattern in _NONSTATE_ARMED and c.pattern != "fighter")
+        or (c.kind == "arms" and c.match.entry.weapon not in (None, "gun"))
+        for c in cues
+    )
+
+
+def _arms_used(cue: Cue, delivery: set[int], trigger_heads: set[int], short: bool) -> bool:
+    """A weapon is an occurrence when something is done with it: it is the subject or
+    object of a delivery verb ('rockets fell', 'fired mortars'), or a short report
+    names it (a headline such as 'Car bomb in Mogadishu')."""
+    if cue.sub is None:
+        return False
+    tok = cue.head
+    if tok.dep_ == "compound" and tok.head.i not in trigger_heads:
+        return short and _is_named_weapon(tok)
+    for anc in _up(tok, 3):
+        if anc.i in delivery:
+            return True
+    if any(child.i in delivery for child in tok.children):
+        return True
+    return short
+
+
+def _is_named_weapon(tok: Any) -> bool:
+    return tok.head.lower_ in ("attack", "strike", "blast", "explosion", "fire")
+
+
+def _up(tok: Any, steps: int) -> Iterable[Any]:
+    cur = tok
+    for _ in range(steps):
+        if cur.head.i == cur.i:
+            return
+        cur = cur.head
+        yield cur
+
+
+# ---------------------------------------------------------------- not occurrences
+
+
+def _why_not(cue: Cue, cumulative: set[int], trigger_heads: set[int]) -> str:
+    """Why this trigger is not an occurrence ('' when it is one)."""
+    tok = cue.head
+    checks = (
+        _negated(tok),
+        _hypothetical(tok),
+        _generic(tok),
+        _counted(tok, cumulative),
+        _context(tok),
+        _general_perfect(tok, cue),
+        _ongoing(tok),
+        _modifier_only(tok, trigger_heads),
+    )
+    return next((why for why in checks if why), "")
+
+
+def _negated(tok: Any) -> str:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return "negated"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return "negated"
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "attr") and any(c.dep_ == "neg" for c in head.children):
+        return "negated"
+    return ""
+
+
+def _hypothetical(tok: Any) -> str:
+    lex = lexicon()
+    modal = lex.words_of("modal")
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_AUX:
+            return f"hypothetical ({c.lower_})"
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "compound", "amod", "acl", "nsubj"):
+            return ""
+        if cur.dep_ == "nsubj" and cur.head.lemma_.lower() not in ("be",):
+            return ""
+        cur = cur.head
+        if cur.lemma_.lower() in modal or cur.lower_ in modal:
+            if any(c.dep_ in ("aux",) and c.lower_ in _MODAL_AUX for c in cur.children):
+                return f"hypothetical ({cur.lower_})"
+            return f"hypothetical ({cur.lower_})"
+        if cur.dep_ in ("ROOT",):
+            return ""
+    return ""
+
+
+def _generic(tok: Any) -> str:
+    for c in tok.children:
+        if c.dep_ in ("det", "amod", "predet") and c.lower_ in _GENERIC_DETS:
+            return f"generic ({c.lower_})"
+        if c.dep_ == "amod" and c.lower_ in _GENERIC_AMODS:
+            return f"generic ({c.lower_})"
+        if c.dep_ in ("compound", "amod") and c.lower_ == "scale":
+            return "generic (large-scale)"
+    return ""
+
+
+def _plural(tok: Any) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or (
+        tok.pos_ in ("NOUN", "PROPN") and tok.lower_.endswith("s") and not tok.lower_.endswith("ss")
+    )
+
+
+def _counted(tok: Any, cumulative: set[int]) -> str:
+    """Plural occurrences counted over time are statistics, not incidents."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    head = tok.head
+    quantity = None
+    if tok.dep_ == "pobj" and head.lower_ == "of":
+        quantity = head.head
+    elif tok.dep_ == "conj":
+        quantity = head
+    if quantity is not None and (quantity.i in cumulative or quantity.lower_ in _VAGUE_QUANTITY):
+        return "count"
+    if not _plural(tok):
+        return ""
+    if _near_cumulative(tok, cumulative):
+        return "count over time"
+    for c in tok.children:
+        if c.dep_ == "nummod" and _number(c) > 10:
+            return "count"
+        if c.dep_ == "poss" and c.lower_ in ("their", "its"):
+            return "habitual"
+        if c.dep_ in ("amod", "nummod", "quantmod") and c.lower_ in _VAGUE_QUANTITY:
+            return "count"
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _VAGUE_QUANTITY:
+        return "count"
+    if tok.dep_ == "pobj" and head.lower_ == "of" and _number(head.head) > 10:
+        return "count"
+    verb = tok.head if tok.dep_ == "nsubj" else None
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")] if verb is not None else []
+    for v in verbs:
+        if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children):
+            return "count (perfect)"
+    return ""
+
+
+def _near_cumulative(tok: Any, cumulative: set[int]) -> bool:
+    """A count-over-time cue in the noun's own phrase ('repeated attacks', 'a flurry of
+    attacks') or on its clause ('since mid-October, there have been ...')."""
+    if not cumulative:
+        return False
+    if any(t.i in cumulative for t in tok.subtree):
+        return True
+    if tok.dep_ == "pobj" and tok.head.head.i in cumulative:
+        return True
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp"):
+            continue
+        if any(t.i in cumulative for t in child.subtree):
+            return True
+    return False
+
+
+def _ongoing(tok: Any) -> str:
+    """'a coalition battling fighters in Iraq': a participle describing what a group
+    does in general, with no date, is no occurrence."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("acl", "amod"):
+        return "ongoing activity"
+    return ""
+
+
+def _number(tok: Any) -> float:
+    text = tok.lower_.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return {"dozens": 24, "hundreds": 200, "scores": 40, "thousands": 2000}.get(text, 0)
+
+
+def _context(tok: Any) -> str:
+    """War-as-a-whole uses: 'a pause in the fighting', 'two-month fighting', 'amid
+    Israel's bombardment' with no date of its own."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and any(
+            d in c.lower_ for d in _DURATIONS
+        ):
+            return "duration"
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.head.lower_ in _CONTEXT_HEADS or prep.head.lemma_.lower() in _CONTEXT_HEADS:
+            return f"context ({prep.head.lower_})"
+        if prep.lower_ in _BACKGROUND_PREPS and not _has_date(tok):
+            return f"context ({prep.lower_})"
+    return ""
+
+
+def _general_perfect(tok: Any, cue: Cue) -> str:
+    """'US forces have struck Iran-linked targets in Iraq and Syria': a perfect-tense
+    summary over plural, uncounted targets with no date is a general description."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.tag_ != "VBN":
+        return ""
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children):
+        return ""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objs or not all(_plural(o) for o in objs):
+        return ""
+    if any(any(d.dep_ == "nummod" for d in o.children) for o in objs):
+        return ""
+    if any(t.ent_type_ in ("DATE", "TIME") for t in tok.doc):
+        return ""
+    return "general description"
+
+
+def _modifier_only(tok: Any, trigger_heads: set[int]) -> str:
+    """'riot police', 'protest leader', 'attack helicopter': a trigger word that only
+    modifies another noun is no occurrence."""
+    if tok.dep_ == "compound" and tok.head.i not in trigger_heads and tok.head.pos_ == "NOUN":
+        return "modifier"
+    if tok.dep_ == "amod" and tok.head.i not in trigger_heads and tok.pos_ == "ADJ":
+        return "modifier"
+    return ""
+
+
+def _has_date(tok: Any) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree) or any(
+        c.dep_ == "poss" and c.ent_type_ == "DATE" for c in tok.children
+    )
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def _group(doc: Any, kept: list[tuple[Cue, str]], cues: list[Cue]) -> list[Mention]:
+    """One mention per sentence, plus one per occurrence referred to as another event."""
+    if not kept:
+        return []
+    separate: list[tuple[Cue, set[int]]] = []
+    for cue, _why in kept:
+        sub = _reference_subtree(cue.head)
+        if sub is not None and not any(cue.head.i in s for _, s in separate):
+            separate.append((cue, sub))
+    taken = set().union(*(s for _, s in separate)) if separate else set()
+    mentions = []
+    main_region = {t.i for t in doc} - taken
+    main = [(c, w) for c, w in kept if c.head.i in main_region]
+    if main:
+        mentions.append(_mention(main, main_region, cues))
+    for cue, region in separate:
+        inside = [(c, w) for c, w in kept if c.head.i in region]
+        m = _mention(inside, region, cues)
+        m.anaphoric = m.anaphoric or _is_anaphoric(cue.head)
+        mentions.append(m)
+    mentions.sort(key=lambda m: min(c.head.i for c in m.triggers))
+    return mentions
+
+
+def _reference_subtree(tok: Any) -> set[int] | None:
+    """The tokens of an occurrence that the sentence mentions as another event: 'for
+    the October 7 attack', 'in retaliation for an attack', 'after Friday's shelling'."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return None
+    prep = tok.head
+    revenge = prep.head.lower_ in _REVENGE_HEADS
+    dated = _has_date(tok)
+    if revenge or (prep.lower_ in _REFERENCE_PREPS and dated) or prep.lower_ in _BACKGROUND_PREPS:
+        return {t.i for t in tok.subtree}
+    return None
+
+
+def _mention(kept: list[tuple[Cue, str]], region: set[int], cues: list[Cue]) -> Mention:
+    live = [c for c, why in kept if not why]
+    dead = [(c, why) for c, why in kept if why]
+    if live:
+        m = Mention(triggers=live, region=region)
+    else:
+        m = Mention(triggers=[c for c, _ in dead], region=region, suppressed=dead[0][1])
+    m.anaphoric = all(_is_anaphoric(c.head) for c in m.triggers)
+    return m
+
+
+def _is_anaphoric(tok: Any) -> bool:
+    """'the attack', 'that strike', "Friday's rocket attack": a mention that points
+    back to an incident already reported (consolidation merges it)."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for c in tok.children:
+        if c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS:
+            return True
+        if c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- typing
+
+
+@dataclass
+class _Scores:
+    values: dict[str, float] = field(default_factory=dict)
+    why: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, sub: str, weight: float, word: str) -> None:
+        self.values[sub] = self.values.get(sub, 0.0) + weight
+        self.why.setdefault(sub, []).append(word)
+
+    def best(self) -> tuple[str, float]:
+        sub = max(self.values, key=lambda s: self.values[s])
+        return sub, self.values[sub]
+
+
+def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Incident | None:
+    cues = [c for c in _cues(doc, lexicon()) if c.head.i in mention.region]
+    scores = _Scores()
+    for c in mention.triggers:
+        if c.sub:
+            bonus = 0.5 if c.head.dep_ == "ROOT" else 0.0
+            scores.add(c.sub, c.weight + bonus, c.pattern)
+    weapons = _weapons(mention, cues, scores)
+    if not scores.values:
+        return None
+    sub, score = scores.best()
+    sub, why = _refine(sub, mention, cues, scores)
+    anchor = _anchor(mention, sub)
+    start = sent.start + anchor.idx
+    trigger = Span(anchor.text, start, start + len(anchor.text))
+    confidence = min(0.95, 0.45 + 0.08 * score) * (0.6 if mention.suppressed else 1.0)
+    notes = {"type": why or ", ".join(scores.why.get(sub, []))}
+    if mention.anaphoric:
+        notes["mention"] = "anaphoric"
+    if mention.suppressed:
+        notes["doubt"] = mention.suppressed
+    return Incident(
+        event_type=SUB_EVENT_TYPES[sub],
+        sub_event_type=sub,
+        trigger=trigger,
+        sentences=[index],
+        weapons=weapons,
+        confidence=confidence,
+        notes=notes,
+    )
+
+
+def _weapons(mention: Mention, cues: list[Cue], scores: _Scores) -> list[str]:
+    """Weapons named in the mention's region push their sub-type (a weapon overrides a
+    generic act) and are listed, normalised."""
+    out: list[str] = []
+    trigger_heads = {c.head.i for c in mention.triggers}
+    for c in cues:
+        weapon = c.match.entry.weapon
+        if c.kind not in ("arms", "event", "generic"):
+            continue
+        if c.kind == "arms" and c.head.dep_ == "compound" and c.head.head.i not in trigger_heads:
+            if not _is_named_weapon(c.head):
+                continue
+        if c.kind == "arms" and c.sub and c.head.i not in trigger_heads:
+            scores.add(c.sub, c.weight, c.pattern)
+        if weapon and weapon not in out and (c.kind == "arms" or c.head.i in trigger_heads):
+            out.append(weapon)
+    return out
+
+
+def _refine(sub: str, mention: Mention, cues: list[Cue], scores: _Scores) -> tuple[str, str]:
+    """Settle the families that depend on who was on the receiving end."""
+    if sub in ("Attack", "Armed clash") and not _specific(scores):
+        return _attack_or_clash(sub, mention, cues, scores)
+    if sub in _PROTEST_SUBS or (sub == "Arrests" and _has_protest(cues)):
+        return _protest_kind(mention, cues)
+    return sub, ""
+
+
+def _specific(scores: _Scores) -> bool:
+    """True when an explosive or other specific type outweighs the generic act."""
+    best, value = scores.best()
+    return best not in ("Attack", "Armed clash") and value > 0
+
+
+def _attack_or_clash(
+    sub: str, mention: Mention, cues: list[Cue], scores: _Scores
+) -> tuple[str, str]:
+    victims = [c for c in cues if c.kind == "victim"]
+    armed = [c for c in cues if c.kind == "armed"]
+    targets = [c for c in armed if _is_target(c.head)]
+    sides = {"state" if c.pattern in _STATE_ARMED else "nonstate" for c in armed}
+    attack = scores.values.get("Attack", 0.0) + min(3.0, sum(c.weight for c in victims))
+    clash = scores.values.get("Armed clash", 0.0)
+    clash += sum(2 + c.weight for c in targets[:2]) + (2.0 if len(sides) == 2 else 0.0)
+    if clash > attack:
+        words = [c.pattern for c in targets] or [c.pattern for c in armed]
+        return "Armed clash", "armed sides: " + ", ".join(words[:3])
+    words = [c.pattern for c in victims] or scores.why.get(sub, [])
+    return "Attack", "against: " + ", ".join(words[:3]) if victims else ", ".join(words[:3])
+
+
+def _is_target(tok: Any) -> bool:
+    dep = tok.dep_
+    if dep in ("dobj", "nsubjpass"):
+        return True
+    if dep == "pobj" and tok.head.lower_ in ("on", "against", "at", "with", "between", "near"):
+        return True
+    if dep in ("conj", "compound", "poss", "appos"):
+        return _is_target(tok.head)
+    return False
+
+
+def _has_protest(cues: list[Cue]) -> bool:
+    return any(c.sub in _PROTEST_SUBS and c.kind in ("event", "weak") for c in cues)
+
+
+def _protest_kind(mention: Mention, cues: list[Cue]) -> tuple[str, str]:
+    """Protesters killed by security forces, a violent crowd, an intervention, or a
+    peaceful demonstration."""
+    words = {c.pattern for c in cues}
+    mods = [c for c in cues if c.kind == "modifier"]
+    killed = [c.pattern for c in cues if c.pattern in _KILL_WORDS]
+    if killed or any(c.sub == "Excessive force against protesters" for c in mods):
+        force = killed or [c.pattern for c in mods if c.sub == "Excessive force against protesters"]
+        return "Excessive force against protesters", "force: " + ", ".join(force[:3])
+    if "riot" in words or "rioter" in words or "rioting" in words:
+        return "Violent demonstration", "riot"
+    if "mob" in words:
+        return "Mob violence", "mob"
+    violent = [c.pattern for c in mods if c.sub == "Violent demonstration"]
+    if violent:
+        return "Violent demonstration", "violent: " + ", ".join(violent[:3])
+    inter = [c.pattern for c in mods if c.sub == "Protest with intervention"]
+    if inter:
+        return "Protest with intervention", "intervention: " + ", ".join(inter[:3])
+    return "Peaceful protest", "protest, no intervention reported"
+
+
+def _anchor(mention: Mention, sub: str) -> Any:
+    """The trigger token the incident is anchored at: the first one of its type."""
+    for c in mention.triggers:
+        if c.sub == sub:
+            return c.head
+    return min((c.head for c in mention.triggers), key=lambda t: t.i)
