@@ -8,7 +8,7 @@ DB ?= sitroom.db
 
 VENDOR := src/sitroom/serve/assets/vendor
 
-.PHONY: run setup dashboard test lint typecheck eval bench clean
+.PHONY: run setup dashboard system-deps test lint typecheck eval bench clean
 
 run: setup
 	$(BIN)/sitroom ingest examples/articles --db $(DB)
@@ -33,8 +33,14 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(BIN)/pip install -q -e '.[serve,postgres,spark,dev]'
 	touch $(STAMP)
 
-test: setup
+test: setup system-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# what the tests drive besides Python packages: Debian's Chromium for the dashboard
+system-deps:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	  else echo "install Debian's chromium (apt-get install chromium) to run the dashboard tests" >&2; exit 1; fi; }
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks

@@ -2,46 +2,30 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from sitroom.config import Config
-from sitroom.model import Analysis, Article, Incident, Place, Responsibility, Span
+from sitroom.model import Place
 from sitroom.serve.api import create_app
 from sitroom.store import open_store
 
 TOKEN = "test-token-123"
 
 
-def _analysis(text: str, day: int, place: Place, killed: int) -> Analysis:
-    art = Article(text=text, published=dt.date(2024, 3, day), source="Wire").with_id()
-    inc = Incident(
-        event_type="Explosions/Remote violence",
-        sub_event_type="Remote explosive/landmine/IED",
-        trigger=Span("bomb", text.index("bomb"), text.index("bomb") + 4),
-        sentences=[0],
-        id=f"e-{day}",
-        date=dt.date(2024, 3, day),
-        date_precision="day",
-        location=place,
-        fatalities=killed,
-        evidence=[Span(text, 0, len(text))],
-        responsibility=Responsibility(),
-    )
-    return Analysis(article=art, incidents=[inc])
-
-
 @pytest.fixture()
-def client(tmp_path: Path) -> TestClient:
+def client(tmp_path: Path, make_analysis: Any) -> TestClient:
     db = tmp_path / "api.db"
     maiduguri = Place("Maiduguri", "Maiduguri", None, None, "Borno", "NGA", 11.85, 13.16, 2331447)
     mogadishu = Place("Mogadishu", "Mogadishu", None, None, "Banaadir", "SOM", 2.04, 45.34, 53654)
     with open_store(str(db)) as store:
-        store.add_analysis(_analysis("A roadside bomb hit a bus near Maiduguri.", 4, maiduguri, 7))
-        store.add_analysis(_analysis("A car bomb exploded in Mogadishu.", 5, mogadishu, 3))
+        store.add_analysis(
+            make_analysis("A roadside bomb hit a bus near Maiduguri.", 4, maiduguri, 7)
+        )
+        store.add_analysis(make_analysis("A car bomb exploded in Mogadishu.", 5, mogadishu, 3))
     return TestClient(create_app(str(db), Config(token=TOKEN)))
 
 
