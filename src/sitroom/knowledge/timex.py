@@ -76,7 +76,7 @@ POSITION_MODS: dict[str, str] = {
 FUTURE_CUES = (
     r"will|'ll|shall|won't|going to|plans? to|planned to|planning to|is to|are to|"
     r"scheduled|expected to|set to|due to|upcoming|intends? to|would|is slated|are slated|"
-    r"as soon as|as early as|planned|planning|plans|next"
+    r"as soon as|as early as|planned|planning|plans"
 )
 PAST_CUES = (
     r"was|were|had|said|came|took|made|began|went|fell|rose|told|left|killed|"

@@ -684,8 +684,46 @@ def _set_any(m: re.Match[str], ctx: _Ctx) -> _Result:
     return _set_rule(m, ctx)
 
 
+_MONTH_KEYS = (
+    "january jan february feb march mar april apr may june jun july jul august aug "
+    "september sept sep october oct november nov december dec"
+)
+_WEEKDAY_KEYS = "monday tuesday wednesday thursday friday saturday sunday"
+_UNIT_KEYS = (
+    "second seconds minute minutes hour hours day days night nights week weeks weekend "
+    "weekends fortnight fortnights month months quarter quarters year years decade decades "
+    "century centuries"
+)
+_KEYS: tuple[str, ...] = (  # aligned with _RULES
+    "# noon midday midnight",
+    _WEEKDAY_KEYS,
+    _MONTH_KEYS,
+    _MONTH_KEYS,
+    _MONTH_KEYS,
+    "#",
+    "#",
+    "spring summer fall autumn winter",
+    "quarter",
+    "today tonight yesterday tomorrow overnight now currently present presently days "
+    "nowadays recently lately formerly future past term",
+    "morning afternoon evening night",
+    "week weekend month quarter year decade century",
+    "weekend",
+    "ago earlier later now hence",
+    _UNIT_KEYS,
+    _UNIT_KEYS,
+    "daily weekly monthly annually yearly hourly nightly every each mondays tuesdays "
+    "wednesdays thursdays fridays saturdays sundays",
+    "#",
+    "#",
+    "christmas year valentine halloween independence",
+)
+
+
 @functools.lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[re.Pattern[str], _Handler], ...]:
+    if len(_KEYS) != len(_RULES):
+        raise RuntimeError("each timex rule needs its key words")
     return tuple((re.compile(rf"\b{rx}"), h) for rx, h in _RULES)
 
 
@@ -723,18 +761,55 @@ def find_times(text: str, published: dt.date | None) -> list[Timex]:
 
 
 def _candidates(ctx: _Ctx, start: int, end: int) -> list[_Cand]:
+    """What every rule proposes, each rule looking only near its own key words."""
     text = ctx.text
     low = text.translate(_ASCII_LOWER)  # same length: offsets stay valid
     cands: list[_Cand] = []
-    for order, (rx, handler) in enumerate(_compiled()):
-        for m in rx.finditer(low, start, end):
-            if m.end() == m.start() or _ambiguous_month(m, text):
-                continue
-            res = handler(m, ctx)
-            if res is not None:
-                s, e = _trim(text, m.start(), m.end())
-                cands.append(_Cand(s, e, order, *res))
+    rules = _compiled()
+    for order, windows in _windows(low, start, end).items():
+        rx, handler = rules[order]
+        for ws, we in windows:
+            for m in rx.finditer(low, ws, we):
+                if m.end() == m.start() or _ambiguous_month(m, text):
+                    continue
+                res = handler(m, ctx)
+                if res is not None:
+                    s, e = _trim(text, m.start(), m.end())
+                    cands.append(_Cand(s, e, order, *res))
     return cands
+
+
+_REACH = 40  # characters a timex may extend before its first / after its last key word
+_WORD = re.compile(r"[a-z]+|\d+")
+
+
+def _windows(low: str, start: int, end: int) -> dict[int, list[tuple[int, int]]]:
+    """Per rule, the merged stretches of text around its key words."""
+    keys = _rule_keys()
+    out: dict[int, list[tuple[int, int]]] = {}
+    for m in _WORD.finditer(low, start, end):
+        word = m.group()
+        rules = keys.get("#" if word[0].isdigit() else word)
+        if not rules:
+            continue
+        ws, we = max(start, m.start() - _REACH), min(end, m.end() + _REACH)
+        for r in rules:
+            spans = out.setdefault(r, [])
+            if spans and ws <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], we)
+            else:
+                spans.append((ws, we))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _rule_keys() -> dict[str, tuple[int, ...]]:
+    """Key word -> the rules that can only match near it ("#" stands for any number)."""
+    table: dict[str, list[int]] = {}
+    for order, keys in enumerate(_KEYS):
+        for word in keys.split():
+            table.setdefault(word, []).append(order)
+    return {w: tuple(r) for w, r in table.items()}
 
 
 def normalise_at(text: str, start: int, end: int, published: dt.date | None) -> Timex | None:
