@@ -81,4 +81,6 @@ def test_dashboard_maps_lists_and_explains_an_incident(server: str, tmp_path: Pa
         page.wait_for_selector("#detail mark")
         assert "checkpoint in Kabul" in page.locator("#detail").inner_text()
         page.screenshot(path=str(tmp_path / "dashboard.png"))
+        if os.environ.get("SITROOM_SCREENSHOT"):
+            page.screenshot(path=os.environ["SITROOM_SCREENSHOT"])
         browser.close()
