@@ -21,7 +21,7 @@ from sitroom.errors import InputError
 from sitroom.merge import MentionRecord, RecordError, cluster
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "dedup",
         help="group incident records that report the same event (no store)",

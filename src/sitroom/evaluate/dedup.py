@@ -124,7 +124,7 @@ def _groups(labels: Sequence[Hashable]) -> dict[Hashable, set[int]]:
 
 
 def _pairs(labels: Sequence[Hashable]) -> set[tuple[int, int]]:
-    pairs = set()
+    pairs: set[tuple[int, int]] = set()
     for members in _groups(labels).values():
         ordered = sorted(members)
         pairs.update((a, b) for k, a in enumerate(ordered) for b in ordered[k + 1 :])

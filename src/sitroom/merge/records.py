@@ -31,6 +31,7 @@ WEEK_HALF_WIDTH_DAYS = 3
 PRECISION_RADIUS_KM = {1: 25.0, 2: 60.0, 3: 400.0}
 _PRECISIONS = ("day", "week", "month", "year", "unknown")
 _WORD = re.compile(r"[a-z0-9]+")
+_ID_WORD = re.compile(r"[a-z0-9_]+")
 _MIN_YEAR, _MAX_YEAR = 1000, 9000
 
 
@@ -52,6 +53,7 @@ class ActorKey:
     who: frozenset[str]
     roles: frozenset[str]
     country: str | None = None
+    unnamed: bool = False  # an armed actor known only by its country ("Pakistan gunmen")
 
     @property
     def generic(self) -> bool:
@@ -164,7 +166,12 @@ def date_window(
 
 
 def actor_key(value: Any) -> ActorKey | None:
-    """Reduce an ACTOR dict (or a bare name) to its identity words; None if empty."""
+    """Reduce an ACTOR dict (or a bare name) to its identity words; None if empty.
+
+    Known group aliases become the group's canonical name ("ISIS" -> Islamic State) and
+    country names and demonyms one token per country ("Afghan", "Afghanistan" ->
+    `cty_afg`), so that outlets' spellings of one actor compare equal.
+    """
     if isinstance(value, str):
         value = {"name": value}
     if not isinstance(value, Mapping):
@@ -172,15 +179,82 @@ def actor_key(value: Any) -> ActorKey | None:
     name = _text(value.get("name")) or _text(value.get("mention"))
     if not name:
         return None
-    words = [w for w in _WORD.findall(fold(name)) if len(w) > 1 or w.isdigit()]
+    mention = _text(value.get("mention"))
+    words = _identity_words(name)
     kinds = actor_terms()
     who = frozenset(w for w in words if w not in kinds)
-    roles = frozenset(w for w in words if kinds.get(w) in ("role", "generic"))
-    mention = _text(value.get("mention"))
+    roles = {w for w in words if kinds.get(w) in ("role", "generic")}
     if mention and mention != name:
-        roles |= {w for w in _WORD.findall(fold(mention)) if kinds.get(w) in ("role", "generic")}
+        roles |= {w for w in _identity_words(mention) if kinds.get(w) in ("role", "generic")}
+    armed_unknown = bool(roles) and all(kinds.get(w) == "generic" for w in roles)
     country = _text(value.get("country"))
-    return ActorKey(name=name, who=who, roles=frozenset(roles), country=country)
+    return ActorKey(
+        name=name,
+        who=who,
+        roles=frozenset(roles),
+        country=country.upper() if country else None,
+        unnamed=armed_unknown and all(w.startswith("cty_") for w in who),
+    )
+
+
+def _identity_words(text: str) -> list[str]:
+    folded = fold(text).strip()
+    folded = fold(actor_aliases().get(folded, folded))
+    pattern = _country_pattern()
+    if pattern is not None:
+        phrases = country_phrases()
+        folded = pattern.sub(lambda m: f" cty_{phrases[m.group(0)].lower()} ", folded)
+    return [w for w in _ID_WORD.findall(folded) if len(w) > 1 or w.isdigit()]
+
+
+@lru_cache(maxsize=1)
+def country_phrases() -> dict[str, str]:
+    """Folded country name, alias or demonym -> ISO alpha-3 (from countries.tsv)."""
+    table: dict[str, str] = {}
+    for row in _tsv_rows("countries.tsv"):
+        iso3 = row.get("iso3", "")
+        names = [row.get("name", ""), *_bar(row.get("aliases")), *_bar(row.get("demonyms"))]
+        for phrase in names:
+            key = " ".join(_WORD.findall(fold(phrase)))
+            if len(key) >= 2 and iso3:
+                table.setdefault(key, iso3)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern[str] | None:
+    phrases = sorted(country_phrases(), key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, phrases)) + r")(?![a-z0-9])")
+
+
+@lru_cache(maxsize=1)
+def actor_aliases() -> dict[str, str]:
+    """Folded alias -> canonical group name (from actors.tsv)."""
+    table: dict[str, str] = {}
+    for row in _tsv_rows("actors.tsv"):
+        name = row.get("name", "")
+        for alias in [name, *_bar(row.get("aliases"))]:
+            if alias:
+                table.setdefault(fold(alias).strip(), name)
+    return table
+
+
+def _tsv_rows(name: str) -> list[dict[str, str]]:
+    """Rows of a knowledge data file shared with other stages; [] if it is absent."""
+    path = data_path(name)
+    if not path.is_file():
+        return []
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x and x[0] != "#"]
+    if not lines:
+        return []
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:]]
+
+
+def _bar(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
 
 
 def fold(text: str) -> str:

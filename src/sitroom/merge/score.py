@@ -43,7 +43,7 @@ class Policy:
     w_actor2_conflict: float = -1.0
     w_swapped: float = -0.2  # actors matched across roles (a clash has no first side)
     w_toll_same: float = 0.5
-    w_toll_conflict: float = -1.5
+    w_toll_conflict: float = -2.5
     w_weapon_same: float = 0.3
     w_weapon_conflict: float = -0.3
     w_text: float = 2.0  # scales (similarity - 0.5) of the evidence texts
@@ -142,11 +142,25 @@ def _date(a: MentionRecord, b: MentionRecord, p: Policy) -> Reason | None:
         raise _Veto(f"dates {gap} days apart")
     if precise and a.date == b.date:
         return Reason("date", p.w_same_day, f"same day {a.date}")
-    diff = abs((a.date - b.date).days)
+    diff = _date_distance(a, b)
     if precise:
         return Reason("date", p.w_date_overlap - p.w_date_per_day * diff, f"{diff} days apart")
     weight = p.w_date_overlap - p.w_date_per_day * max(0, diff - _slack(a, b))
     return Reason("date", weight, f"windows overlap, best dates {diff} days apart")
+
+
+def _date_distance(a: MentionRecord, b: MentionRecord) -> int:
+    """Days between the best dates. A report dated only by its publication (precision
+    unknown) came out on the day of the incident or the day after, so a one-day lag
+    behind a dated report costs nothing."""
+    if a.date is None or b.date is None:
+        return 0
+    undated = [r for r in (a, b) if r.date_precision == "unknown"]
+    if len(undated) == 1:
+        dated = b if undated[0] is a else a
+        lag = (undated[0].date - dated.date).days if undated[0].date and dated.date else 0
+        return max(0, lag - 1) if lag >= 0 else -lag
+    return abs((a.date - b.date).days)
 
 
 def _slack(a: MentionRecord, b: MentionRecord) -> int:
@@ -189,10 +203,10 @@ def _article(a: MentionRecord, b: MentionRecord, p: Policy) -> Reason | None:
 
 
 def _words_match(x: frozenset[str], y: frozenset[str]) -> bool:
-    """Any shared word, allowing a demonym suffix ("pakistani" ~ "pakistan")."""
-    if x & y:
-        return True
-    return any(_stem_match(u, v) for u in x for v in y)
+    """One name's words all occur in the other ("Pakistan" ~ "Pakistan Army", "Islamic
+    State" !~ "Islamic Jihad"), allowing a demonym suffix ("pakistani" ~ "pakistan")."""
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return all(w in long_ or any(_stem_match(w, v) for v in long_) for w in short)
 
 
 def _stem_match(u: str, v: str) -> bool:
@@ -208,6 +222,8 @@ def actor_relation(x: ActorKey | None, y: ActorKey | None) -> str:
         return "compatible"
     if _words_match(x.who, y.who):
         return "same"
+    if x.unnamed or y.unnamed:
+        return "compatible"
     if x.country and y.country and x.country == y.country and not (x.roles ^ y.roles):
         return "compatible"
     return "conflict"
