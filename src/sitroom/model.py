@@ -138,6 +138,7 @@ class Timex:
     value: str
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, ...
     anchor: str | None = None  # what a relative value was resolved against
+    zone: str | None = None  # time zone a clock time was stated in ("UTC" for GMT), if any
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -149,6 +150,8 @@ class Timex:
         }
         if self.mod:
             out["mod"] = self.mod
+        if self.zone:
+            out["zone"] = self.zone
         return out
 
 
