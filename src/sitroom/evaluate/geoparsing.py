@@ -124,7 +124,10 @@ def _report(ours: dict[str, Tally], base: dict[str, Tally], rate: float) -> Repo
     for corpus in ours:
         total.add(ours[corpus])
         total_base.add(base[corpus])
-    for corpus, tally, btally in [*((c, ours[c], base[c]) for c in ours), ("all", total, total_base)]:
+    for corpus, tally, btally in [
+        *((c, ours[c], base[c]) for c in ours),
+        ("all", total, total_base),
+    ]:
         for k, v in tally.metrics().items():
             metrics[f"{corpus}.{k}"] = v
         for k, v in btally.metrics().items():

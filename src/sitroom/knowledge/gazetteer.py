@@ -508,4 +508,3 @@ def _extra_rows() -> Iterable[_Row]:
             gid=None,
             names=names,
         )
-

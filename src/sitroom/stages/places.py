@@ -317,9 +317,7 @@ def _context(first: list[Candidate | None]) -> Context:
     )
 
 
-def _enclosing(
-    text: str, mentions: list[Mention], first: list[Candidate | None]
-) -> dict[int, str]:
+def _enclosing(text: str, mentions: list[Mention], first: list[Candidate | None]) -> dict[int, str]:
     """For "X, Y" (Y a country or first-level area), X must lie in Y."""
     out: dict[int, str] = {}
     for n in range(len(mentions) - 1):

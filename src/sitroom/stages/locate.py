@@ -1,0 +1,239 @@
+"""Locate stage: the place where each incident happened (CODEBOOK "Places").
+
+The most specific place the text names *for that incident*: not the dateline, not every
+place in the sentence. Candidates are the toponyms of the incident's sentences, scored by
+- how they attach to the trigger in the dependency parse ("struck *in* X", "attack *near*
+  X": a preposition of place on the trigger's path scores high; a place hanging off a
+  person or an organisation, "a driver *from* Abidjan", "the *US* embassy", scores low);
+- how specific they are (a named site or town over a district, a district over a
+  province or region, those over a country; country adjectives only as a last resort);
+- how close they are to the trigger in the sentence.
+With no toponym in the incident's sentences, the nearest preceding sentence's place, then
+the article's main place (its most mentioned specific place), stand in.
+`incident.notes["location"]` says which rule chose the place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from sitroom.model import Analysis, Incident, Place
+from sitroom.stages import Stage
+
+PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "on", "across", "around", "into", "within",
+     "throughout", "onto", "along", "over", "off", "between", "towards", "toward", "of"}
+)  # fmt: skip
+AWAY_PREPS = frozenset({"from", "to"})
+NEAR_PREPS = frozenset({"near", "outside", "around", "towards", "toward"})
+PERSON_HEADS = frozenset(
+    {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister",
+     "president", "driver", "resident", "residents", "native", "man", "woman", "journalist",
+     "correspondent", "reporter", "source", "sources", "ambassador", "envoy", "leader",
+     "commander", "governor", "people", "ministry", "government", "authorities", "agency",
+     "army", "forces", "troops", "police", "military", "embassy", "media", "television",
+     "newspaper", "office", "statement", "citizen", "citizens", "national", "nationals"}
+)  # fmt: skip
+SPECIFICITY = {
+    "base": 3.0,
+    "camp": 3.0,
+    "embassy": 3.0,
+    "site": 3.0,
+    "zone": 2.8,
+    "crossing": 2.8,
+    "city": 2.6,
+    "unresolved": 2.2,
+    "admin2": 2.0,
+    "district": 2.0,
+    "river": 1.6,
+    "mountain": 1.6,
+    "region": 1.4,
+    "admin1": 1.4,
+    "desert": 1.4,
+    "sea": 1.0,
+    "country": 0.8,
+    "continent": 0.0,
+    "demonym": -1.5,
+}
+
+
+class LocateStage(Stage):
+    name = "locate"
+    reads = ("places", "incidents", "parses", "sentences")
+    writes = ("incidents.location",)
+
+    def process_one(self, item: Analysis) -> None:
+        for incident in item.incidents:
+            locate(item, incident)
+
+
+def locate(item: Analysis, incident: Incident) -> None:
+    """Set `incident.location` (and its note) from the article's places."""
+    sent = item.sentence_of(incident.trigger.start)
+    order = [sent] if sent >= 0 else []
+    order += [s for s in incident.sentences if s not in order]
+    for n, s in enumerate(order):
+        best = _best_in_sentence(item, incident, s)
+        if best is not None:
+            place, why = best
+            where = "the trigger's sentence" if n == 0 else f"incident sentence {s}"
+            _set(incident, place, f"{why} in {where}")
+            return
+    start = min(order) if order else item.sentence_of(incident.trigger.start)
+    for s in range(start - 1, max(-1, start - 4), -1):
+        best = _best_in_sentence(item, incident, s, nearby=True)
+        if best is not None:
+            _set(incident, best[0], f"nearest preceding place (sentence {s}): {best[1]}")
+            return
+    main = main_place(item.places)
+    if main is not None:
+        _set(incident, main, "the article's main place (no place named for the incident)")
+        return
+    incident.location = None
+    incident.notes["location"] = "no place named in the article"
+
+
+def _set(incident: Incident, place: Place, why: str) -> None:
+    incident.location = place
+    incident.notes["location"] = f"{place.mention!r}: {why}"
+
+
+def _best_in_sentence(
+    item: Analysis, incident: Incident, s: int, nearby: bool = False
+) -> tuple[Place, str] | None:
+    if s < 0 or s >= len(item.sentences):
+        return None
+    sentence = item.sentences[s]
+    places = [
+        p for p in item.places if p.start is not None and sentence.start <= p.start < sentence.end
+    ]
+    if not places:
+        return None
+    if nearby:
+        places = [p for p in places if p.feature != "demonym"]
+        if not places:
+            return None
+    parse = item.parses.get(s)
+    scored = [(_score(p, incident, sentence.start, parse), p) for p in places]
+    scored.sort(key=lambda sp: -sp[0][0])
+    (value, why), place = scored[0]
+    return _with_precision(place, parse, sentence.start), why
+
+
+def _score(place: Place, incident: Incident, offset: int, parse: Any) -> tuple[float, str]:
+    feature = place.feature or "unresolved"
+    value = SPECIFICITY.get(feature, 2.4)
+    reasons = [feature]
+    distance = abs((place.start or 0) - incident.trigger.start)
+    value -= min(distance, 300) / 300.0
+    if parse is not None:
+        bonus, why = _syntax(place, incident, offset, parse)
+        value += bonus
+        if why:
+            reasons.append(why)
+    return value, ", ".join(reasons)
+
+
+def _token_at(parse: Any, char: int) -> Any:
+    for tok in parse:
+        if tok.idx <= char < tok.idx + max(1, len(tok.text)):
+            return tok
+    return None
+
+
+def _place_head(parse: Any, place: Place, offset: int) -> Any:
+    """The syntactic head of the place's tokens in the sentence parse."""
+    toks = [
+        t
+        for t in parse
+        if place.start is not None
+        and place.end is not None
+        and t.idx + offset < place.end
+        and t.idx + len(t.text) + offset > place.start
+    ]
+    if not toks:
+        return None
+    inside = set(t.i for t in toks)
+    for t in toks:
+        if t.head.i not in inside or t.head.i == t.i:
+            return t
+    return toks[0]
+
+
+def _syntax(place: Place, incident: Incident, offset: int, parse: Any) -> tuple[float, str]:
+    head = _place_head(parse, place, offset)
+    trigger = _token_at(parse, incident.trigger.start - offset)
+    if head is None or trigger is None:
+        return 0.0, ""
+    bonus, why = 0.0, ""
+    gov = head.head
+    if head.dep_ in ("compound", "amod", "nmod", "poss") and gov.i != head.i:
+        if gov.lower_ in PERSON_HEADS or gov.ent_type_ in ("ORG", "PERSON", "NORP"):
+            bonus -= 2.0
+            why = f"modifies {gov.text!r}"
+        elif gov.ent_type_ in ("GPE", "LOC", "FAC") or gov.pos_ == "PROPN":
+            bonus -= 0.5  # "Baghdad's Green Zone": the more specific name is the head
+    if head.dep_ == "pobj" and gov.lower_ in AWAY_PREPS:
+        bonus -= 1.5
+        why = f"after {gov.text!r}"
+    if head.dep_ == "pobj" and gov.head.lower_ in PERSON_HEADS:
+        bonus -= 1.5
+        why = f"describes {gov.head.text!r}"
+    path = _path(trigger, head)
+    if path is not None:
+        steps, preps = path
+        if preps & PLACE_PREPS and steps <= 5:
+            bonus += 3.0 - 0.3 * steps
+            why = why or f"attached to the trigger by {sorted(preps & PLACE_PREPS)[0]!r}"
+        elif steps <= 3:
+            bonus += 1.0
+            why = why or "near the trigger in the parse"
+        else:
+            bonus -= 0.1 * steps
+    return bonus, why
+
+
+def _ancestors(tok: Any) -> list[Any]:
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 60:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _path(trigger: Any, head: Any) -> tuple[int, set[str]] | None:
+    """Steps between trigger and place in the tree and the prepositions on the way."""
+    up_t = _ancestors(trigger)
+    up_p = _ancestors(head)
+    index_t = {t.i: n for n, t in enumerate(up_t)}
+    for n, tok in enumerate(up_p):
+        if tok.i in index_t:
+            m = index_t[tok.i]
+            between = up_p[:n] + up_t[:m]
+            preps = {t.lower_ for t in between if t.dep_ == "prep" or t.pos_ == "ADP"}
+            return n + m, preps
+    return None
+
+
+def _with_precision(place: Place, parse: Any, offset: int) -> Place:
+    """Precision 2 when a preposition of proximity governs the place."""
+    if place.precision != 1 or parse is None:
+        return place
+    head = _place_head(parse, place, offset)
+    if head is not None and head.dep_ == "pobj" and head.head.lower_ in NEAR_PREPS:
+        return replace(place, precision=2)
+    return place
+
+
+def main_place(places: list[Place]) -> Place | None:
+    """The article's most mentioned specific resolved place (a city or site over an
+    area; the first mention breaks ties); a country only when nothing finer is named."""
+    usable = [p for p in places if p.resolved and p.feature != "demonym"]
+    if not usable:
+        return None
+    fine = [p for p in usable if SPECIFICITY.get(p.feature or "", 2.4) >= 2.0]
+    pool = fine or usable
+    counts = Counter((p.name, p.lat, p.lon) for p in pool)
+    best = max(pool, key=lambda p: (counts[(p.name, p.lat, p.lon)], -(p.start or 0)))
+    return best
