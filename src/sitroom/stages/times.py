@@ -345,9 +345,10 @@ def _month_only(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 def _year(m: re.Match[str], ctx: _Ctx) -> _Result:
     after = ctx.text[m.end() : m.end() + 20]
-    if re.match(r"\s*(?:percent|per cent|%|[a-z]+s\b(?<!was)(?<!has)(?<!is))", after):
-        if not re.match(r"\s*(?:was|has|is|as|levels?)\b", after):
-            return None
+    if re.match(r"\s*(?:percent|per cent|%|[a-z]+s\b)", after) and not re.match(
+        r"\s*(?:was|has|is|as|levels?)\b", after
+    ):
+        return None
     return "DATE", m.group("y"), _pos_mod(m.group("pos"))
 
 
@@ -734,9 +735,8 @@ _MONTH_GROUPS = ("m", "tm", "sm")
 def _ambiguous_month(m: re.Match[str], text: str) -> bool:
     """ "may" and "march" are months only when capitalised (the verb and the noun are not)."""
     for g in _MONTH_GROUPS:
-        if g in m.re.groupindex and m.group(g) in ("may", "march"):
-            if not text[m.start(g)].isupper():
-                return True
+        if g in m.re.groupindex and m.group(g) in ("may", "march") and text[m.start(g)].islower():
+            return True
     return False
 
 
@@ -751,6 +751,7 @@ class _Cand:
     type: TimexType
     value: str
     mod: str | None
+    zone: str | None = None
 
 
 def find_times(text: str, published: dt.date | None) -> list[Timex]:
@@ -775,8 +776,15 @@ def _candidates(ctx: _Ctx, start: int, end: int) -> list[_Cand]:
                 res = handler(m, ctx)
                 if res is not None:
                     s, e = _trim(text, m.start(), m.end())
-                    cands.append(_Cand(s, e, order, *res))
+                    cands.append(_Cand(s, e, order, *res, zone=_zone(m)))
     return cands
+
+
+def _zone(m: re.Match[str]) -> str | None:
+    if "zone" not in m.re.groupindex or not m.group("zone"):
+        return None
+    z = m.group("zone").upper()
+    return None if z == "LOCAL TIME" else "UTC" if z in ("GMT", "UTC", "Z") else z
 
 
 _REACH = 40  # characters a timex may extend before its first / after its last key word
@@ -844,7 +852,7 @@ def _finish(c: _Cand, chosen: list[_Cand], ctx: _Ctx) -> Timex:
     if value.startswith(_DATE_MARK):
         value = _clock_day(c, chosen, ctx) + value[1:]
     anchor = ctx.dct.isoformat() if ctx.dct else None
-    return Timex(ctx.text[c.start : c.end], c.start, c.end, c.type, value, c.mod, anchor)
+    return Timex(ctx.text[c.start : c.end], c.start, c.end, c.type, value, c.mod, anchor, c.zone)
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")

@@ -1,0 +1,332 @@
+"""Date stage: the day each incident happened (CODEBOOK "Dates"), its precision and time.
+
+The temporal expressions that govern the incident's sentence decide, in this order:
+1. one attached to the trigger in the dependency parse ("launched *on Friday*", "the
+   *October 7* attack"), or to the verb the trigger hangs from;
+2. another one in the same sentence that no other incident of the sentence governs,
+   the nearest first;
+3. one in the incident's other sentences, then in the sentence before it.
+Durations, sets, vague references ("now", "recently") and the start of a count ("since
+October 17", a statistic's scope) never date an incident. A relation to another dated
+event ("a day after ...", "two days later") is resolved through that event's date.
+With nothing in the text, the publication date stands in with precision "unknown".
+`incident.notes["date"]` says which rule chose the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sitroom.model import Analysis, Incident, Precision, Timex
+from sitroom.stages import Stage
+from sitroom.stages.times import value_date
+
+_NOT_DATING_BEFORE = re.compile(
+    r"(?:\bsince|\buntil|\btill|\bthrough|\bby|\bbefore|\bafter|\bbetween|\bfrom)\s*$",
+    re.IGNORECASE,
+)
+_RELATION_AFTER = re.compile(r"^\s*(after|before)\b", re.IGNORECASE)
+_LATER = re.compile(r"\b(later|earlier|after|before)\b", re.IGNORECASE)
+_EVENT_NOUNS = re.compile(
+    r"^(?:attacks?|strikes?|airstrikes?|bombings?|blasts?|explosions?|raids?|clash(?:es)?|"
+    r"assaults?|ambush(?:es)?|shelling|massacres?|killings?|shootings?|offensive|"
+    r"protests?|riots?|kidnappings?|abductions?|crisis|war|escalation|fighting|pause|"
+    r"truce|ceasefire|call|meeting|talks|visit|election|vote|statement)$",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"T(\d\d):(\d\d)$")
+
+
+@dataclass(frozen=True)
+class _Dating:
+    date: dt.date
+    precision: Precision
+    timex: Timex | None
+    reason: str
+
+
+class DateStage(Stage):
+    """Fills each incident's `date`, `date_precision` and `time` from the text."""
+
+    name = "date"
+    reads = ("times", "incidents", "sentences", "parses")
+    writes = ("incidents.date", "incidents.date_precision", "incidents.time")
+
+    def process_one(self, item: Analysis) -> None:
+        dated: list[tuple[Incident, _Dating]] = []
+        for incident in sorted(item.incidents, key=lambda i: i.trigger.start):
+            found = _date_incident(item, incident, dated)
+            incident.date = found.date if found else item.article.published
+            incident.date_precision = found.precision if found else "unknown"
+            incident.notes["date"] = found.reason if found else "no date in the text"
+            if found:
+                dated.append((incident, found))
+            incident.time = _clock_time(item, incident)
+
+
+def usable(t: Timex, text: str) -> bool:
+    """Whether a timex can date an incident: a point in time, not the start of a count."""
+    if t.type not in ("DATE", "TIME") or value_date(t.value) is None:
+        return False
+    return not _NOT_DATING_BEFORE.search(text, max(0, t.start - 12), t.start)
+
+
+def _date_incident(
+    item: Analysis, incident: Incident, dated: list[tuple[Incident, _Dating]]
+) -> _Dating | None:
+    text = item.article.text
+    idx = item.sentence_of(incident.trigger.start)
+    rel = _relation(item, incident, idx, dated)
+    if rel is not None:
+        return rel
+    if idx >= 0:
+        best = _best_in_sentence(item, incident, idx)
+        if best is not None:
+            t, how = best
+            return _from_timex(t, item, how)
+    back = _refers_back(item, incident, dated)
+    if back is not None:
+        return back
+    others = [i for i in incident.sentences if i != idx]
+    for i in [*others, idx - 1]:
+        if 0 <= i < len(item.sentences):
+            s = item.sentences[i]
+            cands = [t for t in item.times if s.start <= t.start < s.end and usable(t, text)]
+            if cands:
+                where = "a sentence of the incident" if i in others else "the sentence before"
+                return _from_timex(cands[0], item, f"'{cands[0].text}' in {where}")
+    return None
+
+
+def _best_in_sentence(item: Analysis, incident: Incident, idx: int) -> tuple[Timex, str] | None:
+    """The timex of the trigger's sentence that governs the trigger, if any."""
+    s = item.sentences[idx]
+    text = item.article.text
+    cands = [t for t in item.times if s.start <= t.start < s.end and usable(t, text)]
+    if not cands:
+        return None
+    parse = item.parses.get(idx)
+    others = [
+        o.trigger
+        for o in item.incidents
+        if o is not incident and s.start <= o.trigger.start < s.end
+    ]
+    scored = []
+    for t in cands:
+        gov = _governor(parse, s.start, t) if parse is not None else None
+        score = _attachment(parse, s.start, incident, others, t, gov, text)
+        scored.append((score, -abs(t.start - incident.trigger.start), t))
+    score, _, best = max(scored, key=lambda x: (x[0], x[1]))
+    if score < 0:
+        return None
+    how = {2: "attached to the trigger", 1: "in the trigger's sentence"}.get(
+        score, "in the trigger's sentence"
+    )
+    return best, f"'{best.text}' {how}"
+
+
+def _attachment(
+    parse: Any,
+    offset: int,
+    incident: Incident,
+    others: list[Any],
+    t: Timex,
+    gov: Any,
+    text: str,
+) -> int:
+    """2: governs the trigger; 1: free in the sentence; -1: belongs to another event."""
+    trig = incident.trigger
+    if gov is not None:
+        g0, g1 = gov.idx + offset, gov.idx + offset + len(gov.text)
+        if _overlaps(g0, g1, trig.start, trig.end):
+            return 2
+        tv = _trigger_verb(parse, offset, trig)
+        if tv is not None and tv.i == gov.i:
+            return 2
+        if any(_overlaps(g0, g1, o.start, o.end) for o in others):
+            return -1
+        return 1
+    follower = re.match(r"[\s-]*([A-Za-z]+)", text[t.end : t.end + 30])
+    if follower and _EVENT_NOUNS.match(follower.group(1)):
+        f0 = t.end + follower.start(1)
+        return 2 if _overlaps(f0, f0 + len(follower.group(1)), trig.start, trig.end) else -1
+    return 1
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def _tokens(parse: Any, offset: int, start: int, end: int) -> list[Any]:
+    return [
+        tok for tok in parse if _overlaps(tok.idx + offset, tok.idx + offset + len(tok), start, end)
+    ]
+
+
+def _governor(parse: Any, offset: int, t: Timex) -> Any:
+    """The verb or event noun the timex hangs from in the parse (None if not found)."""
+    toks = _tokens(parse, offset, t.start, t.end)
+    if not toks:
+        return None
+    inside = {tok.i for tok in toks}
+    head = next((tok for tok in toks if tok.head.i not in inside or tok.head.i == tok.i), toks[0])
+    node = head.head
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") or (node.pos_ == "NOUN" and _EVENT_NOUNS.match(node.text)):
+            return node
+        if node.head.i == node.i:
+            return node
+        node = node.head
+    return None
+
+
+def _trigger_verb(parse: Any, offset: int, trig: Any) -> Any:
+    toks = _tokens(parse, offset, trig.start, trig.end)
+    if not toks:
+        return None
+    node = toks[0]
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _from_timex(t: Timex, item: Analysis, how: str) -> _Dating | None:
+    got = value_date(t.value)
+    if got is None:
+        return None
+    day, precision = got
+    published = item.article.published
+    if precision == "week" and published is not None and day > published:
+        day = published
+    return _Dating(day, precision, t, how)  # type: ignore[arg-type]
+
+
+def _relation(
+    item: Analysis, incident: Incident, idx: int, dated: list[tuple[Incident, _Dating]]
+) -> _Dating | None:
+    """ "a day after X" / "two days later": the date of the event it is measured from."""
+    if idx < 0:
+        return None
+    s = item.sentences[idx]
+    text = item.article.text
+    for t in item.times:
+        if not (s.start <= t.start < s.end) or t.type != "DURATION":
+            continue
+        days = _days(t.value)
+        if days is None:
+            continue
+        m = _RELATION_AFTER.match(text, t.end)
+        if m is None:
+            continue
+        sign = 1 if m.group(1).lower() == "after" else -1
+        if incident.trigger.start > t.end:  # the incident is the reference point: X of "after X"
+            base = _main_clause_date(item, s.start, t.start, dated)
+            sign = -sign
+        else:
+            base = _clause_date(item, t.end, s.end)
+        if base is not None:
+            day = base.date + dt.timedelta(days=sign * days)
+            return _Dating(day, base.precision, t, f"'{t.text} {m.group(1)}' {base.reason}")
+    for t in item.times:
+        if s.start <= t.start < s.end and re.search(r"\b(?:later|earlier)$", t.text, re.I):
+            days = _days_of_later(t.text)
+            base_prev = _previous_date(item, t.start, dated)
+            if days is not None and base_prev is not None:
+                sign = 1 if t.text.lower().endswith("later") else -1
+                day = base_prev.date + dt.timedelta(days=sign * days)
+                return _Dating(day, base_prev.precision, t, f"'{t.text}' {base_prev.reason}")
+    return None
+
+
+_ANAPHORA = re.compile(r"\b(?:that|this|the same)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _refers_back(
+    item: Analysis, incident: Incident, dated: list[tuple[Incident, _Dating]]
+) -> _Dating | None:
+    """ "That strike came ...": an anaphoric mention takes the date of the incident it
+    names again (the latest earlier one of the same sub-type)."""
+    text = item.article.text
+    start = incident.trigger.start
+    if incident.trigger.text.endswith("s") or not _ANAPHORA.search(text, max(0, start - 20), start):
+        return None
+    same = [
+        d
+        for inc, d in dated
+        if inc.trigger.start < start and inc.sub_event_type == incident.sub_event_type
+    ]
+    if not same:
+        return None
+    d = same[-1]
+    return _Dating(d.date, d.precision, d.timex, f"refers back to an earlier mention ({d.reason})")
+
+
+def _days(value: str) -> int | None:
+    m = re.fullmatch(r"P(\d+)([DW])", value)
+    if not m:
+        return None
+    return int(m.group(1)) * (7 if m.group(2) == "W" else 1)
+
+
+def _days_of_later(text: str) -> int | None:
+    from sitroom.stages.times import normalise
+
+    words = re.sub(r"\s+(?:later|earlier)$", "", text, flags=re.I)
+    t = normalise(words, None)
+    return _days(t.value) if t is not None and t.type == "DURATION" else None
+
+
+def _main_clause_date(
+    item: Analysis, start: int, end: int, dated: list[tuple[Incident, _Dating]]
+) -> _Dating | None:
+    got = _clause_date(item, start, end)
+    if got is not None:
+        return got
+    return _previous_date(item, start, dated)
+
+
+def _clause_date(item: Analysis, start: int, end: int) -> _Dating | None:
+    for t in item.times:
+        if start <= t.start < end and usable(t, item.article.text):
+            return _from_timex(t, item, f"from '{t.text}'")
+    return None
+
+
+def _previous_date(
+    item: Analysis, pos: int, dated: list[tuple[Incident, _Dating]]
+) -> _Dating | None:
+    """The latest dated incident before `pos` ("that strike", "two days later")."""
+    before = [d for inc, d in dated if inc.trigger.start < pos and d.precision == "day"]
+    if not before:
+        return None
+    d = before[-1]
+    return _Dating(d.date, d.precision, d.timex, f"from an earlier incident ({d.reason})")
+
+
+def _clock_time(item: Analysis, incident: Incident) -> str | None:
+    """Local "HH:MM" stated in the incident's sentences for the incident's day."""
+    if incident.date is None or incident.date_precision != "day":
+        return None
+    idxs = set(incident.sentences) | {item.sentence_of(incident.trigger.start)}
+    day = incident.date.isoformat()
+    best: str | None = None
+    for i in sorted(idxs):
+        if not 0 <= i < len(item.sentences):
+            continue
+        s = item.sentences[i]
+        for t in item.times:
+            m = _CLOCK.search(t.value)
+            if not (s.start <= t.start < s.end) or t.type != "TIME" or m is None:
+                continue
+            if not t.value.startswith(day) or t.zone not in (None, "LOCAL"):
+                continue
+            hh = "00" if m.group(1) == "24" else m.group(1)
+            best = best or f"{hh}:{m.group(2)}"
+    return best
