@@ -105,6 +105,8 @@ class SQLiteStore(Store):
         }
         if tables and "schema_migrations" not in tables:
             raise StoreError(f"{self.url} is an SQLite database but not a sitroom store")
+        if tables and self._version() == latest_version():
+            return  # the common case takes no write lock (readers beside a running ingest)
         with self._transaction():
             self._conn.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
