@@ -2,7 +2,9 @@
 
 Three outlets printing the same AFP text (with a new headline, a trimmed paragraph, a
 local byline) are one report, not three independent confirmations. A MinHash signature
-over word shingles estimates the Jaccard overlap of two texts cheaply; `ArticleIndex`
+over word shingles estimates the Jaccard overlap of two texts cheaply; with the shingle
+counts that gives their containment (the share of the shorter text found in the
+longer), which stays high when a copy is trimmed or extended. `ArticleIndex`
 (locality-sensitive hashing) finds the earlier copies of a new article without comparing
 it against every stored one. Signatures are plain integers, so the store can keep them
 (`Signature.to_bytes` / `from_bytes`).
@@ -22,8 +24,10 @@ from sitroom.merge.records import fold
 
 NUM_PERM = 128
 SCHEME = "affine32"  # pinned: stored signatures stay comparable across upgrades
-SHINGLE_WORDS = 4
-NEAR_DUPLICATE_JACCARD = 0.7  # a syndicated copy with edits stays well above this
+SHINGLE_WORDS = 3
+NEAR_DUPLICATE_CONTAINMENT = 0.7  # a syndicated copy with edits stays well above this
+MIN_SHINGLES = 12  # shorter texts (a headline, a caption) are too short to call copies
+LSH_JACCARD = 0.4  # generous first pass; containment decides
 _WORD = re.compile(r"\w+")
 
 
@@ -32,6 +36,7 @@ class Signature:
     """MinHash values of an article's word shingles."""
 
     values: tuple[int, ...]
+    size: int = 0  # distinct shingles in the text
 
     def jaccard(self, other: Signature) -> float:
         """Estimated share of shingles the two texts have in common."""
@@ -40,12 +45,22 @@ class Signature:
         same = sum(1 for x, y in zip(self.values, other.values, strict=True) if x == y)
         return same / len(self.values)
 
+    def containment(self, other: Signature) -> float:
+        """Estimated share of the smaller text's shingles that the other one holds."""
+        j = self.jaccard(other)
+        small = min(self.size, other.size)
+        if small == 0:
+            return 0.0
+        shared = j * (self.size + other.size) / (1.0 + j)
+        return min(1.0, shared / small)
+
     def to_bytes(self) -> bytes:
-        return struct.pack(f"<{len(self.values)}Q", *self.values)
+        return struct.pack(f"<Q{len(self.values)}Q", self.size, *self.values)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Signature:
-        return cls(struct.unpack(f"<{len(data) // 8}Q", data))
+        size, *values = struct.unpack(f"<{len(data) // 8}Q", data)
+        return cls(tuple(values), size)
 
     def _minhash(self) -> MinHash:
         return MinHash(num_perm=len(self.values), hashvalues=list(self.values), scheme=SCHEME)
@@ -57,15 +72,19 @@ def signature(text: str) -> Signature:
     if not words:
         return Signature(())
     size = min(SHINGLE_WORDS, len(words))
+    shingles = {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
     minhash = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME)
-    for i in range(len(words) - size + 1):
-        minhash.update(" ".join(words[i : i + size]).encode("utf-8"))
-    return Signature(tuple(int(v) for v in minhash.hashvalues))
+    minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+    return Signature(tuple(int(v) for v in minhash.hashvalues), len(shingles))
 
 
-def near_duplicate(a: Signature, b: Signature, threshold: float = NEAR_DUPLICATE_JACCARD) -> bool:
-    """True when `a` and `b` are copies of one article (small edits allowed)."""
-    return a.jaccard(b) >= threshold
+def near_duplicate(
+    a: Signature, b: Signature, threshold: float = NEAR_DUPLICATE_CONTAINMENT
+) -> bool:
+    """True when `a` and `b` are copies of one article (small edits, trims allowed)."""
+    if min(a.size, b.size) < MIN_SHINGLES:
+        return a.size > 0 and a.values == b.values and a.size == b.size
+    return a.containment(b) >= threshold
 
 
 @lru_cache(maxsize=1)
@@ -77,9 +96,9 @@ def _permutations() -> Any:
 class ArticleIndex:
     """An LSH index of article signatures: which stored articles is a new one a copy of?"""
 
-    def __init__(self, threshold: float = NEAR_DUPLICATE_JACCARD) -> None:
+    def __init__(self, threshold: float = NEAR_DUPLICATE_CONTAINMENT) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(threshold=LSH_JACCARD, num_perm=NUM_PERM)
         self._signatures: dict[str, Signature] = {}
 
     def __len__(self) -> int:
@@ -97,7 +116,5 @@ class ArticleIndex:
         if len(sig.values) != NUM_PERM:
             return []
         found = [k for k in self._lsh.query(sig._minhash()) if isinstance(k, str)]
-        scored = [(self._signatures[k].jaccard(sig), k) for k in found]
-        return [
-            k for score, k in sorted(scored, key=lambda t: (-t[0], t[1])) if score >= self.threshold
-        ]
+        copies = [k for k in found if near_duplicate(self._signatures[k], sig, self.threshold)]
+        return sorted(copies, key=lambda k: (-self._signatures[k].jaccard(sig), k))
