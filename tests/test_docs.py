@@ -1,0 +1,96 @@
+"""The documentation stays in step with the code it describes.
+
+- docs/cli.md has a `## sitroom COMMAND` section for every command of the real parser
+  (and none for a command that does not exist), and names every `--option` of a command
+  in that command's section;
+- docs/errors.md explains every code of `sitroom.errors.CODES`, and no other;
+- docs/output.md names every field of the extract output schema.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+from sitroom.cli import build_parser
+from sitroom.errors import CODES
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def commands() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    raise AssertionError("sitroom has no subcommands")
+
+
+def long_options(parser: argparse.ArgumentParser) -> set[str]:
+    return {
+        opt
+        for action in parser._actions
+        for opt in action.option_strings
+        if opt.startswith("--") and opt != "--help"
+    }
+
+
+def sections(path: Path, prefix: str) -> dict[str, str]:
+    """`## prefix NAME` heading -> the text up to the next `## ` heading."""
+    parts = re.split(r"^## ", path.read_text(encoding="utf-8"), flags=re.M)
+    found = {}
+    for part in parts[1:]:
+        heading, _, body = part.partition("\n")
+        if heading.startswith(prefix):
+            found[heading[len(prefix) :].strip()] = body
+    return found
+
+
+def test_cli_doc_covers_every_command_and_option() -> None:
+    documented = sections(DOCS / "cli.md", "sitroom ")
+    missing = []
+    for name, sub in commands().items():
+        if name not in documented:
+            missing.append(f"command {name}")
+            continue
+        for opt in sorted(long_options(sub)):
+            if not re.search(rf"`[^`]*{re.escape(opt)}(?![\w-])", documented[name]):
+                missing.append(f"{name} {opt}")
+    assert not missing, "docs/cli.md lacks: " + ", ".join(missing)
+
+
+def test_cli_doc_documents_no_missing_command() -> None:
+    documented = set(sections(DOCS / "cli.md", "sitroom "))
+    assert documented - set(commands()) == set(), "docs/cli.md documents unknown commands"
+
+
+def test_cli_doc_covers_global_options() -> None:
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    for opt in long_options(build_parser()):
+        assert f"`{opt}`" in text, opt
+
+
+def test_errors_doc_explains_every_code() -> None:
+    documented = set(
+        re.findall(r"^### `([a-z_]+)`", (DOCS / "errors.md").read_text(encoding="utf-8"), re.M)
+    )
+    assert documented == set(CODES), (
+        f"undocumented: {sorted(set(CODES) - documented)}; "
+        f"not in CODES: {sorted(documented - set(CODES))}"
+    )
+
+
+def test_output_doc_names_every_schema_field() -> None:
+    schema = json.loads(
+        (DOCS / "schema" / "extract-output.schema.json").read_text(encoding="utf-8")
+    )
+    text = (DOCS / "output.md").read_text(encoding="utf-8")
+    missing = [
+        f"{name}.{field}"
+        for name, definition in schema["$defs"].items()
+        for field in definition.get("properties", {})
+        if f"`{field}`" not in text
+    ]
+    assert not missing, "docs/output.md does not name: " + ", ".join(missing)
