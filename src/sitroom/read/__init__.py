@@ -1,22 +1,45 @@
-"""Readers: files, folders and standard input -> `Analysis` items (an `Article`, or
-an `ArticleError` for input that cannot be read), in input order.
+"""Readers: files, folders and standard input -> `Analysis` items (an `Article`, or an
+`ArticleError` for input that cannot be read), one per article, in input order.
 
-The format is recognised by content: `date YYYY-MM-DD` text, plain text, JSON Lines,
-HTML pages and RSS/Atom feeds. One module per format; this module only dispatches.
+The format is recognised by content (`detect`): `date YYYY-MM-DD` text and plain text
+(`text`), JSON Lines (`jsonl`), HTML pages (`html`) and RSS/Atom feeds (`feeds`). Every
+file and every record yields at least one item, and nothing a file contains stops the
+run: a reader failure becomes an error item for that file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
-import sys
+import io
+import logging
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
-from sitroom.model import Analysis, Article, ArticleError
+from sitroom.errors import InputError
+from sitroom.model import Analysis
+from sitroom.read.common import ReadOptions, error_item, parse_published
+from sitroom.read.dispatch import read_stream
+from sitroom.read.feeds import Feed, FeedItem, item_article, parse_feed
+from sitroom.read.html import Page, extract_page, html_to_text
+from sitroom.read.jsonl import read_record
+from sitroom.read.sources import Source, Unreadable, iter_sources, open_source
 
-_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
+__all__ = [
+    "Feed",
+    "FeedItem",
+    "Page",
+    "ReadOptions",
+    "extract_page",
+    "html_to_text",
+    "item_article",
+    "parse_feed",
+    "parse_published",
+    "read_bytes",
+    "read_inputs",
+    "read_record",
+]
+
+log = logging.getLogger(__name__)
 
 
 def read_inputs(
@@ -26,40 +49,50 @@ def read_inputs(
     max_bytes: int = 10_000_000,
     exclude: Collection[Path] = (),
 ) -> Iterator[Analysis]:
-    for source in sources or ["-"]:
-        if source == "-":
-            yield from _read_bytes(sys.stdin.buffer.read(), "-", published, max_bytes)
-            continue
-        path = Path(source)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for f in files:
-            if f.resolve() in exclude:
-                continue
-            yield from _read_bytes(f.read_bytes(), str(f), published, max_bytes)
+    """Every article of `sources` (paths, folders, "-" for standard input; none means
+    standard input), never reading a path in `exclude` or its SQLite companions."""
+    opts = ReadOptions(published=published, max_bytes=max_bytes)
+    for source in iter_sources(sources, exclude):
+        if isinstance(source, Unreadable):
+            yield error_item(source.error, source.origin)
+        else:
+            yield from _read_source(source, opts)
 
 
-def _read_bytes(
-    data: bytes, origin: str, published: dt.date | None, max_bytes: int
+def read_bytes(
+    data: bytes, origin: str = "-", *, published: dt.date | None = None, max_bytes: int = 10_000_000
 ) -> Iterator[Analysis]:
-    text = data.decode("utf-8")
-    if text.lstrip().startswith("{"):
-        for n, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                rec = json.loads(line)
-                pub = dt.date.fromisoformat(rec["published"][:10]) if rec.get("published") else None
-                art = Article(
-                    text=rec["text"], id=rec.get("id") or "", published=pub,
-                    title=rec.get("title"), source=rec.get("source"), url=rec.get("url"),
-                    origin=f"{origin}:{n}",
-                )
-                yield Analysis(article=art.with_id())
+    """Every article in `data`, read exactly as a file with these bytes would be."""
+    opts = ReadOptions(published=published, max_bytes=max_bytes)
+    yield from _guarded(read_stream(io.BytesIO(data), origin, len(data), opts), origin)
+
+
+def _read_source(source: Source, opts: ReadOptions) -> Iterator[Analysis]:
+    try:
+        stream, size = open_source(source)
+    except InputError as exc:
+        yield error_item(exc, source.origin)
         return
-    m = _HEADER.match(text)
-    if m:
-        art = Article(text=text[m.end():], published=dt.date.fromisoformat(m.group(1)), origin=origin)
-    else:
-        art = Article(text=text, published=published, origin=origin)
-    if not art.text.strip():
-        yield Analysis(article=art.with_id(), error=ArticleError("empty", "no text"))
+    except OSError as exc:
+        yield error_item(_os_error(exc), source.origin)
         return
-    yield Analysis(article=art.with_id())
+    try:
+        yield from _guarded(read_stream(stream, source.origin, size, opts), source.origin)
+    finally:
+        if source.path is not None:
+            stream.close()
+
+
+def _guarded(items: Iterator[Analysis], origin: str) -> Iterator[Analysis]:
+    """Turn any failure while reading one input into an error item for it."""
+    try:
+        yield from items
+    except OSError as exc:
+        yield error_item(_os_error(exc), origin)
+    except Exception as exc:  # a reader bug must not stop the run
+        log.warning("%s: reader failed: %r", origin, exc)
+        yield error_item(InputError(f"reader failed: {exc!r}", "internal"), origin)
+
+
+def _os_error(exc: OSError) -> InputError:
+    return InputError(f"cannot read: {exc.strerror or exc}", "not_found")
