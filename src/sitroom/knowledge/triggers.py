@@ -25,6 +25,7 @@ KINDS = (
     "generic",
     "weak",
     "arms",
+    "disrupt",
     "delivery",
     "victim",
     "armed",

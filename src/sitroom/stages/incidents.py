@@ -97,8 +97,10 @@ _STATE_ARMED = {"soldier", "troop", "army", "military", "security force", "force
 _STATE_ARMED |= {"policeman", "officer", "jawan", "convoy", "patrol", "checkpoint", "outpost"}
 _STATE_ARMED |= {"base", "barracks"}
 _PROTEST_SUBS = {"Peaceful protest", "Violent demonstration"}
-_KILL_WORDS = {"kill", "shoot", "shot", "shoot dead", "open fire", "opened fire", "fire on"}
-_KILL_WORDS |= {"murder", "die", "dead", "gun down"}
+_KILL_WORDS = {"kill", "shoot", "shot", "shoot dead", "open fire", "opened fire"}
+_KILL_WORDS |= {"murder", "die", "dead", "gun down", "injure", "wound"}
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+_STRONG_EXPLOSIVE = {"Suicide bomb", "Chemical weapon", "Air/drone strike"}
 _NONSTATE_ARMED = {"militant", "rebel", "insurgent", "jihadist", "terrorist", "militia"}
 _NONSTATE_ARMED |= {"militiaman", "guerrilla", "gunman", "bandit", "fighter"}
 
@@ -134,6 +136,7 @@ class Mention:
     triggers: list[Cue]
     region: set[int]  # token indices of the part of the sentence it is read from
     anaphoric: bool = False
+    reference: bool = False  # referred to as another, earlier event ("for the ... attack")
     suppressed: str = ""  # why it is not an incident (kept for the short-text fallback)
     notes: dict[str, str] = field(default_factory=dict)
 
@@ -200,6 +203,7 @@ def _mentions(doc: Any, lex: Lexicon, short: bool) -> list[Mention]:
             (c.kind in ("event", "generic") and _pos_ok(c))
             or (c.kind == "weak" and (short or _weak_holds(c, cues)))
             or (c.kind == "arms" and _arms_used(c, delivery, trigger_heads, short))
+            or (c.kind == "disrupt" and _disrupted(c, cues))
         ):
             candidates.append(c)
     reasons = {id(c): _why_not(c, cumulative, trigger_heads) for c in candidates}
@@ -232,6 +236,22 @@ def _propagate(candidates: list[Cue], reasons: dict[int, str]) -> None:
             if _reference_subtree(c.head) is not None and _has_date(c.head):
                 continue
             reasons[id(c)] = f"part of {d.head.lower_} ({reasons[id(d)]})"
+
+
+def _disrupted(cue: Cue, cues: list[Cue]) -> bool:
+    """A weapon found, seized, defused or shot down: 'explosive devices were found',
+    'police seized 50 rifles', 'the drone was intercepted'."""
+    verb = cue.head
+    if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
+        return False
+    arms = {c.head.i for c in cues if c.kind == "arms"}
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr"):
+            continue
+        near = [child, *child.conjuncts, *(t for t in child.subtree if t.dep_ == "pobj")]
+        if any(t.i in arms for t in near):
+            return True
+    return False
 
 
 def _is_cumulative(cue: Cue) -> bool:
@@ -380,7 +400,9 @@ def _counted(tok: Any, cumulative: set[int]) -> str:
         return "count"
     if tok.dep_ == "pobj" and head.lower_ == "of" and _number(head.head) > 10:
         return "count"
-    verb = tok.head if tok.dep_ == "nsubj" else None
+    small = any(c.dep_ == "nummod" and 0 < _number(c) <= 10 for c in tok.children)
+    agent = tok.lower_.endswith(("ers", "ors", "ists", "men"))
+    verb = tok.head if tok.dep_ == "nsubj" and not small and not agent else None
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")] if verb is not None else []
     for v in verbs:
         if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children):
@@ -496,6 +518,7 @@ def _group(doc: Any, kept: list[tuple[Cue, str]], cues: list[Cue]) -> list[Menti
         inside = [(c, w) for c, w in kept if c.head.i in region]
         m = _mention(inside, region, cues)
         m.anaphoric = m.anaphoric or _is_anaphoric(cue.head)
+        m.reference = True
         mentions.append(m)
     mentions.sort(key=lambda m: min(c.head.i for c in m.triggers))
     return mentions
@@ -533,7 +556,7 @@ def _is_anaphoric(tok: Any) -> bool:
     for c in tok.children:
         if c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS:
             return True
-        if c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"):
+        if c.dep_ == "poss":
             return True
     return False
 
@@ -566,14 +589,19 @@ def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Inciden
     if not scores.values:
         return None
     sub, score = scores.best()
+    generic = all(c.kind in ("generic", "weak") for c in mention.triggers if c.sub == sub)
     sub, why = _refine(sub, mention, cues, scores)
     anchor = _anchor(mention, sub)
     start = sent.start + anchor.idx
     trigger = Span(anchor.text, start, start + len(anchor.text))
     confidence = min(0.95, 0.45 + 0.08 * score) * (0.6 if mention.suppressed else 1.0)
     notes = {"type": why or ", ".join(scores.why.get(sub, []))}
-    if mention.anaphoric:
+    if mention.reference:
+        notes["mention"] = "reference"
+    elif mention.anaphoric:
         notes["mention"] = "anaphoric"
+    if generic and sub in ("Attack", "Armed clash") and not weapons:
+        notes["basis"] = "generic"
     if mention.suppressed:
         notes["doubt"] = mention.suppressed
     return Incident(
@@ -650,25 +678,29 @@ def _is_target(tok: Any) -> bool:
 
 
 def _has_protest(cues: list[Cue]) -> bool:
-    return any(c.sub in _PROTEST_SUBS and c.kind in ("event", "weak") for c in cues)
+    return any(
+        c.sub in _PROTEST_SUBS and c.kind in ("event", "weak") and c.head.dep_ != "compound"
+        for c in cues
+    )
 
 
 def _protest_kind(mention: Mention, cues: list[Cue]) -> tuple[str, str]:
-    """Protesters killed by security forces, a violent crowd, an intervention, or a
-    peaceful demonstration."""
-    words = {c.pattern for c in cues}
-    mods = [c for c in cues if c.kind == "modifier"]
-    killed = [c.pattern for c in cues if c.pattern in _KILL_WORDS]
-    if killed or any(c.sub == "Excessive force against protesters" for c in mods):
-        force = killed or [c.pattern for c in mods if c.sub == "Excessive force against protesters"]
-        return "Excessive force against protesters", "force: " + ", ".join(force[:3])
-    if "riot" in words or "rioter" in words or "rioting" in words:
+    """A violent crowd, protesters killed or hurt by security forces, an intervention,
+    or a peaceful demonstration, in that order of precedence."""
+    live = [c for c in cues if c.head.dep_ != "compound"]
+    words = {c.pattern for c in live if c.kind in ("event", "weak")}
+    mods = [c for c in live if c.kind == "modifier"]
+    if words & {"riot", "rioter", "rioting"}:
         return "Violent demonstration", "riot"
     if "mob" in words:
         return "Mob violence", "mob"
     violent = [c.pattern for c in mods if c.sub == "Violent demonstration"]
     if violent:
         return "Violent demonstration", "violent: " + ", ".join(violent[:3])
+    killed = [c.pattern for c in live if c.pattern in _KILL_WORDS]
+    force = killed + [c.pattern for c in mods if c.sub == "Excessive force against protesters"]
+    if force:
+        return "Excessive force against protesters", "force: " + ", ".join(force[:3])
     inter = [c.pattern for c in mods if c.sub == "Protest with intervention"]
     if inter:
         return "Protest with intervention", "intervention: " + ", ".join(inter[:3])

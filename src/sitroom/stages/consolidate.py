@@ -1,0 +1,259 @@
+"""Consolidate stage (last): one record per real-world incident of the article.
+
+The incident stage reports one mention per occurrence per sentence. Here mentions of the
+same incident are merged (the lead "Salvoes of rockets were launched ...", "the attack",
+"Friday's rocket attack", "three Katyusha rockets ... fell"), distinct incidents are kept
+apart (different dates or places), each incident gets its status (`new` for the news and
+what happened in the current news cycle, `background` for what the article recalls),
+and the records are ordered as the contract wants: new first, then background, each
+group in order of first mention; ids are derived from the article and the first trigger.
+
+Merging rule: a mention joins the nearest earlier incident that is compatible with it:
+the same ACLED event type (or a mention typed only by a generic word, "the attack",
+which may join any violent incident), no conflicting date (both known and different at
+their precision), no conflicting place (both resolved and more than `NEAR_KM` apart, or
+in different countries). Two mentions of one sentence never merge: the incident stage
+already separated them on purpose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from sitroom.model import (
+    Analysis,
+    Incident,
+    Place,
+    Responsibility,
+    Sentence,
+    stable_id,
+)
+from sitroom.stages import Stage
+
+NEAR_KM = 50.0
+NEWS_CYCLE_DAYS = 4  # an incident at most this many days before publication is news
+LEAD_SENTENCES = 2  # an undated incident first reported here is the article's news
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+_CLAIM_RANK = {"claimed": 0, "attributed": 1, "unclaimed": 2, "unknown": 3}
+_WORKING_NOTES = ("mention", "basis")
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Incident] = field(default_factory=list)
+
+    @property
+    def first(self) -> Incident:
+        return self.mentions[0]
+
+    @property
+    def sentences(self) -> set[int]:
+        return {i for m in self.mentions for i in m.sentences}
+
+
+class ConsolidateStage(Stage):
+    name = "consolidate"
+    reads = ("incidents", "times", "places", "sentences", "article")
+    writes = ("incidents",)
+
+    def process_one(self, item: Analysis) -> None:
+        item.incidents = consolidate(item.incidents, item.sentences, item.article)
+
+
+def consolidate(
+    mentions: Sequence[Incident], sentences: Sequence[Sentence], article: object
+) -> list[Incident]:
+    """Merged, status-tagged, ordered incidents with stable ids and evidence."""
+    ordered = sorted(mentions, key=lambda m: m.trigger.start)
+    clusters: list[_Cluster] = []
+    for m in ordered:
+        target = _antecedent(clusters, m)
+        if target is None:
+            clusters.append(_Cluster([m]))
+        else:
+            target.mentions.append(m)
+    published = getattr(article, "published", None)
+    article_id = getattr(article, "id", "")
+    merged = [_merge(c, sentences, article_id) for c in clusters]
+    for n, incident in enumerate(merged):
+        incident.status, why = _status(incident, published, lead=n == 0)
+        incident.notes["status"] = why
+        incident.notes = {k: v for k, v in incident.notes.items() if k not in _WORKING_NOTES}
+    new = [m for m in merged if m.status == "new"]
+    background = [m for m in merged if m.status == "background"]
+    return new + background
+
+
+def _antecedent(clusters: list[_Cluster], m: Incident) -> _Cluster | None:
+    """The earlier compatible incident this mention belongs to (never one from the same
+    sentence): a plural 'the attacks' points back to the lead incident; otherwise the
+    nearest one of the same sub-event type, else the nearest compatible one."""
+    options = [c for c in clusters if not set(m.sentences) & c.sentences and _compatible(c, m)]
+    if not options:
+        return None
+    anaphoric = m.notes.get("mention") == "anaphoric"
+    if anaphoric and m.trigger.text.lower().endswith("s") and options[0] is clusters[0]:
+        return options[0]
+    same = [c for c in options if any(x.sub_event_type == m.sub_event_type for x in c.mentions)]
+    return (same or options)[-1]
+
+
+def _compatible(c: _Cluster, m: Incident) -> bool:
+    if not _same_kind(c, m):
+        return False
+    if any(_date_conflict(x, m) for x in c.mentions):
+        return False
+    if m.notes.get("mention") == "anaphoric":
+        return True  # 'that strike': the place read for an anaphor is the sentence's, not its own
+    return not any(_place_conflict(x, m) for x in c.mentions)
+
+
+def _same_kind(c: _Cluster, m: Incident) -> bool:
+    if any(x.event_type == m.event_type for x in c.mentions):
+        return True
+    vague = m.notes.get("basis") == "generic" or m.notes.get("mention") in (
+        "anaphoric",
+        "reference",
+    )
+    if vague and m.event_type in _VIOLENT and c.first.event_type in _VIOLENT:
+        return True
+    first_vague = all(x.notes.get("basis") == "generic" for x in c.mentions)
+    return first_vague and m.event_type in _VIOLENT and c.first.event_type in _VIOLENT
+
+
+def _date_conflict(a: Incident, b: Incident) -> bool:
+    if a.date is None or b.date is None:
+        return False
+    if "unknown" in (a.date_precision, b.date_precision):
+        return False
+    coarse = max(_PRECISION_RANK[a.date_precision], _PRECISION_RANK[b.date_precision])
+    if coarse == 0:
+        return a.date != b.date
+    if coarse == 1:
+        return abs((a.date - b.date).days) > 6
+    if coarse == 2:
+        return (a.date.year, a.date.month) != (b.date.year, b.date.month)
+    return a.date.year != b.date.year
+
+
+def _place_conflict(a: Incident, b: Incident) -> bool:
+    """Places veto a merge only when both are specific (a town, a base, near a town):
+    a country or region named in a sentence is too often context, not the place."""
+    pa, pb = a.location, b.location
+    if pa is None or pb is None or max(pa.precision, pb.precision) >= 3:
+        return False
+    if pa.country and pb.country and pa.country != pb.country:
+        return True
+    if not (pa.resolved and pb.resolved):
+        return False
+    if a.sub_event_type == b.sub_event_type and a.date and a.date == b.date:
+        if "unknown" not in (a.date_precision, b.date_precision):
+            return km(pa, pb) > 4 * NEAR_KM
+    return km(pa, pb) > NEAR_KM
+
+
+def km(a: Place, b: Place) -> float:
+    """Great-circle distance between two resolved places."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat or 0, a.lon or 0, b.lat or 0, b.lon or 0))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# ---------------------------------------------------------------- merging fields
+
+
+def _merge(c: _Cluster, sentences: Sequence[Sentence], article_id: str) -> Incident:
+    first = c.first
+    typed = _best_typed(c.mentions)
+    out = replace(
+        first,
+        event_type=typed.event_type,
+        sub_event_type=typed.sub_event_type,
+        sentences=sorted(c.sentences),
+        weapons=_union(m.weapons for m in c.mentions),
+        notes=dict(first.notes),
+    )
+    out.notes["type"] = typed.notes.get("type", "")
+    if len(c.mentions) > 1:
+        out.notes["merged"] = f"{len(c.mentions)} mentions"
+    dated = min(c.mentions, key=lambda m: _PRECISION_RANK[m.date_precision])
+    out.date, out.date_precision = dated.date, dated.date_precision
+    out.time = next((m.time for m in c.mentions if m.time), None)
+    out.location = _best_place(c.mentions)
+    out.actor1 = next((m.actor1 for m in c.mentions if m.actor1), None)
+    out.actor2 = next((m.actor2 for m in c.mentions if m.actor2), None)
+    out.fatalities = _toll([m.fatalities for m in c.mentions])
+    out.injured = _toll([m.injured for m in c.mentions])
+    out.responsibility = _responsibility([m.responsibility for m in c.mentions])
+    out.confidence = min(0.99, max(m.confidence for m in c.mentions) + 0.03 * (len(c.mentions) - 1))
+    out.evidence = [sentences[i].span() for i in out.sentences if 0 <= i < len(sentences)]
+    out.id = stable_id(article_id, first.trigger.start, out.sub_event_type, prefix="e-")
+    return out
+
+
+def _best_typed(mentions: Sequence[Incident]) -> Incident:
+    """The mention whose type rests on the most specific evidence."""
+    specific = [m for m in mentions if m.notes.get("basis") != "generic"]
+    pool = specific or list(mentions)
+    return max(pool, key=lambda m: (m.notes.get("mention") != "anaphoric", m.confidence))
+
+
+def _best_place(mentions: Sequence[Incident]) -> Place | None:
+    places = [m.location for m in mentions if m.location is not None]
+    if not places:
+        return None
+    return min(places, key=lambda p: (not p.resolved, p.precision))
+
+
+def _toll(values: Sequence[int | None]) -> int | None:
+    """The first figure, unless a later one in the article raises it (a toll update)."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return None
+    first = known[0]
+    later = [v for v in known[1:] if v > first]
+    return later[-1] if later else first
+
+
+def _responsibility(values: Sequence[Responsibility]) -> Responsibility:
+    best = min(values, key=lambda r: _CLAIM_RANK.get(r.status, 3))
+    unclaimed = any(r.unclaimed for r in values)
+    return replace(best, unclaimed=unclaimed or best.unclaimed)
+
+
+def _union(lists: object) -> list[str]:
+    out: list[str] = []
+    for weapons in lists:  # type: ignore[attr-defined]
+        for w in weapons:
+            if w not in out:
+                out.append(w)
+    return out
+
+
+# ---------------------------------------------------------------- status
+
+
+def _status(incident: Incident, published: dt.date | None, lead: bool) -> tuple[str, str]:
+    """`new` for the news: the lead incident (the first one, or one reported in the
+    lead sentences) when it falls in the current news cycle; `background` for what the
+    article recalls, older incidents and recent ones mentioned only as context."""
+    first = min(incident.sentences) if incident.sentences else 0
+    in_lead = lead or first < LEAD_SENTENCES
+    if incident.notes.get("mention") == "reference":
+        return "background", "referred to as an earlier event"
+    if not in_lead:
+        return "background", "recalled after the lead"
+    precise = incident.date is not None and incident.date_precision != "unknown"
+    if precise and published is not None and incident.date is not None:
+        days = (published - incident.date).days
+        if incident.date_precision in ("day", "week") and -1 <= days <= NEWS_CYCLE_DAYS:
+            return "new", f"lead incident, {days} days before publication"
+        return "background", f"{days} days before publication ({incident.date_precision})"
+    return "new", "lead incident, undated"
