@@ -177,7 +177,7 @@ def gold_span_values(docs: Sequence[GoldDoc]) -> dict[str, float]:
             got = normalise_at(doc.text, g.start, g.end, doc.dct)
             ours += got is not None and got.value == g.value
             settings["RELATIVE_BASE"] = base
-            parsed = dateparser.parse(g.text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+            parsed = dateparser.parse(g.text, languages=["en"], settings=settings)
             theirs += parsed is not None and _at_granularity(parsed, g.value) == g.value
     return {"sitroom": _div(ours, total), "dateparser": _div(theirs, total), "n": total}
 

@@ -28,7 +28,7 @@ _NOT_DATING_BEFORE = re.compile(
     r"(?:\bsince|\buntil|\btill|\bthrough|\bby|\bbefore|\bafter|\bbetween|\bfrom)\s*$",
     re.IGNORECASE,
 )
-_RELATION_AFTER = re.compile(r"^\s*(after|before)\b", re.IGNORECASE)
+_RELATION_AFTER = re.compile(r"\s*(after|before)\b", re.IGNORECASE)
 _LATER = re.compile(r"\b(later|earlier|after|before)\b", re.IGNORECASE)
 _EVENT_NOUNS = re.compile(
     r"^(?:attacks?|strikes?|airstrikes?|bombings?|blasts?|explosions?|raids?|clash(?:es)?|"
@@ -205,7 +205,7 @@ def _from_timex(t: Timex, item: Analysis, how: str) -> _Dating | None:
     published = item.article.published
     if precision == "week" and published is not None and day > published:
         day = published
-    return _Dating(day, precision, t, how)  # type: ignore[arg-type]
+    return _Dating(day, precision, t, how)
 
 
 def _relation(

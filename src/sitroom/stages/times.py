@@ -345,7 +345,8 @@ def _month_only(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 def _year(m: re.Match[str], ctx: _Ctx) -> _Result:
     after = ctx.text[m.end() : m.end() + 20]
-    if re.match(r"\s*(?:percent|per cent|%|[a-z]+s\b)", after) and not re.match(
+    counted = r"\s*(?:percent|per cent|%|people|police|personnel|children|men|women|[a-z]+s\b)"
+    if re.match(counted, after) and not re.match(
         r"\s*(?:was|has|is|as|levels?)\b", after
     ):
         return None

@@ -1,0 +1,109 @@
+"""DateStage on parsed texts, with incidents built here (trigger = the event word)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sitroom.model import Analysis, Incident, Span
+from sitroom.stages.dating import DateStage
+
+Analyse = Callable[[str, dt.date | None], Analysis]
+FRIDAY = dt.date(2023, 12, 8)
+
+
+def incident(item: Analysis, word: str, nth: int = 0, sub: str = "Air/drone strike") -> Incident:
+    """An incident whose trigger is the nth occurrence of `word` in the text."""
+    text = item.article.text
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    trigger = Span(word, start, start + len(word))
+    main = "Explosions/Remote violence"
+    return Incident(main, sub, trigger, sentences=[item.sentence_of(start)])
+
+
+def dated(item: Analysis, *incidents: Incident) -> list[Incident]:
+    item.incidents = list(incidents)
+    DateStage().process([item])
+    return item.incidents
+
+
+def test_timex_attached_to_trigger_wins_over_another_events_date(analyse: Analyse) -> None:
+    item = analyse(
+        "Rockets were fired on Friday at the base, weeks after the October 7 attack.", FRIDAY
+    )
+    rockets, attack = dated(item, incident(item, "fired"), incident(item, "attack"))
+    assert (rockets.date, rockets.date_precision) == (FRIDAY, "day")
+    assert (attack.date, attack.date_precision) == (dt.date(2023, 10, 7), "day")
+    assert "Friday" in rockets.notes["date"]
+
+
+def test_weekday_in_the_sentence_and_clock_time(analyse: Analyse) -> None:
+    item = analyse(
+        "On Wednesday a drone struck a convoy near the border at 4:15am (1:15am GMT).", FRIDAY
+    )
+    (drone,) = dated(item, incident(item, "struck"))
+    assert drone.date == dt.date(2023, 12, 6)
+    assert drone.time == "04:15"
+
+
+def test_precision_week_month_year(analyse: Analyse) -> None:
+    item = analyse(
+        "Militants attacked a checkpoint this week. Gunmen raided a village last month. "
+        "A bomb exploded in the market in 2017.",
+        FRIDAY,
+    )
+    week, month, year = dated(
+        item, incident(item, "attacked"), incident(item, "raided"), incident(item, "exploded")
+    )
+    assert (week.date, week.date_precision) == (dt.date(2023, 12, 4), "week")
+    assert (month.date, month.date_precision) == (dt.date(2023, 11, 1), "month")
+    assert (year.date, year.date_precision) == (dt.date(2017, 1, 1), "year")
+
+
+def test_no_clue_falls_back_to_publication(analyse: Analyse) -> None:
+    item = analyse("Gunmen attacked a police post in the north.", FRIDAY)
+    (only,) = dated(item, incident(item, "attacked"))
+    assert (only.date, only.date_precision) == (FRIDAY, "unknown")
+    assert only.notes["date"] == "no date in the text"
+
+
+def test_durations_sets_and_since_never_date(analyse: Analyse) -> None:
+    item = analyse(
+        "Militias have staged 78 attacks since October 17 during a two-month conflict "
+        "and shell the town every week.",
+        FRIDAY,
+    )
+    (attacks,) = dated(item, incident(item, "attacks"))
+    assert attacks.date_precision == "unknown"
+
+
+def test_yesterday_and_preceding_sentence(analyse: Analyse) -> None:
+    item = analyse(
+        "Fighting broke out yesterday in the capital. Dozens of shells hit the airport.",
+        FRIDAY,
+    )
+    fight, shells = dated(item, incident(item, "Fighting"), incident(item, "hit"))
+    assert fight.date == dt.date(2023, 12, 7)
+    assert shells.date == dt.date(2023, 12, 7)
+    assert "sentence before" in shells.notes["date"]
+
+
+def test_a_day_after_resolves_through_the_other_event(analyse: Analyse, seed_text: str) -> None:
+    item = analyse(seed_text, FRIDAY)
+    strike = incident(item, "self-defence strike")
+    call = incident(item, "phone call", sub="Other")
+    strike_out, call_out = dated(item, strike, call)
+    assert strike_out.date == dt.date(2023, 12, 3)
+    assert (call_out.date, call_out.date_precision) == (dt.date(2023, 12, 2), "day")
+
+
+def test_later_counts_from_the_previous_incident(analyse: Analyse) -> None:
+    item = analyse(
+        "Rebels seized the town on Monday. Two days later, troops shelled their positions.",
+        FRIDAY,
+    )
+    seized, shelled = dated(item, incident(item, "seized"), incident(item, "shelled"))
+    assert seized.date == dt.date(2023, 12, 4)
+    assert shelled.date == dt.date(2023, 12, 6)

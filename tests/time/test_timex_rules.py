@@ -1,0 +1,127 @@
+"""Recognition and normalisation rules of the timex stage, on sentences written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitroom.stages.times import find_times, normalise, value_date
+
+TUESDAY = dt.date(2024, 3, 12)
+
+
+def one(text: str, published: dt.date | None = TUESDAY) -> tuple[str, str, str, str | None]:
+    found = find_times(text, published)
+    assert len(found) == 1, found
+    t = found[0]
+    return t.text, t.type, t.value, t.mod
+
+
+def test_bare_weekday_is_latest_on_or_before_publication() -> None:
+    assert one("Gunmen attacked the village on Friday.")[1:3] == ("DATE", "2024-03-08")
+    assert one("The market was shelled on Tuesday.")[2] == "2024-03-12"
+
+
+def test_future_weekday_is_the_next_one() -> None:
+    assert one("The envoys will meet on Friday.")[2] == "2024-03-15"
+
+
+def test_last_weekday_is_strictly_before() -> None:
+    assert one("Protesters marched last Friday.")[:3] == ("last Friday", "DATE", "2024-03-08")
+    assert one("Protesters marched last Tuesday.")[2] == "2024-03-05"
+
+
+def test_relative_units() -> None:
+    assert one("Talks stalled last week.")[:3] == ("last week", "DATE", "2024-W10")
+    assert one("Fighting resumed this week.")[2] == "2024-W11"
+    assert one("The camp was raided last month.")[2] == "2024-02"
+    assert one("The base was built last year.")[2] == "2023"
+    assert one("Schools reopened yesterday.")[2] == "2024-03-11"
+    assert one("Aid arrives tomorrow.")[2] == "2024-03-13"
+
+
+def test_deictic_references() -> None:
+    assert one("The town is now calm.")[1:3] == ("DATE", "PRESENT_REF")
+    assert one("The road is currently closed.")[2] == "PRESENT_REF"
+
+
+def test_calendar_dates_and_positions() -> None:
+    assert one("The siege began on 3 January 2021.")[:3] == ("3 January 2021", "DATE", "2021-01-03")
+    assert one("Elections were held in 2017.")[:3] == ("2017", "DATE", "2017")
+    assert one("Clashes erupted in early February.")[1:] == ("DATE", "2024-02", "START")
+    assert one("The offensive ended in late 2019.")[1:] == ("DATE", "2019", "END")
+    assert one("The ceasefire held since Nov. 3.")[:3] == ("Nov. 3", "DATE", "2023-11-03")
+
+
+def test_durations_and_spans() -> None:
+    assert one("The blockade lasted the past three years.")[:3] == (
+        "the past three years",
+        "DURATION",
+        "P3Y",
+    )
+    assert one("A 24-hour curfew was imposed.")[1:3] == ("DURATION", "PT24H")
+    assert one("Rebels held the town for at least 10 days.")[:4] == (
+        "at least 10 days",
+        "DURATION",
+        "P10D",
+        "EQUAL_OR_MORE",
+    )
+    assert one("Attacks rose in recent weeks.")[:3] == ("recent weeks", "DURATION", "PXW")
+    assert one("Prices rose over the past year.")[2] == "P1Y"
+
+
+def test_sets() -> None:
+    assert one("Patrols pass every week.")[1:3] == ("SET", "P1W")
+    assert one("Markets open every Friday.")[1:3] == ("SET", "XXXX-WXX-5")
+    assert one("Convoys run daily.")[1:3] == ("SET", "P1D")
+
+
+def test_clock_times() -> None:
+    text, kind, value, _ = one("The blast struck at 6:30 p.m. local time on Monday.")
+    assert (kind, value) == ("TIME", "2024-03-11T18:30")
+    assert text.startswith("6:30 p.m.")
+    assert one("Shots rang out at midnight.")[2] == "2024-03-12T24:00"
+
+
+def test_not_times() -> None:
+    assert find_times("He said 2000 people may march.", TUESDAY) == []
+    assert find_times("Oil rose 1.25 percent, and a 6-year-old was hurt.", TUESDAY) == []
+    assert find_times("A second attack followed.", TUESDAY) == []
+
+
+def test_without_publication_date_relative_values_stay_open() -> None:
+    assert one("Troops left on Friday.", None)[2] == "XXXX-WXX-5"
+    assert one("Troops left today.", None)[2] == "PRESENT_REF"
+    assert one("Troops left on March 4, 2020.", None)[2] == "2020-03-04"
+    assert one("Troops left last week.", None)[2] == "XXXX-WXX"
+
+
+def test_value_date_precision() -> None:
+    assert value_date("2023-12-08T04:15") == (dt.date(2023, 12, 8), "day")
+    assert value_date("2023-W48") == (dt.date(2023, 11, 27), "week")
+    assert value_date("2023-10") == (dt.date(2023, 10, 1), "month")
+    assert value_date("2017") == (dt.date(2017, 1, 1), "year")
+    assert value_date("PRESENT_REF") is None
+    assert value_date("P2M") is None
+
+
+def test_normalise_reads_one_expression() -> None:
+    t = normalise("two weeks ago", TUESDAY)
+    assert t is not None and (t.type, t.value) == ("DATE", "2024-W09")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("Friday 12:30 pm May 2019 last week ago, the.")), max_size=80
+    )
+)
+def test_spans_are_ordered_disjoint_and_exact(text: str) -> None:
+    times = find_times(text, TUESDAY)
+    for a, b in itertools.pairwise(times):
+        assert a.end <= b.start
+    for t in times:
+        assert text[t.start : t.end] == t.text and t.value
