@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,10 @@ from sitroom import nlp
 from sitroom.config import DEFAULT_MODEL
 from sitroom.model import Analysis, Article
 from sitroom.stages.parse import ParseStage
+
+# importable as `actor_helpers` under pytest's importlib import mode too
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture(scope="session")

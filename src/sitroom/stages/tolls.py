@@ -21,7 +21,7 @@ from sitroom.knowledge.reporting import reported_by
 from sitroom.model import Analysis, Incident
 from sitroom.stages import Stage
 
-FOLLOWING_SENTENCES = 2  # unowned sentences after an incident that may carry its toll
+FOLLOWING_SENTENCES = 1  # unowned sentences after an incident that may carry its toll
 
 _KILL = (
     r"killed|dead|died|slain|murdered|executed|massacred|beheaded|shot dead|"
@@ -222,22 +222,39 @@ def _candidate_sentences(item: Analysis) -> list[int]:
 def _owner(item: Analysis, sent_index: int, char: int) -> Incident | None:
     """The incident a figure at `char` belongs to: among the incidents that own this
     sentence (or, for an unowned sentence, the incidents just before it), the one whose
-    trigger precedes the figure most closely; a trigger after the figure comes next."""
+    trigger precedes the figure most closely in its paragraph; a figure in a paragraph
+    with no trigger goes to the sentence's first (main) incident."""
     owners = [i for i in item.incidents if sent_index in i.sentences]
     if not owners:
         back = [
             i
             for i in item.incidents
-            if i.sentences and max(i.sentences) < sent_index <= max(i.sentences) + 2
+            if i.sentences
+            and max(i.sentences) < sent_index <= max(i.sentences) + FOLLOWING_SENTENCES
         ]
         if not back:
             return None
         nearest = max(max(i.sentences) for i in back)
-        owners = [i for i in back if max(i.sentences) == nearest]
-    before = [i for i in owners if i.trigger.start <= char]
+        return min((i for i in back if max(i.sentences) == nearest), key=lambda i: i.trigger.start)
+    paragraph = _paragraph(item, sent_index, char)
+    same = [i for i in owners if paragraph[0] <= i.trigger.start < paragraph[1]]
+    if not same:
+        return min(owners, key=lambda i: i.trigger.start)
+    before = [i for i in same if i.trigger.start <= char]
     if before:
         return max(before, key=lambda i: i.trigger.start)
-    return min(owners, key=lambda i: i.trigger.start)
+    return min(same, key=lambda i: i.trigger.start)
+
+
+def _paragraph(item: Analysis, sent_index: int, char: int) -> tuple[int, int]:
+    """Absolute bounds of the paragraph piece of a sentence that holds `char`."""
+    sentence = item.sentences[sent_index]
+    pos = sentence.start
+    for part in re.split(r"(?<=\n)\s*\n", sentence.text):
+        if pos <= char < pos + len(part):
+            return pos, pos + len(part)
+        pos += len(part)
+    return sentence.start, sentence.end
 
 
 def _apply(incident: Incident, figures: list[Figure]) -> None:

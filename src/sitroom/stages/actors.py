@@ -1,0 +1,376 @@
+"""Actor stage: who did it (actor1), to whom (actor2), and who claims or blames.
+
+Roles come from the dependency parse around the incident's trigger: the subject of an
+active verb or the "by" phrase of a passive one is the perpetrator, the object or the
+"on"/"against"/"targeting" phrase the target; a noun trigger ("the Hamas attack on ...")
+reads its possessor, its modifiers and the verb that governs it ("militants launched an
+attack"). Each noun phrase found is named with the actor dictionary
+(`knowledge.actors`): a named group keeps its canonical name, a description ("gunmen",
+"troops", "villagers") becomes an ACLED-style name with the country the phrase or the
+article implies. Responsibility is read by `stages.responsibility`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sitroom.knowledge.actors import Lexicon, Match, lexicon
+from sitroom.model import Actor, Analysis, Incident
+from sitroom.stages import Stage
+from sitroom.stages.responsibility import assign_responsibility
+
+_SUBJECTS = ("nsubj", "csubj")
+_TARGET_PREPS = ("on", "against", "targeting", "at", "upon", "into")
+_PRONOUNS = {"they", "he", "she", "it", "we", "them", "who", "which", "that", "i", "you"}
+_CLIMB = ("xcomp", "conj", "advcl", "pcomp", "ccomp")
+_KEEP_PREPS = ("of", "from")
+_DETERMINERS = re.compile(r"^(?:the|a|an|some|two|several|other)\s+", re.IGNORECASE)
+_SPEAKERS = {
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "source",
+    "sources",
+    "statement",
+    "witness",
+    "witnesses",
+    "residents",
+    "media",
+    "agency",
+}
+_UNNAMED_DEFAULT = ("Explosions/Remote violence", "Violence against civilians")
+_DESCRIPTION = re.compile(
+    r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:group|movement|organi[sz]ation|militia|faction|"
+    r"outfit|insurgents|militants|jihadists|rebels|extremists)$",
+    re.IGNORECASE,
+)
+_LINKING = re.compile(
+    r"\b(?:believed|suspected|thought|said|linked|belonging|affiliated|loyal|allied|from)\b",
+    re.IGNORECASE,
+)
+ANAPHORA_WINDOW = 3000  # characters back to look for the group "the group" refers to
+
+
+@dataclass
+class Roles:
+    """Noun-phrase heads (spaCy tokens) found for each side, with how they were found."""
+
+    agent: Any = None
+    target: Any = None
+    how: str = ""
+
+
+class ActorStage(Stage):
+    name = "actors"
+    reads = ("doc", "sentences", "parses", "incidents")
+    writes = ("incidents.actor1", "incidents.actor2", "incidents.responsibility")
+
+    def process_one(self, item: Analysis) -> None:
+        if not item.incidents:
+            return
+        lex = lexicon()
+        fallback_country = article_country(item, lex)
+        for incident in item.incidents:
+            country = incident_country(item, incident) or fallback_country
+            fill_actors(item, incident, lex, country)
+        assign_responsibility(item)
+
+
+def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str | None) -> None:
+    """Set actor1/actor2 of one incident (and explain the choice in its notes)."""
+    index = item.sentence_of(incident.trigger.start)
+    sdoc = item.parses.get(index)
+    sentence = item.sentences[index] if index >= 0 else None
+    actor1 = actor2 = None
+    how = "no parse"
+    if sdoc is not None and sentence is not None:
+        trig = trigger_token(
+            sdoc, incident.trigger.start - sentence.start, incident.trigger.end - sentence.start
+        )
+        if trig is not None:
+            roles = find_roles(trig)
+            how = roles.how
+            actor1 = phrase_actor(roles.agent, lex, country, perpetrator=True)
+            actor2 = phrase_actor(roles.target, lex, country, perpetrator=False)
+            if actor1 is None and roles.agent is not None:
+                actor1 = _antecedent(item, roles.agent, sentence.start, lex, country)
+    if actor1 is None and sentence is not None and how in ("no parse", "verb", "noun"):
+        actor1 = _nearby_actor(sentence.text, incident.trigger.start - sentence.start, lex, country)
+        if actor1 is not None:
+            how = "nearest actor named before the trigger"
+    if actor1 is None and incident.event_type == "Protests":
+        actor1 = Actor(_generic_name(lex, "protesters", country), "", "protesters", country)
+        how = "protest with no named protesters"
+    elif actor1 is None and incident.event_type in _UNNAMED_DEFAULT:
+        actor1 = Actor(
+            _generic_name(lex, "unidentified armed group", country),
+            "",
+            "political militia",
+            country,
+        )
+        how = "no perpetrator named: unidentified armed group"
+    if actor1 and actor2 and actor1.name == actor2.name and actor1.mention == actor2.mention:
+        actor2 = None
+    incident.actor1, incident.actor2 = actor1, actor2
+    incident.notes["actor1"] = f"{how}; country context {country or 'unknown'}"
+
+
+def _antecedent(
+    item: Analysis, head: Any, base: int, lex: Lexicon, country: str | None
+) -> Actor | None:
+    """ "the Palestinian group" -> the closest named group before it (of that country)."""
+    lo, hi = phrase_span(head)
+    core = head.doc[lo:hi]
+    if not _DESCRIPTION.match(core.text.strip()):
+        return None
+    wanted = next((m.country for m in lex.find(core.text) if m.country), None)
+    start = base + core[0].idx
+    text = item.article.text[max(0, start - ANAPHORA_WINDOW) : start]
+    for m in reversed(lex.find(text)):
+        entry = m.entry
+        if (
+            entry is not None
+            and entry.type != "state forces"
+            and (wanted is None or entry.country == wanted)
+        ):
+            return Actor(entry.name, core.text.strip(), entry.type, entry.country or country)
+    return None
+
+
+def _generic_name(lex: Lexicon, phrase: str, country: str | None) -> str:
+    generic = lex.generics[tuple(phrase.split())]
+    return generic.name_for(lex.country_name(country))
+
+
+def trigger_token(sdoc: Any, lo: int, hi: int) -> Any:
+    """The syntactic head of the trigger span (offsets relative to the sentence)."""
+    tokens = [t for t in sdoc if lo <= t.idx < hi] or [
+        t for t in sdoc if t.idx <= lo < t.idx + len(t)
+    ]
+    if not tokens:
+        return None
+    inside = set(tokens)
+    for tok in tokens:
+        if tok.head not in inside or tok.head == tok:
+            return tok
+    return tokens[0]
+
+
+def find_roles(trig: Any) -> Roles:
+    """Agent and target heads around a trigger token."""
+    if trig.pos_ in ("VERB", "AUX") or trig.tag_.startswith("VB"):
+        return _verb_roles(trig)
+    return _noun_roles(trig)
+
+
+def _verb_roles(verb: Any) -> Roles:
+    roles = Roles(how="verb")
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for child in verb.children:
+        if passive and child.dep_ == "agent":
+            roles.agent = _pobj(child) or roles.agent
+        elif passive and child.dep_ == "nsubjpass":
+            roles.target = child
+        elif not passive and child.dep_ in _SUBJECTS:
+            roles.agent = child
+        elif not passive and child.dep_ == "dobj" and roles.target is None:
+            roles.target = child
+        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and roles.target is None:
+            roles.target = _pobj(child)
+    if roles.agent is not None and roles.agent.lower_ in ("which", "that", "who"):
+        roles.agent = verb.head if verb.dep_ == "relcl" else None
+        roles.how = "verb in a relative clause"
+    if roles.agent is None and not passive:
+        roles.agent = _inherited_subject(verb)
+        if roles.agent is not None:
+            roles.how = "subject of the governing verb"
+    else:
+        roles.how = "passive 'by' phrase" if passive else "subject of the verb"
+    return roles
+
+
+def _inherited_subject(verb: Any) -> Any:
+    """The subject of the verb a participle or conjunct hangs on ("opened fire, killing")."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in _CLIMB or node.head == node:
+            return None
+        node = node.head
+        for child in node.children:
+            if child.dep_ in _SUBJECTS and child.lower_ not in _PRONOUNS:
+                return child
+            if child.dep_ == "agent":
+                return _pobj(child)
+    return None
+
+
+def _noun_roles(noun: Any) -> Roles:
+    roles = Roles(how="noun")
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            roles.agent = _pobj(child)
+            roles.how = "'by' phrase of the noun"
+        elif child.dep_ == "poss" and roles.agent is None:
+            roles.agent = child
+            roles.how = "possessor of the noun"
+        elif child.dep_ in ("compound", "amod", "nmod") and roles.agent is None and _named(child):
+            roles.agent = child
+            roles.how = "name modifying the noun"
+        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and roles.target is None:
+            roles.target = _pobj(child)
+        elif child.dep_ == "acl" and child.lower_ == "targeting":
+            roles.target = _dobj(child)
+    head = noun.head
+    if roles.agent is None and noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        roles.agent = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+        roles.how = "subject of the verb governing the noun"
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        for child in head.children:
+            if child.dep_ == "agent" and roles.agent is None:
+                roles.agent = _pobj(child)
+                roles.how = "'by' phrase of the verb governing the noun"
+            elif child.dep_ == "dobj" and roles.target is None:
+                roles.target = child
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and roles.target is None:
+                roles.target = _pobj(child)
+    return roles
+
+
+def _named(token: Any) -> bool:
+    """A modifier that may name the perpetrator ("Hamas attack", "Israeli strike")."""
+    return token.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or (
+        token.pos_ == "PROPN" and not token.ent_type_
+    )
+
+
+def _speaker(token: Any) -> bool:
+    """True for "a US official said": the speaker is not a party to the incident."""
+    return token.lower_ in _SPEAKERS or any(
+        c.dep_ == "compound" and c.lower_ in _SPEAKERS for c in token.children
+    )
+
+
+def _pobj(prep: Any) -> Any:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _dobj(verb: Any) -> Any:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def phrase_span(head: Any) -> tuple[int, int]:
+    """Token range of the noun phrase of `head`: its left modifiers, the head, and
+    "of"/"from" phrases ("members of Boko Haram"); no relative or participle clauses."""
+    left = min((t.i for t in head.lefts if t.dep_ not in ("punct", "cc", "prep")), default=head.i)
+    left = min(left, head.left_edge.i) if head.left_edge.dep_ not in ("punct", "cc") else left
+    right = head.i
+    for child in head.rights:
+        keep = child.dep_ == "prep" and child.lower_ in _KEEP_PREPS
+        if keep or child.dep_ in ("compound", "flat", "nummod", "amod"):
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    return left, right + 1
+
+
+def phrase_actor(head: Any, lex: Lexicon, country: str | None, perpetrator: bool) -> Actor | None:
+    """The actor a noun phrase names, or None (a pronoun, a thing, nothing known)."""
+    if head is None or head.lower_ in _PRONOUNS:
+        return None
+    doc = head.doc
+    lo, hi = phrase_span(head)
+    core = doc[lo:hi]
+    mention = _DETERMINERS.sub("", core.text.strip())
+    for text in (core.text, *_descriptions(head)):
+        named = [m for m in lex.find(text) if m.entry is not None]
+        if named:
+            return lex.actor(named[0], named[0].text, country)
+    matches = lex.find(core.text)
+    here = next((m.country for m in matches if m.country), None)
+    generic = _head_generic(matches, core, head)
+    if generic is not None:
+        if perpetrator and generic.generic is not None and generic.generic.role == "victim":
+            return None
+        return lex.actor(generic, mention, here or country)
+    if here and head.pos_ == "PROPN" and len(core) <= 3:
+        return _country_actor(lex, here, mention, perpetrator)
+    if (here and head.tag_ == "NNPS") or (here and head.lower_.endswith("ans") and len(core) == 1):
+        return Actor(f"Civilians ({lex.country_name(here)})", mention, "civilians", here)
+    if head.ent_type_ in ("ORG", "NORP", "PERSON", "FAC") and not _speaker(head):
+        return Actor(mention, mention, None, country)
+    return None
+
+
+def _descriptions(head: Any) -> list[str]:
+    """Appositions and "believed to be from X" clauses that name the actor."""
+    out = []
+    for child in head.rights:
+        sub = head.doc[child.left_edge.i : child.right_edge.i + 1]
+        if child.dep_ == "appos" or (child.dep_ in ("acl", "relcl") and _LINKING.search(sub.text)):
+            out.append(sub.text)
+    return out
+
+
+def _head_generic(matches: list[Match], core: Any, head: Any) -> Match | None:
+    """The generic description whose last word is the phrase's head noun."""
+    head_end = head.idx + len(head.text) - core[0].idx
+    for m in matches:
+        if m.generic is not None and m.end == head_end:
+            return m
+    return None
+
+
+def _country_actor(lex: Lexicon, iso3: str, mention: str, perpetrator: bool) -> Actor:
+    """A country named as an actor: its forces when it acts, its civilians otherwise."""
+    name = lex.country_name(iso3)
+    if perpetrator:
+        return Actor(f"Military Forces of {name}", mention, "state forces", iso3)
+    return Actor(f"Civilians ({name})", mention, "civilians", iso3)
+
+
+def _nearby_actor(text: str, trigger_at: int, lex: Lexicon, country: str | None) -> Actor | None:
+    """Without a parse: the closest perpetrator-like actor named before the trigger."""
+    best = None
+    for m in lex.find(text[: max(0, trigger_at)]):
+        follower = re.match(r"\s*(\w+)", text[m.end : m.end + 30])
+        if follower and follower.group(1).lower() in _SPEAKERS:
+            continue
+        if m.entry is not None or (m.generic is not None and m.generic.role != "victim"):
+            best = m
+    if best is None:
+        return None
+    return lex.actor(best, best.text, country)
+
+
+def incident_country(item: Analysis, incident: Incident) -> str | None:
+    """The country of the places named in the incident's sentences (most named), else
+    of the country words there ("Malian soldiers")."""
+    spans = [item.sentences[i] for i in incident.sentences if 0 <= i < len(item.sentences)]
+    counts: Counter[str] = Counter()
+    for place in item.places:
+        start = place.start
+        if place.country and start is not None and any(s.start <= start < s.end for s in spans):
+            counts[place.country] += 1
+    if not counts:
+        lex = lexicon()
+        for span in spans:
+            for m in lex.find(span.text):
+                country = m.country or (m.entry.country if m.entry else None)
+                if country:
+                    counts[country] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def article_country(item: Analysis, lex: Lexicon) -> str | None:
+    """The article's main country: most places resolved there, else most country words."""
+    counts: Counter[str] = Counter(p.country for p in item.places if p.country)
+    if not counts:
+        for m in lex.find(item.article.text[:20_000]):
+            if m.country:
+                counts[m.country] += 1
+    return counts.most_common(1)[0][0] if counts else None

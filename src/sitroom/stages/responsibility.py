@@ -1,0 +1,230 @@
+"""Responsibility: claimed, attributed, explicitly unclaimed, or unknown.
+
+Read from the incident's sentences and the three after it, because wire copy states
+the claim apart from the event ("There was no immediate claim of responsibility.").
+A cue in a sentence that no incident owns goes to the closest incident before it;
+"the attack(s)" there refers back to that incident. Precedence (CONTRACT.md): claimed >
+attributed > unclaimed > unknown, and the `unclaimed` flag stays set whatever wins.
+A state announcing its own strike, raid or arrest counts as a claim (CODEBOOK.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitroom.knowledge.actors import lexicon
+from sitroom.knowledge.reporting import reported_by
+from sitroom.model import Actor, Analysis, Incident, Responsibility
+
+_STATE_ACTIONS = ("Air/drone strike", "Arrests", "Armed clash", "Government regains territory")
+WINDOW = 3  # sentences after an incident's own that may state its claim
+
+_WHO = r"(?P<who>[^,.;:“”\"\n]{2,80}?)"
+_TAKE = r"(?:claimed|claims|claiming|assumed|took|taken|accepted|admitted|claim)"
+_CLAIM_ACTIVE = re.compile(
+    rf"(?:^|[,.;“”\"]\s*|\b(?:and|but|while|after)\s+){_WHO}\s+(?:has\s+|have\s+|had\s+|later\s+|quickly\s+)*"
+    rf"{_TAKE}\s+(?:full\s+)?(?:responsibility|credit)\b",
+    re.IGNORECASE,
+)
+_CLAIM_PASSIVE = re.compile(
+    rf"\b(?:responsibility|attack|attacks|bombing|blast|killing|assault|raid)\b[^.;]{{0,40}}?"
+    rf"\b(?:was|were|has been|have been)\s+claimed\s+by\s+{_WHO}"
+    r"(?=[,.;]|\s+(?:in|on|which|who)\b|$)",
+    re.IGNORECASE,
+)
+_CLAIM_SAID_IT = re.compile(
+    rf"{_WHO}\s+(?:said|says|announced|stated)\s+(?:in a statement\s+)?(?:that\s+)?"
+    r"(?:it|its fighters|its militants|its men|its forces|they)\s+(?:had\s+)?"
+    r"(?:carried out|launched|staged|killed|attacked|targeted|detonated|fired|executed)\b",
+    re.IGNORECASE,
+)
+_STATE_OWN = re.compile(
+    r"(?P<who>\b(?:the\s+|an?\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}?(?:military official|"
+    r"defen[cs]e official|army spokesman|military spokesman|police spokesman|police chief|"
+    r"military spokesperson|army spokesperson|military|army|armed forces|"
+    r"defen[cs]e ministry|ministry of defen[cs]e|air force|navy|police|pentagon|idf|"
+    r"security forces|commander))\b[^.;]{0,60}?\b(?:said|says|announced|"
+    r"confirmed|reported|stated)\b[^.;]{0,80}?\b(?:(?:it|its\s+\w+|they|their\s+\w+|troops|"
+    r"forces|soldiers|aircraft|jets|warplanes)\s+(?:had\s+|have\s+|also\s+)?(?:carried out|"
+    r"conducted|launched|struck|killed|arrested|raided|hit|destroyed|neutrali[sz]ed|"
+    r"eliminated|targeted|bombed|shot down)|(?:strike|strikes|raid|raids|operation|operations)"
+    r"[”\"]?\s+(?:was|were|had been|has been)\s+(?:carried out|conducted|launched))\b",
+    re.IGNORECASE,
+)
+_BLAME = re.compile(
+    rf"\b(?:blamed|blames|blaming|accused|accuses|accusing|attributed|attributes)\s+"
+    rf"(?:the\s+(?:attack|attacks|bombing|blast|killing|killings)\s+(?:on|to)\s+)?{_WHO}"
+    rf"(?=[,.;]|\s+(?:for|of)\b|$)",
+    re.IGNORECASE,
+)
+_BLAME_PASSIVE = re.compile(
+    rf"\b(?:initiated|carried out|perpetrated|committed|conducted|staged|launched|"
+    rf"orchestrated|masterminded)\s+by\s+{_WHO}(?=[,.;”\"]|\s+(?:said|says|according)\b|$)",
+    re.IGNORECASE,
+)
+_BELIEVED = re.compile(
+    r"\b(?:believed|suspected|thought|presumed)\s+to\s+(?:be|have been)\s+"
+    r"(?:from\s+|members\s+of\s+)?"
+    rf"{_WHO}(?=[,.;]|\s+(?:had|have|opened|attacked|fired|killed)\b|$)",
+    re.IGNORECASE,
+)
+_UNCLAIMED = re.compile(
+    r"\bno\s+(?:immediate\s+)?claims?\s+of\s+responsibility|"
+    r"\bno\s+(?:one|group|organi[sz]ation|body|faction|militant group)\s+(?:has\s+|had\s+)?"
+    r"(?:yet\s+|immediately\s+)?(?:claimed|taken|took|admitted|accepted)|"
+    r"\bnobody\s+(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?(?:claimed|taken|took)|"
+    r"\b(?:has|had|have|was|were)\s+not\s+(?:yet\s+|immediately\s+|been\s+)*claimed|"
+    r"\bthere\s+(?:was|has been|were)\s+no\s+(?:immediate\s+)?claim|"
+    r"\bwithout\s+(?:any\s+)?claim\s+of\s+responsibility|\bunclaimed\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Finding:
+    status: str  # claimed, attributed or unclaimed
+    actor: str | None
+    by: str | None
+    sentence: int
+    note: str
+
+
+def assign_responsibility(item: Analysis) -> None:
+    """Set `responsibility` on every incident of the article (notes say why)."""
+    findings: dict[int, list[Finding]] = {id(i): [] for i in item.incidents}
+    for index in _window(item):
+        text = item.sentences[index].text
+        for finding in findings_in(text, index):
+            owner = _owner(item, index, finding)
+            if owner is not None:
+                findings[id(owner)].append(finding)
+    for incident in item.incidents:
+        incident.responsibility, note = _combine(incident, findings[id(incident)])
+        incident.notes["responsibility"] = note
+
+
+def findings_in(text: str, index: int) -> list[Finding]:
+    """Every claim, blame or no-claim statement in one sentence (paragraph by paragraph,
+    so that a blame is credited to the speaker of its own paragraph)."""
+    out: list[Finding] = []
+    for part in re.split(r"\n\s*\n", text):
+        if part.strip():
+            out.extend(_findings_in_part(part, index))
+    return out
+
+
+def _findings_in_part(text: str, index: int) -> list[Finding]:
+    out: list[Finding] = []
+    for pattern in (_CLAIM_ACTIVE, _CLAIM_PASSIVE, _CLAIM_SAID_IT):
+        for m in pattern.finditer(text):
+            who = _actor_text(m.group("who"))
+            if who and not re.match(r"(?i)^(no|nobody|none|no one)\b", who):
+                out.append(Finding("claimed", who, who, index, f"claim: {m.group(0).strip()!r}"))
+    for m in _STATE_OWN.finditer(text):
+        who = re.sub(r"^(?:On|Late|Early)?\s*\w+day\s+", "", _clean(m.group("who")))
+        out.append(Finding("claimed", None, who, index, f"state announces its own action: {who!r}"))
+    for pattern in (_BLAME, _BLAME_PASSIVE, _BELIEVED):
+        for m in pattern.finditer(text):
+            who = _actor_text(m.group("who"))
+            source = reported_by(text)
+            if who and source and source.lower() not in who.lower():
+                out.append(
+                    Finding("attributed", who, source, index, f"blame: {m.group(0).strip()!r}")
+                )
+    for m in _UNCLAIMED.finditer(text):
+        out.append(Finding("unclaimed", None, None, index, f"no claim: {m.group(0).strip()!r}"))
+    return out
+
+
+def _actor_text(who: str) -> str | None:
+    """The actor a claim or blame names: the dictionary entry inside, else the words."""
+    who = _clean(who)
+    if not who:
+        return None
+    for m in lexicon().find(who):
+        if m.entry is not None:
+            return m.text
+    return who
+
+
+def _clean(who: str) -> str:
+    who = re.sub(r"\s+", " ", who).strip(" ’'“”\"—-")
+    return (
+        re.sub(r"^(?:the|a|an)\s+(?=[a-z])", "", who, flags=re.IGNORECASE) if len(who) > 40 else who
+    )
+
+
+def _window(item: Analysis) -> list[int]:
+    out: set[int] = set()
+    for incident in item.incidents:
+        for s in incident.sentences:
+            out.update(range(s, min(len(item.sentences), s + WINDOW + 1)))
+    return sorted(out)
+
+
+def _owner(item: Analysis, index: int, finding: Finding) -> Incident | None:
+    """The incident a statement in sentence `index` is about."""
+    owners = [i for i in item.incidents if index in i.sentences]
+    if not owners:
+        before = [i for i in item.incidents if i.sentences and min(i.sentences) < index]
+        before = [i for i in before if index - max(s for s in i.sentences if s < index) <= WINDOW]
+        if not before:
+            return None
+        nearest = max(max(s for s in i.sentences if s < index) for i in before)
+        owners = [i for i in before if nearest in i.sentences]
+    if finding.status in ("unclaimed", "attributed"):
+        unnamed = [i for i in owners if _unnamed(i)]
+        owners = unnamed or owners
+    return min(owners, key=lambda i: i.trigger.start)
+
+
+def _unnamed(incident: Incident) -> bool:
+    actor = incident.actor1
+    return actor is None or actor.name.startswith("Unidentified") or not actor.mention
+
+
+def _combine(incident: Incident, findings: list[Finding]) -> tuple[Responsibility, str]:
+    unclaimed = any(f.status == "unclaimed" for f in findings)
+    claims = [f for f in findings if f.status == "claimed"]
+    state_claims = [f for f in claims if f.actor is None]
+    group_claims = [f for f in claims if f.actor is not None]
+    blames = [f for f in findings if f.status == "attributed"]
+    if group_claims:
+        f = group_claims[0]
+        return Responsibility("claimed", f.actor, f.by, unclaimed), f.note
+    if state_claims and _state_perpetrator(incident):
+        f = state_claims[0]
+        forces = _speaker_forces(f.by or "") if _unnamed(incident) else None
+        if forces is not None:
+            incident.actor1 = forces
+            incident.notes["actor1"] = f"the state whose {f.by!r} announced it"
+        actor = incident.actor1.name if incident.actor1 else None
+        return Responsibility("claimed", actor, f.by, unclaimed), f.note
+    if blames:
+        f = blames[0]
+        return Responsibility("attributed", f.actor, f.by, unclaimed), f.note
+    if unclaimed:
+        f = next(f for f in findings if f.status == "unclaimed")
+        return Responsibility("unclaimed", None, None, True), f.note
+    return Responsibility(), "no claim, blame or denial of a claim in the text"
+
+
+def _speaker_forces(speaker: str) -> Actor | None:
+    """ "a US military official" announcing a strike: the forces of the speaker's state."""
+    lex = lexicon()
+    for m in lex.find(speaker):
+        if m.entry is not None and m.entry.type == "state forces":
+            return Actor(m.entry.name, m.text, m.entry.type, m.entry.country)
+        if m.country:
+            name = f"Military Forces of {lex.country_name(m.country)}"
+            return Actor(name, speaker, "state forces", m.country)
+    return None
+
+
+def _state_perpetrator(incident: Incident) -> bool:
+    """A state's own announcement is a claim only for what its forces did."""
+    actor = incident.actor1
+    if actor is not None and actor.type == "state forces":
+        return True
+    return _unnamed(incident) and incident.sub_event_type in _STATE_ACTIONS
