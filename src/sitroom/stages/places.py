@@ -57,7 +57,9 @@ AREA_WORDS = frozenset(
         "zone",
     }
 )
-SETTLEMENT_WORDS = frozenset({"village", "town", "city", "camp", "neighbourhood", "neighborhood"})
+SETTLEMENT_WORDS = frozenset(
+    {"village", "town", "city", "camp", "neighbourhood", "neighborhood", "suburb", "quarter"}
+)
 PLACE_PREPS = frozenset({"in", "near", "outside", "around", "towards", "toward", "into"})
 _NEAR = re.compile(
     r"(?:\bnear(?:by)?|\boutside(?: of)?|\bvicinity of|\boutskirts of|\bclose to|"
@@ -68,6 +70,10 @@ _NEAR = re.compile(
 )
 MAX_NGRAM = 5
 MIN_CITY_POP = 50_000  # a capitalised word the NER missed counts as a city only above this
+BIG_CITY_POP = 250_000  # a name the NER took for an organisation or person is this city
+
+
+_DISTANCE_AFTER = re.compile(r",\s+(?:some\s+|about\s+|around\s+)?\d[\d,.]*\s*(?:km|kilomet|mile)")
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,8 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
         mention = _entity_mention(doc, ent, gaz)
         if mention is not None:
             found.append(mention)
+        elif ent.label_ in ("ORG", "FAC") and len(ent) > 1:
+            found.extend(_embedded(doc, ent, gaz))
     found.extend(_scan(doc, taken, gaz))
     found.extend(_abbreviations(doc, found, gaz))
     found.sort(key=lambda m: m.start)
@@ -140,7 +148,7 @@ def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
         return None
     label = ent.label_
     if label == "NORP":
-        return _demonym_mention(span, gaz)
+        return _demonym_mention(span, gaz) or _org_as_place(span, gaz)
     if label in ("ORG", "PERSON"):
         return _org_as_place(span, gaz)
     if label not in PLACE_LABELS:
@@ -159,18 +167,65 @@ def _demonym_mention(span: Any, gaz: Gazetteer) -> Mention | None:
 
 
 def _org_as_place(span: Any, gaz: Gazetteer) -> Mention | None:
-    """The NER sometimes tags a bare country or region name as ORG/PERSON; take it back
-    only when the whole name is a country, first-level area or project-listed place."""
+    """The NER sometimes tags a place name as ORG/PERSON; take it back when the whole
+    name is a country, first-level area or project-listed place, or a town that the
+    text introduces as a place ("in Beslan", "the town of Sheykler")."""
+    doc = span.doc
+    marked = (
+        _after_prep(doc, span.start)
+        or _area_hint(doc, span.end)
+        or _DISTANCE_AFTER.match(doc.text[span.end_char : span.end_char + 40]) is not None
+    )
     for cand in gaz.lookup(span.text):
         if cand.kind == MAIN and (
             cand.feature in ("country", "continent", "admin1") or cand.geonames_id is None
         ):
             return Mention(span.start_char, span.end_char, span.text, "GPE")
+        if (
+            cand.feature == "city"
+            and cand.kind == MAIN
+            and not span.text.isupper()
+            and (marked or cand.population >= BIG_CITY_POP)
+        ):
+            return Mention(span.start_char, span.end_char, span.text, "GPE")
+    if _after_settlement(doc, span.start) or _settlement_hint(doc, span.end):
+        return Mention(span.start_char, span.end_char, span.text, "GPE")
     return None
+
+
+def _embedded(doc: Any, ent: Any, gaz: Gazetteer) -> Iterable[Mention]:
+    """Place names inside organisation names ("Kentucky Fish and Wildlife", "University
+    of Toronto", "Russian Higher School of Economics"): coded as toponyms by the news
+    geoparsing corpora; the locate stage gives them little weight."""
+    for tok in doc[ent.start : ent.end]:
+        if not _is_name_token(tok) or fold(tok.text) in not_places():
+            continue
+        for cand in gaz.lookup(tok.text):
+            if cand.kind == DEMONYM or (cand.kind == MAIN and _initial_ok(cand)):
+                source = "NORP" if cand.kind == DEMONYM else "EMBEDDED"
+                yield Mention(tok.idx, tok.idx + len(tok.text), tok.text, source)
+                break
 
 
 def _area_hint(doc: Any, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in AREA_WORDS
+
+
+def _settlement_hint(doc: Any, end: int) -> bool:
+    """ "Sirrin town", "Jumla and Diwan villages", "Radhwaniyah area"."""
+    k = end
+    while k < len(doc) and k < end + 4 and (doc[k].lower_ == "and" or _is_name_token(doc[k])):
+        k += 1
+    return k < len(doc) and doc[k].lower_.rstrip("s") in SETTLEMENT_WORDS | AREA_WORDS
+
+
+def _after_settlement(doc: Any, i: int) -> bool:
+    """ "the village of Ashmi", "the southern district of Saiydiah"."""
+    return (
+        i >= 2
+        and doc[i - 1].lower_ == "of"
+        and doc[i - 2].lower_.rstrip("s") in SETTLEMENT_WORDS | AREA_WORDS
+    )
 
 
 def _is_name_token(tok: Any) -> bool:
@@ -206,16 +261,24 @@ def _scan_hit(doc: Any, i: int, j: int, gaz: Gazetteer) -> Mention | None:
         return None
     cands = gaz.lookup(span.text)
     area = _area_hint(doc, j)
-    marked = area or (j < len(doc) and doc[j].lower_ in SETTLEMENT_WORDS) or _after_prep(doc, i)
-    if not cands and not (area and i > 0 and doc[i - 1].lower_ in ("the",)):
+    named = _after_settlement(doc, i) or _settlement_hint(doc, j)
+    marked = named or area or _after_prep(doc, i)
+    if not cands and not (named and all(_is_name_token(t) or t.text in "-'’" for t in span)):
         return None
     if cands and not (marked or any(_strong(c, doc[i]) for c in cands)):
         return None
-    if i == doc[i].sent.start and not marked and not any(c.feature == "country" for c in cands):
+    if i == doc[i].sent.start and not marked and not any(_initial_ok(c) for c in cands):
         return None  # a sentence-initial capital is weak evidence of a name
     if any(c.kind == DEMONYM for c in cands):
         return _demonym_mention(span, gaz)
     return Mention(span.start_char, span.end_char, span.text, "SCAN", area)
+
+
+def _initial_ok(cand: Candidate) -> bool:
+    """Sentence-initial names (datelines such as "EDMONTON —") that are surely places."""
+    if cand.kind != MAIN:
+        return False
+    return cand.feature in ("country", "admin1") or cand.population >= BIG_CITY_POP
 
 
 def _strong(cand: Candidate, first: Any) -> bool:
@@ -233,10 +296,7 @@ def _strong(cand: Candidate, first: Any) -> bool:
 def _after_prep(doc: Any, i: int) -> bool:
     if i == 0:
         return False
-    prev = doc[i - 1].lower_
-    if prev in PLACE_PREPS:
-        return True
-    return prev == "of" and i >= 2 and doc[i - 2].lower_ in SETTLEMENT_WORDS | AREA_WORDS
+    return doc[i - 1].lower_ in PLACE_PREPS or _after_settlement(doc, i)
 
 
 _COMMA_NEXT = re.compile(r"^,\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)")
@@ -286,12 +346,29 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
 
 
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
-    cands = list(gaz.lookup(m.text))
+    cands = list(gaz.lookup(m.text)) or _head_candidates(m.text, gaz)
     if m.source == "NORP":
         return [c for c in cands if c.kind == DEMONYM]
     if m.source == "ABBREV":
         return [c for c in cands if c.kind == ABBREV and c.feature == "admin1"]
     return [c for c in cands if c.kind != DEMONYM or c.feature == "region"] or cands
+
+
+def _head_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """For a name the gazetteer lacks, the longest known part of it, rightmost first:
+    "Western Canada" -> Canada, "Guangxi province" -> Guangxi, "Enfield Borough"."""
+    words = text.split()
+    if len(words) < 2 or len(words) > 6:
+        return []
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size, -1, -1):
+            part = " ".join(words[i : i + size])
+            if not part[:1].isupper() or fold(part) in not_places():
+                continue
+            found = [c for c in gaz.lookup(part) if c.kind in (MAIN, ABBREV, DEMONYM)]
+            if found:
+                return found
+    return []
 
 
 def _first_pass(m: Mention, gaz: Gazetteer) -> Candidate | None:
