@@ -5,8 +5,10 @@ within `Policy.max_gap_days` of each other and their places are near. Each repor
 filed under a few string keys (type family x week bucket x 1-degree cell) and looks up
 candidates under a few query keys, so the work grows with the number of reports rather
 than with its square. The keys are asymmetric on purpose: a report with no place (or
-only a region) must meet every report of its week and family, and every located report
-must meet the unlocated ones, without located reports meeting each other across the map.
+only a region) must meet every report of its week and family in its country (or
+everywhere, when it has no country), and every located report must meet those, without
+located reports meeting each other across the map. Located reports with no country
+miss the placeless reports that only know a country: a rare case, accepted.
 """
 
 from __future__ import annotations
@@ -20,30 +22,44 @@ from sitroom.model import EVENT_TYPES
 
 BUCKET_DAYS = 7
 CELL_DEGREES = 1.0
-ANY_PLACE = "*"  # filed under by every report; queried by reports with no usable place
-NO_PLACE = "?"  # filed under by reports with no usable place; queried by located ones
+ANY_PLACE = "*"  # filed under by every report; queried by reports with no place or country
+NO_PLACE = "?"  # filed under by reports with no place and no country
+# "in:CTRY": located reports in that country; "nc:CTRY": reports that only know the country
 ANY_TYPE = "?"
 
 
 def index_keys(record: MentionRecord, policy: Policy = DEFAULT_POLICY) -> list[str]:
     """Keys to file `record` (or the event it belongs to) under."""
     family = record.event_type or ANY_TYPE
-    cell = _cell(record)
-    places = [ANY_PLACE, NO_PLACE if cell is None else f"{cell[0]}:{cell[1]}"]
-    return [f"{family}|{b}|{p}" for b in _buckets(record, policy) for p in places]
+    return [f"{family}|{b}|{p}" for b in _buckets(record, policy) for p in _filed_places(record)]
 
 
 def query_keys(record: MentionRecord, policy: Policy = DEFAULT_POLICY) -> list[str]:
     """Keys under which the candidates for `record` are filed."""
     families = [record.event_type, ANY_TYPE] if record.event_type else [*EVENT_TYPES, ANY_TYPE]
+    places = _wanted_places(record)
+    return [f"{f}|{b}|{p}" for f in families for b in _buckets(record, policy) for p in places]
+
+
+def _filed_places(record: MentionRecord) -> list[str]:
     cell = _cell(record)
-    if cell is None:
-        places = [ANY_PLACE]
-    else:
+    if cell is not None:
+        places = [ANY_PLACE, f"{cell[0]}:{cell[1]}"]
+        return [*places, f"in:{record.country}"] if record.country else places
+    return [ANY_PLACE, f"nc:{record.country}" if record.country else NO_PLACE]
+
+
+def _wanted_places(record: MentionRecord) -> list[str]:
+    """Located reports meet their neighbour cells and the placeless reports (of their
+    country, when it is known); placeless ones meet their country, or everything."""
+    cell = _cell(record)
+    if cell is not None:
         row, col = cell
         places = [f"{row + dr}:{col + dc}" for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
-        places.append(NO_PLACE)
-    return [f"{f}|{b}|{p}" for f in families for b in _buckets(record, policy) for p in places]
+        return [*places, NO_PLACE, *([f"nc:{record.country}"] if record.country else [])]
+    if record.country:
+        return [f"in:{record.country}", f"nc:{record.country}", NO_PLACE]
+    return [ANY_PLACE]
 
 
 def _buckets(record: MentionRecord, policy: Policy) -> list[int]:

@@ -19,21 +19,32 @@ from sitroom.merge.records import MentionRecord
 from sitroom.merge.score import DEFAULT_POLICY, Policy, compare
 
 
+class _Blocks:
+    """Report positions filed under their blocking keys (hashed: a collision only adds
+    a candidate, which the scorer then rejects)."""
+
+    def __init__(self, records: Sequence[MentionRecord], policy: Policy) -> None:
+        self.records, self.policy = records, policy
+        self.filed: dict[int, list[int]] = defaultdict(list)
+        for i, record in enumerate(records):
+            for key in set(index_keys(record, policy)):
+                self.filed[hash(key)].append(i)
+
+    def later_candidates(self, i: int) -> set[int]:
+        """Positions after `i` that share a blocking key with it. The keys are built so
+        that j is among i's candidates exactly when i is among j's."""
+        found: set[int] = set()
+        for key in query_keys(self.records[i], self.policy):
+            found.update(j for j in self.filed.get(hash(key), ()) if j > i)
+        return found
+
+
 def candidate_pairs(
     records: Sequence[MentionRecord], policy: Policy = DEFAULT_POLICY
 ) -> set[tuple[int, int]]:
-    """Index pairs (i < j) that share a blocking key."""
-    filed: dict[str, list[int]] = defaultdict(list)
-    for i, record in enumerate(records):
-        for key in index_keys(record, policy):
-            filed[key].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for i, record in enumerate(records):
-        for key in query_keys(record, policy):
-            for j in filed.get(key, ()):
-                if j != i:
-                    pairs.add((i, j) if i < j else (j, i))
-    return pairs
+    """Index pairs (i < j) that share a blocking key (for tests and diagnostics)."""
+    blocks = _Blocks(records, policy)
+    return {(i, j) for i in range(len(records)) for j in blocks.later_candidates(i)}
 
 
 class _Groups:
@@ -60,19 +71,20 @@ def cluster(records: Sequence[MentionRecord], policy: Policy = DEFAULT_POLICY) -
     """The canonical event id of each record, in input order."""
     order = sorted(range(len(records)), key=lambda i: (records[i].order_key, records[i].id))
     ranked = [records[i] for i in order]
+    blocks = _Blocks(ranked, policy)
     edges = []
-    vetoed: set[tuple[int, int]] = set()
-    for i, j in candidate_pairs(ranked, policy):
-        verdict = compare(ranked[i], ranked[j], policy)
-        if not verdict.compatible:
-            vetoed.add((i, j))
-        elif verdict.same:
-            edges.append((-verdict.score, i, j))
+    for i in range(len(ranked)):
+        for j in blocks.later_candidates(i):
+            verdict = compare(ranked[i], ranked[j], policy)
+            if verdict.same:
+                edges.append((-verdict.score, i, j))
+    del blocks
     edges.sort()
+    linked = {(i, j) for _, i, j in edges}
     groups = _Groups(len(ranked))
     for _, i, j in edges:
         ri, rj = groups.find(i), groups.find(j)
-        if ri != rj and _may_join(groups.members[ri], groups.members[rj], ranked, vetoed, policy):
+        if ri != rj and _may_join(groups.members[ri], groups.members[rj], ranked, linked, policy):
             groups.union(ri, rj)
     ids = [""] * len(records)
     for rank, original in enumerate(order):
@@ -85,17 +97,17 @@ def _may_join(
     left: list[int],
     right: list[int],
     ranked: Sequence[MentionRecord],
-    vetoed: set[tuple[int, int]],
+    linked: set[tuple[int, int]],
     policy: Policy,
 ) -> bool:
-    """No pair across the two groups is vetoed (pairs never blocked together are
-    compared now)."""
+    """No pair across the two groups is vetoed (pairs that were not linked are
+    compared again: a join of two groups is rare next to the pairs compared)."""
     for i in left:
         for j in right:
             pair = (i, j) if i < j else (j, i)
-            if pair in vetoed:
-                return False
-            if not compare(ranked[pair[0]], ranked[pair[1]], policy).compatible:
-                vetoed.add(pair)
+            if (
+                pair not in linked
+                and not compare(ranked[pair[0]], ranked[pair[1]], policy).compatible
+            ):
                 return False
     return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
 import json
 import math
 import re
@@ -39,7 +40,7 @@ class RecordError(ValueError):
     """A record that cannot be read at all (not an object, no usable id)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActorKey:
     """An actor reduced to what matters for identity.
 
@@ -60,7 +61,7 @@ class ActorKey:
         return not self.who
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionRecord:
     """A report of one incident by one article (or one feed row)."""
 
@@ -179,7 +180,13 @@ def actor_key(value: Any) -> ActorKey | None:
     name = _text(value.get("name")) or _text(value.get("mention"))
     if not name:
         return None
-    mention = _text(value.get("mention"))
+    country = _text(value.get("country"))
+    return _actor_key(name, _text(value.get("mention")), country.upper() if country else None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _actor_key(name: str, mention: str | None, country: str | None) -> ActorKey:
+    """Cached: feeds repeat the same few thousand actor spellings."""
     words = _identity_words(name)
     kinds = actor_terms()
     who = frozenset(w for w in words if w not in kinds)
@@ -187,19 +194,22 @@ def actor_key(value: Any) -> ActorKey | None:
     if mention and mention != name:
         roles |= {w for w in _identity_words(mention) if kinds.get(w) in ("role", "generic")}
     armed_unknown = bool(roles) and all(kinds.get(w) == "generic" for w in roles)
-    country = _text(value.get("country"))
     return ActorKey(
         name=name,
         who=who,
         roles=frozenset(roles),
-        country=country.upper() if country else None,
+        country=country,
         unnamed=armed_unknown and all(w.startswith("cty_") for w in who),
     )
 
 
 def _identity_words(text: str) -> list[str]:
+    """Words of the name as written and of its canonical name, when it is a known alias
+    (both: the alias table may file one spelling under a wider group)."""
     folded = fold(text).strip()
-    folded = fold(actor_aliases().get(folded, folded))
+    canonical = actor_aliases().get(folded)
+    if canonical is not None and fold(canonical) != folded:
+        folded = f"{folded} {fold(canonical)}"
     pattern = _country_pattern()
     if pattern is not None:
         phrases = country_phrases()
@@ -340,7 +350,8 @@ def _evidence_text(value: Any) -> str:
 
 
 def _order_key(data: Mapping[str, Any], published: dt.date | None) -> str:
-    """A total order on content: earliest report first, ties broken by the whole record."""
+    """A total order on content: earliest report first, ties broken by a digest of the
+    whole record (so equal keys mean equal records)."""
     day = published.isoformat() if published else "9999-12-31"
     body = json.dumps(data, sort_keys=True, ensure_ascii=True, default=str)
-    return f"{day}\x1f{body}"
+    return f"{day}:{hashlib.blake2b(body.encode('utf-8'), digest_size=12).hexdigest()}"
