@@ -15,11 +15,12 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from sitroom import pipeline as pipeline_mod
 from sitroom.config import Config
-from sitroom.model import Analysis
+from sitroom.model import Analysis, ArticleError
 from sitroom.stages import Pipeline
 from sitroom.store.base import AddResult, Store
 
@@ -110,26 +111,42 @@ def _fresh(items: Iterable[Analysis], store: Store, summary: IngestSummary) -> I
 
 
 class _LazyPipeline:
-    """Builds the real pipeline only when an article actually needs extracting."""
+    """Builds the real pipeline only when an article actually needs extracting, and
+    keeps one failing batch from stopping the run."""
 
     def __init__(self, pipeline: Pipeline | None, config: Config) -> None:
         self.pipeline = pipeline
         self.config = config
 
     def run(self, items: Iterator[Analysis], batch_size: int) -> Iterator[Analysis]:
-        for item in items:
-            if item.error is not None:  # rejects alone need no pipeline
-                yield item
-                continue
-            if self.pipeline is None:
-                self.pipeline = pipeline_mod.build(self.config)
-            yield from pipeline_mod.run(self.pipeline, _chain(item, items), batch_size=batch_size)
-            return
+        while batch := list(islice(items, batch_size)):
+            if any(item.error is None for item in batch):  # rejects alone need no pipeline
+                batch = self._process(batch)
+            yield from batch
 
+    def _process(self, batch: list[Analysis]) -> list[Analysis]:
+        if self.pipeline is None:
+            self.pipeline = pipeline_mod.build(self.config)
+        try:
+            self.pipeline.run(batch)
+        except Exception as exc:  # a stage bug must cost one article, not the run
+            log.warning("pipeline failed on a batch (%r); retrying its articles one by one", exc)
+            batch = [self._one(item) for item in batch]
+        for item in batch:
+            item.doc = None  # the parse is working state: free it once stored
+            item.parses = {}
+        return batch
 
-def _chain(first: Analysis, rest: Iterator[Analysis]) -> Iterator[Analysis]:
-    yield first
-    yield from rest
+    def _one(self, item: Analysis) -> Analysis:
+        if item.error is not None:
+            return item
+        fresh = Analysis(article=item.article)
+        try:
+            if self.pipeline is not None:
+                self.pipeline.run([fresh])
+        except Exception as exc:
+            fresh = Analysis(article=item.article, error=ArticleError("internal", repr(exc)[:300]))
+        return fresh
 
 
 class _Progress:

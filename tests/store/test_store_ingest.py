@@ -8,7 +8,7 @@ from pathlib import Path
 from store_helpers import lead_pipeline, wire_lead
 
 from sitroom.ingest import ingest
-from sitroom.stages import Pipeline
+from sitroom.stages import Pipeline, Stage
 from sitroom.store import open_store
 
 
@@ -72,3 +72,25 @@ def test_nothing_new_needs_no_pipeline(tmp_path: Path) -> None:
         # no pipeline given: building the real one would be needed only for new articles
         summary = ingest(store, [str(folder)])
     assert summary.skipped == 2
+
+
+class ExplodingStage(Stage):
+    """A batch stage with a bug: it fails the whole batch when one article says BOOM."""
+
+    name = "exploding"
+
+    def process(self, batch):  # type: ignore[no-untyped-def]
+        if any("BOOM" in a.article.text for a in batch):
+            raise RuntimeError("bug")
+
+
+def test_a_failing_batch_costs_one_article(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_leads(folder, 5)
+    (folder / "lead002.txt").write_text("date 2024-03-01\nBOOM 3 villagers killed in Kano.")
+    pipe = Pipeline([ExplodingStage(), *lead_pipeline().stages])
+    with open_store(str(tmp_path / "s.db")) as store:
+        summary = ingest(store, [str(folder)], pipeline=pipe)
+        (reject,) = store.rejects()
+    assert (summary.stored, summary.rejected) == (4, {"internal": 1})
+    assert reject.code == "internal" and "bug" in reject.message

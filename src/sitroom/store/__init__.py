@@ -38,8 +38,15 @@ __all__ = [
 
 
 def default_url(given: str | None = None) -> str:
-    """`--db` if given, else `$SITROOM_DB`, else `sitroom.db` in the working directory."""
-    return given or os.environ.get("SITROOM_DB") or "sitroom.db"
+    """`--db` if given, else `$SITROOM_DB`, else `db` in `sitroom.toml`, else
+    `sitroom.db` in the working directory."""
+    if given:
+        return given
+    if os.environ.get("SITROOM_DB"):
+        return os.environ["SITROOM_DB"]
+    from sitroom import config
+
+    return config.load().db or "sitroom.db"
 
 
 def open_store(url: str | None = None, *, create: bool = True) -> Store:
