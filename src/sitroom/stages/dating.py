@@ -202,10 +202,18 @@ def _from_timex(t: Timex, item: Analysis, how: str) -> _Dating | None:
     if got is None:
         return None
     day, precision = got
-    published = item.article.published
-    if precision == "week" and published is not None and day > published:
-        day = published
+    if precision == "week":
+        day = _week_estimate(day, t.value, item.article.published)
     return _Dating(day, precision, t, how)
+
+
+def _week_estimate(monday: dt.date, value: str, published: dt.date | None) -> dt.date:
+    """The best single day for a week: its Sunday for "the weekend", the publication
+    day for the current week (news of "this week" is recent), else mid-week."""
+    day = monday + dt.timedelta(days=6 if value.endswith("-WE") else 2)
+    if published is not None and monday <= published <= monday + dt.timedelta(days=6):
+        day = min(day, published) if value.endswith("-WE") else published
+    return min(day, published) if published is not None else day
 
 
 def _relation(

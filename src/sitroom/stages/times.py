@@ -346,9 +346,7 @@ def _month_only(m: re.Match[str], ctx: _Ctx) -> _Result:
 def _year(m: re.Match[str], ctx: _Ctx) -> _Result:
     after = ctx.text[m.end() : m.end() + 20]
     counted = r"\s*(?:percent|per cent|%|people|police|personnel|children|men|women|[a-z]+s\b)"
-    if re.match(counted, after) and not re.match(
-        r"\s*(?:was|has|is|as|levels?)\b", after
-    ):
+    if re.match(counted, after) and not re.match(r"\s*(?:was|has|is|as|levels?)\b", after):
         return None
     return "DATE", m.group("y"), _pos_mod(m.group("pos"))
 
@@ -599,8 +597,9 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     ),
     (r"(?:the\s+)?(?P<pos>(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s\b", _decade),
     (
-        rf"(?:(?:(?P<rel>this|last|next|early|late|mid|the)[\s-]+)(?P<s>spring|summer|fall|"
-        rf"autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?|(?P<s2>spring|summer|autumn|winter)"
+        rf"(?:(?:(?P<rel>this|last|next|early|late|mid|the)[\s-]+)(?P<s>spring|summer|"
+        rf"(?<!the )fall(?!\s+(?:of|in|to|from|back)\b)|fall(?=\s+of\s+(?:1[89]|20)\d\d)|autumn|"
+        rf"winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?|(?P<s2>spring|summer|autumn|winter)"
         rf"\s+(?:of\s+)?(?P<y2>{_YEAR}))",
         lambda m, c: _season_any(m, c),
     ),
