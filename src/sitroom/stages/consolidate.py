@@ -80,7 +80,9 @@ def consolidate(
     article_id = getattr(article, "id", "")
     merged = [_merge(c, sentences, article_id) for c in clusters]
     for n, incident in enumerate(merged):
-        incident.status, why = _status(incident, published, lead=n == 0)
+        first_sentence = min(incident.sentences, default=0)
+        lead = n == 0 and first_sentence < LEAD_SENTENCES + 2
+        incident.status, why = _status(incident, published, lead=lead)
         incident.notes["status"] = why
         incident.notes = {k: v for k, v in incident.notes.items() if k not in _WORKING_NOTES}
     new = [m for m in merged if m.status == "new"]

@@ -310,6 +310,11 @@ def _why_not(cue: Cue, cumulative: set[int], trigger_heads: set[int]) -> str:
     """Why this trigger is not an occurrence ('' when it is one)."""
     tok = cue.head
     checks = (
+        _question(tok),
+        _metaphor(tok),
+        _war_as_whole(tok),
+        _bare_plural(tok),
+        _armless(cue),
         _negated(tok),
         _hypothetical(tok),
         _generic(tok),
@@ -320,6 +325,92 @@ def _why_not(cue: Cue, cumulative: set[int], trigger_heads: set[int]) -> str:
         _modifier_only(tok, trigger_heads),
     )
     return next((why for why in checks if why), "")
+
+
+def _question(tok: Any) -> str:
+    return "question" if tok.sent.text.rstrip().endswith("?") else ""
+
+
+_WAR_WORDS = {"war", "conflict", "crisis", "campaign", "insurgency", "uprising", "violence"}
+
+
+_ABSTRACT = {"order", "democracy", "freedom", "rights", "constitution", "sovereignty"}
+_ABSTRACT |= {"press", "law", "independence", "integrity", "dignity", "values", "institutions"}
+
+
+def _metaphor(tok: Any) -> str:
+    """'denounced the moves as an attack on the constitutional order'."""
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "as"
+        and tok.lemma_.lower() in ("attack", "strike")
+    ):
+        return "characterisation"
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against"):
+            objs = [t for t in c.children if t.dep_ == "pobj"]
+            if objs and all(o.lemma_.lower() in _ABSTRACT for o in objs):
+                return "metaphor"
+    return ""
+
+
+def _war_as_whole(tok: Any) -> str:
+    """'a war that lasted three years and killed 100,000 people': what a war did as a
+    whole is a statistic; so is any toll in the thousands."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else None
+    if verb is not None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ == "conj":
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ == "relcl":
+            subj = subj.head.head
+        if verb.dep_ == "relcl" or (verb.dep_ == "conj" and verb.head.dep_ == "relcl"):
+            rel = verb if verb.dep_ == "relcl" else verb.head
+            subj = rel.head
+        if subj is not None and subj.lemma_.lower() in _WAR_WORDS:
+            return f"war as a whole ({subj.lower_})"
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        for c in verb.children if perfect else ():
+            if c.dep_ in ("dobj", "nsubjpass") and any(
+                d.dep_ == "nummod" and _number(d) >= 1000 for d in c.children
+            ):
+                return "toll in the thousands: a statistic"
+    return ""
+
+
+def _bare_plural(tok: Any) -> str:
+    """'people are subject to attacks, abductions, abuse': plural occurrences with no
+    determiner, number, date or figure in the sentence are a general description."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not _plural(tok):
+        return ""
+    if any(c.dep_ in ("det", "nummod", "poss", "compound") for c in tok.children):
+        return ""
+    if tok.dep_ == "conj" and any(c.dep_ in ("det", "nummod", "poss") for c in tok.head.children):
+        return ""
+    if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in tok.sent):
+        return ""
+    return "general description"
+
+
+_ARMED_ONLY = {"clash", "fight", "fighting", "battle", "fought"}
+
+
+def _armless(cue: Cue) -> str:
+    """'the Oval Office clash between Trump and Zelensky': a clash with no armed side,
+    weapon or casualty in the sentence is verbal."""
+    if cue.pattern not in _ARMED_ONLY:
+        return ""
+    lex = lexicon()
+    tok = cue.head
+    scope = list(tok.subtree)
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        scope = list(tok.head.subtree)
+    keys = [token_keys(t.lower_, t.lemma_) for t in scope]
+    kinds = {m.entry.kind for m in lex.match(keys)}
+    words = {m.entry.pattern for m in lex.match(keys)}
+    if kinds & {"armed", "arms"} or words & _KILL_WORDS:
+        return ""
+    return "no armed side"
 
 
 def _negated(tok: Any) -> str:
@@ -346,6 +437,8 @@ def _hypothetical(tok: Any) -> str:
         if cur.dep_ == "nsubj" and cur.head.lemma_.lower() not in ("be",):
             return ""
         cur = cur.head
+        if any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in cur.children):
+            return "hypothetical (modal)"
         if cur.lemma_.lower() in modal or cur.lower_ in modal:
             if any(c.dep_ in ("aux",) and c.lower_ in _MODAL_AUX for c in cur.children):
                 return f"hypothetical ({cur.lower_})"
@@ -373,7 +466,12 @@ def _plural(tok: Any) -> bool:
 
 
 def _counted(tok: Any, cumulative: set[int]) -> str:
-    """Plural occurrences counted over time are statistics, not incidents."""
+    """Plural occurrences counted over time are statistics, not incidents; so is what
+    'has been' done 'in the past two years'."""
+    if tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in tok.children
+    ):
+        return "count over time" if _near_cumulative(tok, cumulative) else ""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return ""
     head = tok.head
@@ -419,7 +517,8 @@ def _near_cumulative(tok: Any, cumulative: set[int]) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.head.i in cumulative:
         return True
-    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = tok if tok.pos_ in ("VERB", "AUX") else None
+    verb = verb or next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
     for child in verb.children:
@@ -433,7 +532,7 @@ def _near_cumulative(tok: Any, cumulative: set[int]) -> bool:
 def _ongoing(tok: Any) -> str:
     """'a coalition battling fighters in Iraq': a participle describing what a group
     does in general, with no date, is no occurrence."""
-    if tok.tag_ == "VBG" and tok.dep_ in ("acl", "amod"):
+    if tok.tag_ == "VBG" and tok.dep_ in ("acl", "amod", "pcomp"):
         return "ongoing activity"
     return ""
 
@@ -485,7 +584,7 @@ def _modifier_only(tok: Any, trigger_heads: set[int]) -> str:
     modifies another noun is no occurrence."""
     if tok.dep_ == "compound" and tok.head.i not in trigger_heads and tok.head.pos_ == "NOUN":
         return "modifier"
-    if tok.dep_ == "amod" and tok.head.i not in trigger_heads and tok.pos_ == "ADJ":
+    if tok.dep_ == "amod" and tok.head.i not in trigger_heads:
         return "modifier"
     return ""
 
