@@ -285,7 +285,7 @@ def _package_dir(name: str) -> Path:
     return Path(spec.origin).parent
 
 
-_DATA_FILES = ("countries.tsv", "places_extra.tsv", "admin_aliases.tsv")
+_DATA_FILES = ("countries.tsv", "places_extra.tsv", "admin_aliases.tsv", "admin_centres.tsv")
 
 
 def index_key() -> str:
@@ -457,6 +457,9 @@ def _admin_rows(cities: dict[int, dict], iso3_of: dict[str, str | None]) -> Iter
                 if sid:
                     by_row[int(sid)].append((float(cells[5]), float(cells[6]), int(cells[4])))
     codes = _abbreviations()
+    centres = {
+        r["iso_3166_2"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv("admin_centres.tsv")
+    }
     for i, line in enumerate(subs, start=1):
         cells = line.split("\t")
         name, iso_code, gcode, gid, _type, aliases, level = cells[:7]
@@ -467,7 +470,7 @@ def _admin_rows(cities: dict[int, dict], iso3_of: dict[str, str | None]) -> Iter
             pts = by_row.get(i)
         if not pts:
             continue
-        lat, lon = _centre(pts)
+        lat, lon = centres.get(iso_code) or _centre(pts)
         names = [(name, MAIN)] + [(a, ALT) for a in _split(aliases)]
         names += [(_TYPE_WORDS.sub("", n), k) for n, k in names if _TYPE_WORDS.search(n)]
         names += [(a, ABBREV) for a in codes.get(iso_code, ())]

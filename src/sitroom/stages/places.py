@@ -354,6 +354,12 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     return [c for c in cands if c.kind != DEMONYM or c.feature == "region"] or cands
 
 
+_MODIFIERS = frozenset(
+    "far north south east west northern southern eastern western central upper lower greater"
+    " middle inner outer new old great little downtown".split()
+)
+
+
 def _head_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     """For a name the gazetteer lacks, the longest known part of it, rightmost first:
     "Western Canada" -> Canada, "Guangxi province" -> Guangxi, "Enfield Borough"."""
@@ -363,7 +369,8 @@ def _head_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size, -1, -1):
             part = " ".join(words[i : i + size])
-            if not part[:1].isupper() or fold(part) in not_places():
+            key = fold(part)
+            if not part[:1].isupper() or key in not_places() or set(key.split()) <= _MODIFIERS:
                 continue
             found = [c for c in gaz.lookup(part) if c.kind in (MAIN, ABBREV, DEMONYM)]
             if found:
