@@ -184,25 +184,28 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+_AHEAD_DAYS = 62  # news speaks of the past: a date without a year is ahead only if soon
+
+
 def _year_for(dct: dt.date, month: int, day: int, tense: Tense) -> int:
     """The year of a month(-day) without a year: by tense, else the nearest one."""
     cands = [dct.year - 1, dct.year, dct.year + 1]
     dates = [(y, _safe_date(y, month, min(day, 28) if month == 2 else day)) for y in cands]
     valid = [(y, d) for y, d in dates if d is not None]
-    if tense == "future":
-        return min((y for y, d in valid if d >= dct), default=dct.year)
-    if tense == "past":
-        return max((y for y, d in valid if d <= dct), default=dct.year)
-    return min(valid, key=lambda yd: abs((yd[1] - dct).days))[0]
+    ahead = min((yd for yd in valid if yd[1] > dct), key=lambda yd: yd[1], default=None)
+    if ahead is not None and (tense == "future" or (ahead[1] - dct).days <= _AHEAD_DAYS):
+        return ahead[0]
+    return max((y for y, d in valid if d <= dct), default=dct.year)
 
 
-def _month_year(dct: dt.date, month: int) -> int:
-    """The nearest such month (a tie goes to the DCT's year)."""
-    if month - dct.month > 6:
-        return dct.year - 1
-    if dct.month - month > 6:
-        return dct.year + 1
-    return dct.year
+def _month_year(dct: dt.date, month: int, tense: Tense) -> int:
+    """The latest such month up to the DCT's, unless it is soon or spoken of as ahead."""
+    ahead = (month - dct.month) % 12
+    if ahead == 0:
+        return dct.year
+    if tense == "future" or ahead <= _AHEAD_DAYS // 31:
+        return dct.year + (1 if month < dct.month else 0)
+    return dct.year - (1 if month > dct.month else 0)
 
 
 def _duration(n: float | None, unit: str) -> str:
@@ -292,7 +295,7 @@ def _month_day_value(ctx: _Ctx, month: int, day: int, year: str | None, m: re.Ma
     elif ctx.dct is None:
         return f"XXXX-{month:02d}-{day:02d}"
     else:
-        y = _year_for(ctx.dct, month, day, "none")
+        y = _year_for(ctx.dct, month, day, ctx.tense(m.start(), m.end()))
     return f"{y}-{month:02d}-{day:02d}"
 
 
@@ -325,7 +328,10 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 
 def _month_only(m: re.Match[str], ctx: _Ctx) -> _Result:
-    month = _month(m.group("m"))
+    word = m.group("m")
+    if len(word) <= 4 and word not in ("may", "june", "july") and not m.group("y"):
+        return None  # "Jan Kavan": a bare abbreviation is a month only with a day or year
+    month = _month(word)
     mod = _pos_mod(m.group("pos"))
     rel = (m.group("rel") or m.group("rel2") or "").lower()
     if m.group("y"):
@@ -339,7 +345,7 @@ def _month_only(m: re.Match[str], ctx: _Ctx) -> _Result:
         elif m.group("rel") and rel == "next":
             year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
     else:
-        year = _month_year(ctx.dct, month)
+        year = _month_year(ctx.dct, month, ctx.tense(m.start(), m.end()))
     return "DATE", f"{year if year else 'XXXX'}-{month:02d}", mod
 
 
@@ -551,6 +557,8 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result:
         "christmas day": (12, 25), "christmas eve": (12, 24), "valentine's day": (2, 14),
         "halloween": (10, 31), "independence day": (7, 4),
     }  # fmt: skip
+    if name.startswith("thanksgiving"):
+        return _thanksgiving(m, ctx)
     if name not in fixed:
         return None
     mo, d = fixed[name]
@@ -558,6 +566,16 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> _Result:
         return "DATE", f"XXXX-{mo:02d}-{d:02d}", None
     y = _year_for(ctx.dct, mo, d, ctx.tense(m.start(), m.end()))
     return "DATE", f"{y}-{mo:02d}-{d:02d}", None
+
+
+def _thanksgiving(m: re.Match[str], ctx: _Ctx) -> _Result:
+    """US Thanksgiving: the fourth Thursday of November of the nearest year."""
+    if ctx.dct is None:
+        return "DATE", "XXXX-11", None
+    y = _year_for(ctx.dct, 11, 25, "none")
+    first = dt.date(y, 11, 1)
+    day = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return "DATE", day.isoformat(), None
 
 
 _WD_TAIL = rf"(?:,?\s+(?P<tm>{_MONTH})\s+(?P<td>{_DAYNUM})(?:,\s*(?P<ty>{_YEAR}))?(?!\d|:\d))?"
@@ -598,7 +616,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     (r"(?:the\s+)?(?P<pos>(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s\b", _decade),
     (
         rf"(?:(?:(?P<rel>this|last|next|early|late|mid|the)[\s-]+)(?P<s>spring|summer|"
-        rf"(?<!the )fall(?!\s+(?:of|in|to|from|back)\b)|fall(?=\s+of\s+(?:1[89]|20)\d\d)|autumn|"
+        rf"(?<!the )fall|fall(?=\s+of\s+(?:1[89]|20)\d\d)|autumn|"
         rf"winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?|(?P<s2>spring|summer|autumn|winter)"
         rf"\s+(?:of\s+)?(?P<y2>{_YEAR}))",
         lambda m, c: _season_any(m, c),
@@ -611,7 +629,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     ),
     (
         r"(?:the day before yesterday|today|tonight|yesterday|tomorrow|overnight|"
-        r"(?<!right )now|currently|at present|presently|these days|nowadays|recently|lately|"
+        r"now|currently|at present|presently|these days|nowadays|recently|lately|"
         r"formerly|the near future|the future|the short term|the long term|"
         r"the near term|the past(?!\s+(?:few|several|\d|[a-z]+\s+(?:days|weeks|months|years))))"
         r"(?![\w-])",
@@ -637,7 +655,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     (
         rf"(?:(?P<mod>{_MOD})\s+)?(?:(?:the\s+)?(?:past|last|next|coming|first|previous|"
         r"following|final|remaining|latest|initial|additional|another)\s+)?"
-        rf"(?:the\s+)?(?<![\d,.$])(?P<n>{_NUM})(?:\s+|-)(?:more\s+)?(?P<u>{_UNIT})"
+        rf"(?:the\s+)?(?<![\d,.$])(?P<n>{_NUM})(?:\s+|-)(?:more\s+)?(?P<u>{_UNIT})\b(?<!-quarters)"
         r"(?![\w-]*\s+(?:ago|earlier|later))(?!-old|\s+old\b)"
         r"(?:[- ]long\b)?",
         _duration_rule,
@@ -660,7 +678,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     (r"(?<![\d/])(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<y>\d{4}|\d\d)(?![\d/])", _slash_date),
     (
         r"(?P<h>new year['’]s (?:day|eve)|christmas(?: day| eve)?|valentine['’]s day|"
-        r"halloween|independence day)",
+        r"halloween|independence day|thanksgiving(?: day)?)",
         _holiday,
     ),
 )
@@ -717,7 +735,7 @@ _KEYS: tuple[str, ...] = (  # aligned with _RULES
     "wednesdays thursdays fridays saturdays sundays",
     "#",
     "#",
-    "christmas year valentine halloween independence",
+    "christmas year valentine halloween independence thanksgiving",
 )
 
 
