@@ -45,10 +45,66 @@ _SPEAKERS = {
 }
 _UNNAMED_DEFAULT = ("Explosions/Remote violence", "Violence against civilians")
 _DESCRIPTION = re.compile(
-    r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:group|movement|organi[sz]ation|militia|faction|"
+    r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:group|movement|organi[sz]ation|militia|faction|sect|"
     r"outfit|insurgents|militants|jihadists|rebels|extremists)$",
     re.IGNORECASE,
 )
+_VIOLENT_VERBS = {
+    "attack",
+    "kill",
+    "shoot",
+    "open",
+    "raid",
+    "storm",
+    "ambush",
+    "abduct",
+    "kidnap",
+    "bomb",
+    "detonate",
+    "set",
+    "burn",
+    "torch",
+    "fire",
+    "behead",
+    "hack",
+    "stab",
+    "rape",
+    "loot",
+    "overrun",
+    "strike",
+    "invade",
+    "massacre",
+    "launch",
+    "carry",
+    "target",
+    "blow",
+    "gun",
+    "slaughter",
+    "murder",
+    "execute",
+    "assassinate",
+    "besiege",
+    "seize",
+    "capture",
+    "shell",
+    "hit",
+    "ram",
+    "descend",
+    "sack",
+    "destroy",
+    "lob",
+    "throw",
+    "plant",
+    "lynch",
+    "beat",
+    "torture",
+    "clash",
+    "fight",
+    "assault",
+    "slay",
+    "spray",
+    "machete",
+}
 _LINKING = re.compile(
     r"\b(?:believed|suspected|thought|said|linked|belonging|affiliated|loyal|allied|from)\b",
     re.IGNORECASE,
@@ -99,25 +155,64 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
             actor2 = phrase_actor(roles.target, lex, country, perpetrator=False)
             if actor1 is None and roles.agent is not None:
                 actor1 = _antecedent(item, roles.agent, sentence.start, lex, country)
+        if actor1 is None:
+            actor1, other, found = _sentence_perpetrator(item, sdoc, sentence.start, lex, country)
+            actor2 = actor2 or other
+            how = found or how
     if actor1 is None and sentence is not None and how in ("no parse", "verb", "noun"):
         actor1 = _nearby_actor(sentence.text, incident.trigger.start - sentence.start, lex, country)
         if actor1 is not None:
             how = "nearest actor named before the trigger"
-    if actor1 is None and incident.event_type == "Protests":
-        actor1 = Actor(_generic_name(lex, "protesters", country), "", "protesters", country)
-        how = "protest with no named protesters"
-    elif actor1 is None and incident.event_type in _UNNAMED_DEFAULT:
-        actor1 = Actor(
-            _generic_name(lex, "unidentified armed group", country),
-            "",
-            "political militia",
-            country,
-        )
-        how = "no perpetrator named: unidentified armed group"
+    if actor1 is None:
+        actor1, how = _default_actor(incident, lex, country, how)
     if actor1 and actor2 and actor1.name == actor2.name and actor1.mention == actor2.mention:
         actor2 = None
     incident.actor1, incident.actor2 = actor1, actor2
     incident.notes["actor1"] = f"{how}; country context {country or 'unknown'}"
+
+
+def _default_actor(
+    incident: Incident, lex: Lexicon, country: str | None, how: str
+) -> tuple[Actor | None, str]:
+    """Nobody named: protesters for a protest, an unidentified armed group for an
+    attack or an explosion (ACLED's convention), else nobody."""
+    if incident.event_type == "Protests":
+        name = _generic_name(lex, "protesters", country)
+        return Actor(name, "", "protesters", country), "protest with no named protesters"
+    if incident.event_type in _UNNAMED_DEFAULT:
+        name = _generic_name(lex, "unidentified armed group", country)
+        actor = Actor(name, "", "political militia", country)
+        return actor, "no perpetrator named: unidentified armed group"
+    return None, how
+
+
+def _sentence_perpetrator(
+    item: Analysis, sdoc: Any, base: int, lex: Lexicon, country: str | None
+) -> tuple[Actor | None, Actor | None, str]:
+    """When the trigger itself names nobody ("five people were killed when gunmen
+    attacked"): the subject of a violent verb elsewhere in the sentence, the "by" phrase
+    of a passive one, or the first side of a clash "between X and Y"."""
+    for tok in sdoc:
+        if tok.lower_ == "between" and tok.dep_ == "prep":
+            first = _pobj(tok)
+            if first is not None:
+                one = phrase_actor(first, lex, country, perpetrator=True, loose=True)
+                second = next((c for c in first.children if c.dep_ == "conj"), None)
+                two = phrase_actor(second, lex, country, perpetrator=False, loose=True)
+                if one is not None:
+                    return one, two, "first side of a clash 'between X and Y'"
+    for tok in sdoc:
+        verb = tok.head
+        active = tok.dep_ in _SUBJECTS and verb.lemma_.lower() in _VIOLENT_VERBS
+        passive_by = tok.dep_ == "pobj" and verb.dep_ == "agent"
+        if not (active or passive_by):
+            continue
+        actor = phrase_actor(tok, lex, country, perpetrator=True)
+        if actor is None:
+            actor = _antecedent(item, tok, base, lex, country)
+        if actor is not None:
+            return actor, None, f"perpetrator of {verb.head.text if passive_by else verb.text!r}"
+    return None, None, ""
 
 
 def _antecedent(
@@ -278,8 +373,11 @@ def phrase_span(head: Any) -> tuple[int, int]:
     return left, right + 1
 
 
-def phrase_actor(head: Any, lex: Lexicon, country: str | None, perpetrator: bool) -> Actor | None:
-    """The actor a noun phrase names, or None (a pronoun, a thing, nothing known)."""
+def phrase_actor(
+    head: Any, lex: Lexicon, country: str | None, perpetrator: bool, loose: bool = False
+) -> Actor | None:
+    """The actor a noun phrase names, or None (a pronoun, a thing, nothing known).
+    `loose` accepts any noun phrase as a named side (the two sides of a clash)."""
     if head is None or head.lower_ in _PRONOUNS:
         return None
     doc = head.doc
@@ -302,6 +400,8 @@ def phrase_actor(head: Any, lex: Lexicon, country: str | None, perpetrator: bool
     if (here and head.tag_ == "NNPS") or (here and head.lower_.endswith("ans") and len(core) == 1):
         return Actor(f"Civilians ({lex.country_name(here)})", mention, "civilians", here)
     if head.ent_type_ in ("ORG", "NORP", "PERSON", "FAC") and not _speaker(head):
+        return Actor(mention, mention, None, country)
+    if loose and head.pos_ in ("NOUN", "PROPN") and mention:
         return Actor(mention, mention, None, country)
     return None
 
@@ -351,11 +451,11 @@ def incident_country(item: Analysis, incident: Incident) -> str | None:
     """The country of the places named in the incident's sentences (most named), else
     of the country words there ("Malian soldiers")."""
     spans = [item.sentences[i] for i in incident.sentences if 0 <= i < len(item.sentences)]
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter()  # a named town outweighs a country word
     for place in item.places:
         start = place.start
         if place.country and start is not None and any(s.start <= start < s.end for s in spans):
-            counts[place.country] += 1
+            counts[place.country] += 1 if place.feature != "country" else 0.5
     if not counts:
         lex = lexicon()
         for span in spans:

@@ -192,6 +192,10 @@ def _combine(incident: Incident, findings: list[Finding]) -> tuple[Responsibilit
     blames = [f for f in findings if f.status == "attributed"]
     if group_claims:
         f = group_claims[0]
+        claimant = _claimant(f.actor or "")
+        if claimant is not None and _unnamed(incident):
+            incident.actor1 = claimant
+            incident.notes["actor1"] = f"the group that claimed it ({f.actor!r})"
         return Responsibility("claimed", f.actor, f.by, unclaimed), f.note
     if state_claims and _state_perpetrator(incident):
         f = state_claims[0]
@@ -208,6 +212,14 @@ def _combine(incident: Incident, findings: list[Finding]) -> tuple[Responsibilit
         f = next(f for f in findings if f.status == "unclaimed")
         return Responsibility("unclaimed", None, None, True), f.note
     return Responsibility(), "no claim, blame or denial of a claim in the text"
+
+
+def _claimant(text: str) -> Actor | None:
+    """The dictionary actor a claim names ("Al-Shabaab claimed ..."), if any."""
+    for m in lexicon().find(text):
+        if m.entry is not None:
+            return Actor(m.entry.name, m.text, m.entry.type, m.entry.country)
+    return None
 
 
 def _speaker_forces(speaker: str) -> Actor | None:

@@ -29,7 +29,12 @@ _KILL = (
     r"stabbed to death|lost their lives|perished|lynched"
 )
 _HURT = r"wounded|injured|hurt|hospitali[sz]ed|maimed"
-_FILLER = r"(?:[\w’'-]+\s+){0,5}?"  # "people", "Afghan soldiers", "of them" ...
+# "people", "Afghan soldiers", "of them" ... but never across a clause ("19 August that")
+_FILLER = (
+    r"(?:(?!(?:that|which|who|when|after|before|while|as|said|says|told|if|because|"
+    r"killed|killing|wounded|wounding|injured|injuring)\b)"
+    r"[\w’'-]+\s+){0,7}?"
+)
 _AUX = r"(?:(?:were|was|have been|had been|are|is|been|also|reportedly|later|all)\s+)*"
 _AFTER_KILL = re.compile(
     rf"^\s+(?:(?:dead|killed|deaths|fatalities|bodies|corpses|martyrs|lives lost)\b|"
@@ -58,6 +63,7 @@ _LIST_AFTER_KILL = re.compile(
 )
 _LEFT_DEAD = re.compile(rf"^\s+{_FILLER}(?P<what>dead|{_HURT})\b", re.IGNORECASE)
 _BEFORE_LEFT = re.compile(r"\b(?:left|leaving|leave|leaves)\s+$", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,30}>")
 _UPDATE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|reached|now stands|has risen|updated|revised)\b",
     re.IGNORECASE,
@@ -66,14 +72,23 @@ _PART_OF = re.compile(
     r"(?:including|among them|among whom|of whom|of them|among the dead|among the victims)\s+$",
     re.IGNORECASE,
 )
+_NOT_VICTIMS = re.compile(
+    r"^\s+(?:[\w-]+\s+)?(?:bomb|bombing|blast|explosion|attack|strike|raid|rocket|missile|"
+    r"shell|mortar|grenade|gunmen|militants|assailants|attackers|vehicle|day|hour|week|"
+    r"incident|suicide bomber|bomber)s?\b",
+    re.IGNORECASE,
+)
 _SINGLE = re.compile(
-    rf"\b(?:an?|one)\s+(?:[\w’'-]+\s+){{0,3}}?(?:was|has been|had been|is)\s+"
+    rf"\b(?:an?|one)\s+(?:[\w’',.-]+\s+){{0,8}}?(?:was|has been|had been|is)\s+"
     rf"(?:reportedly\s+|also\s+)?(?P<what>{_KILL}|{_HURT}|shot)\b",
     re.IGNORECASE,
 )
 _SINGLE_OBJECT = re.compile(
-    r"\b(?P<what>killing|killed|shot dead|shooting dead|gunned down|beheaded|wounding|injuring)"
-    r"\s+(?:an?|one)\s+(?!attack|bomb|blast|number|few|dozen|hundred|thousand|total|series)",
+    r"\b(?P<what>killing|killed|kills|shot dead|shooting dead|gunned down|beheaded|wounding|"
+    r"injuring|assassinated|murdered)\s+(?:an?|one|the)\s+"
+    r"(?!(?:\w+\s+){0,2}?(?:attack|bomb|blast|number|few|dozen|hundred|thousand|total|series|"
+    r"people|police|men|women|children|two|three|four|five|six|seven|eight|nine|ten|\d)\b)"
+    r"(?P<noun>\w+)",
     re.IGNORECASE,
 )
 _NONE_BOTH = re.compile(
@@ -129,6 +144,7 @@ def figures_in(text: str, offset: int = 0, aggregates: bool = False) -> list[Fig
 
     Clauses about a period or a whole war are skipped unless `aggregates` is set."""
     figures: list[Figure] = []
+    text = _TAG.sub(lambda m: " " * len(m.group()), text)  # "<b>killed</b>" in scraped copy
     for clause_start, clause in _clauses(text):
         base = offset + clause_start
         if has_aggregate_cue(clause) and not aggregates:
@@ -176,9 +192,9 @@ def _number_figures(
         return [Figure("injured", value, start, update, source)]
     if _LIST_AFTER_KILL.search(before):
         return [Figure("killed", value, start, update, source, adds=True)]
-    if _BEFORE_KILL.search(before) or _AFTER_KILL.match(after):
+    if _BEFORE_KILL.search(before) or (_AFTER_KILL.match(after) and not _NOT_VICTIMS.match(after)):
         out.append(Figure("killed", value, start, update, source))
-    elif _BEFORE_HURT.search(before) or _AFTER_HURT.match(after):
+    elif _AFTER_HURT.match(after) and not _NOT_VICTIMS.match(after):
         out.append(Figure("injured", value, start, update, source))
     return out
 
@@ -188,6 +204,9 @@ def _single_figures(clause: str, base: int, source: str | None) -> list[Figure]:
     for pattern in (_SINGLE, _SINGLE_OBJECT):
         for m in pattern.finditer(clause):
             what = m.group("what").lower()
+            noun = m.groupdict().get("noun")
+            if noun and noun.lower().endswith("s") and not noun.lower().endswith("ss"):
+                continue  # "killed the attackers": a plural, not one victim
             hurt = re.match(r"wound|injur|hurt|hospital|maim", what) is not None
             if what == "shot":  # "a man was shot" without "dead": wounded unless told
                 hurt = True
