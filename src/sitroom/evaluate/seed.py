@@ -7,7 +7,7 @@ expectations in the same shape: one record per expected incident with the fields
 check, one per statistic (quantity + unit) and, for the seed, one per time expression.
 
 Expected values may be a list, meaning "any of these"; a field left out is not checked.
-`actor1` is a list of names any of which, as a word, must occur in the actor's name or
+`actor1` is a list of names any of which must start a word of the actor's name or
 mention; `null` means the text names no perpetrator.
 """
 
@@ -158,7 +158,8 @@ def _date_distance(exp: ExpectedIncident, event: dict[str, Any]) -> int | None:
 def match_incidents(
     expected: Sequence[ExpectedIncident], events: Sequence[dict[str, Any]]
 ) -> dict[int, int]:
-    """One-to-one pairs (expected index -> event index), closest date then place first."""
+    """One-to-one pairs (expected index -> event index) by date and place, as the outside
+    checks match them: closest date, then closest place, first."""
     candidates = []
     for i, exp in enumerate(expected):
         for j, ev in enumerate(events):
@@ -166,13 +167,53 @@ def match_incidents(
             dist = _place_distance(exp, ev) if days is not None else None
             if days is not None and dist is not None:
                 candidates.append((days, dist, i, j))
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
+    return _greedy(candidates, {}, set())
+
+
+def match_loosely(
+    expected: Sequence[ExpectedIncident],
+    events: Sequence[dict[str, Any]],
+    pairs: dict[int, int],
+) -> dict[int, int]:
+    """Pairs for the incidents `match_incidents` left over: the same type and either the
+    date or the place. These count as not found by date and place, but naming the event
+    that was meant turns a bare "not found" into "misplaced" or "misdated"."""
+    used = set(pairs.values())
+    candidates = []
+    for i, exp in enumerate(expected):
+        if i in pairs:
+            continue
+        for j, ev in enumerate(events):
+            if j in used or not _type_ok(exp, ev):
+                continue
+            days = _date_distance(exp, ev)
+            dist = _place_distance(exp, ev) if exp.lat is not None else None
+            if days is not None or dist is not None:
+                candidates.append((0 if days is not None else 1, days or 0, dist or 0.0, i, j))
+    loose: dict[int, int] = {}
+    taken: set[int] = set()
+    for *_rank, i, j in sorted(candidates):
+        if i not in loose and j not in taken:
+            loose[i] = j
+            taken.add(j)
+    return loose
+
+
+def _greedy(
+    candidates: list[tuple[int, float, int, int]], pairs: dict[int, int], used: set[int]
+) -> dict[int, int]:
     for _days, _dist, i, j in sorted(candidates):
         if i not in pairs and j not in used:
             pairs[i] = j
             used.add(j)
     return pairs
+
+
+def _type_ok(exp: ExpectedIncident, event: dict[str, Any]) -> bool:
+    """Same ACLED event type (the sub-type may still differ: that is a field gap)."""
+    if "event_type" in exp.checks:
+        return event.get("event_type") in _any(exp.checks["event_type"])
+    return True
 
 
 def _any(expected: Any) -> list[Any]:
@@ -187,7 +228,7 @@ def _actor_ok(expected: Any, actor: dict[str, Any] | None) -> bool:
     if actor is None:
         return False
     said = f"{actor.get('name') or ''} {actor.get('mention') or ''}"
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", said, re.I) for n in _any(expected))
+    return any(re.search(rf"(?<!\w){re.escape(n)}", said, re.I) for n in _any(expected))
 
 
 def _date_ok(exp: ExpectedIncident, event: dict[str, Any]) -> bool:
@@ -233,27 +274,43 @@ def check_incident(
     return len(exp.checks), gaps
 
 
+def _place_said(event: dict[str, Any]) -> str:
+    loc = event.get("location") or {}
+    return f"{loc.get('name')} ({loc.get('lat')}, {loc.get('lon')})"
+
+
 def compare_incidents(
     article: str, expected: Sequence[ExpectedIncident], events: Sequence[dict[str, Any]]
 ) -> Outcome:
+    """Match, then compare fields. An incident matched only loosely (right type, right
+    date or right place) is reported as `place` or `date` gap plus its field gaps."""
     out = Outcome(expected={"incidents": len(expected)})
     pairs = match_incidents(expected, events)
+    loose = match_loosely(expected, events, pairs)
     out.found["incidents"] = len(pairs)
     for i, exp in enumerate(expected):
         out.checks += 1 + len(exp.checks)
-        if i not in pairs:
+        if i in pairs:
+            out.gaps.extend(check_incident(article, exp, events[pairs[i]])[1])
+        elif i in loose:
+            ev = events[loose[i]]
+            if _place_distance(exp, ev) is None:
+                where = f"({exp.lat}, {exp.lon})" if exp.lat is not None else exp.country
+                out.gaps.append(Gap(article, exp.key, "place", where, _place_said(ev)))
+            gaps = check_incident(article, exp, ev)[1]
+            if _date_distance(exp, ev) is None and not any(g.field == "date" for g in gaps):
+                gaps.append(Gap(article, exp.key, "date", str(exp.date), ev.get("date")))
+            out.gaps.extend(gaps)
+        else:
             out.gaps.append(Gap(article, exp.key, "found", "incident", None))
-            continue
-        _n, gaps = check_incident(article, exp, events[pairs[i]])
-        out.gaps.extend(gaps)
-    extra = len(events) - len(pairs)
+    matched = set(pairs.values()) | set(loose.values())
+    extras = [
+        f"{ev.get('date')} {ev.get('sub_event_type')} {(ev.get('location') or {}).get('name')}"
+        for j, ev in enumerate(events)
+        if j not in matched
+    ]
     out.checks += 1
-    if extra:
-        extras = [
-            f"{ev.get('date')} {ev.get('sub_event_type')} {(ev.get('location') or {}).get('name')}"
-            for j, ev in enumerate(events)
-            if j not in pairs.values()
-        ]
+    if extras:
         out.gaps.append(Gap(article, UNEXPECTED, "count", 0, extras))
     return out
 
