@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -149,17 +149,24 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score(docs: Iterable[GoldDoc]) -> tuple[Counts, float, int]:
-    """Run the recogniser over each document: counts, seconds spent, expressions found."""
+def score(docs: Sequence[GoldDoc], rounds: int = 3) -> tuple[Counts, float, int]:
+    """Run the recogniser over each document: counts, seconds spent (best of `rounds`
+    passes, as the machine is shared) and expressions found."""
     counts = Counts()
-    spent, found = 0.0, 0
+    found = 0
     for doc in docs:
-        t0 = time.perf_counter()
         times = find_times(doc.text, doc.dct)
-        spent += time.perf_counter() - t0
         found += len(times)
         counts.add([(t.start, t.end, t.type, t.value) for t in times], doc.timexes)
+    spent = min(_timed(docs) for _ in range(rounds))
     return counts, spent, found
+
+
+def _timed(docs: Sequence[GoldDoc]) -> float:
+    t0 = time.perf_counter()
+    for doc in docs:
+        find_times(doc.text, doc.dct)
+    return time.perf_counter() - t0
 
 
 def gold_span_values(docs: Sequence[GoldDoc]) -> dict[str, float]:

@@ -806,14 +806,19 @@ def _zone(m: re.Match[str]) -> str | None:
 
 
 _REACH = 40  # characters a timex may extend before its first / after its last key word
-_WORD = re.compile(r"[a-z]+|\d+")
+
+
+@functools.lru_cache(maxsize=1)
+def _key_re() -> re.Pattern[str]:
+    words = sorted((k for k in _rule_keys() if k != "#"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b|\d+")
 
 
 def _windows(low: str, start: int, end: int) -> dict[int, list[tuple[int, int]]]:
     """Per rule, the merged stretches of text around its key words."""
     keys = _rule_keys()
     out: dict[int, list[tuple[int, int]]] = {}
-    for m in _WORD.finditer(low, start, end):
+    for m in _key_re().finditer(low, start, end):
         word = m.group()
         rules = keys.get("#" if word[0].isdigit() else word)
         if not rules:
