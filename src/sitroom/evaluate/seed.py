@@ -27,8 +27,6 @@ from sitroom.evaluate import Report
 
 EXPECTED_PATH = Path(__file__).with_name("seed_expected.json")
 PLACE_KM = 50.0
-# how far a date may stray and still match an expected incident, by expected precision
-MATCH_DAYS = {"day": 3, "week": 10, "month": 31, "year": 366, "unknown": 366}
 INCIDENT_FIELDS = (
     "status",
     "date",
@@ -142,17 +140,14 @@ def _place_distance(exp: ExpectedIncident, event: dict[str, Any]) -> float | Non
 
 
 def _date_distance(exp: ExpectedIncident, event: dict[str, Any]) -> int | None:
-    got = _event_date(event)
+    """Days between expected and reported dates when they agree at the expected
+    precision (same day; within a week; same month; same year), else None."""
     if exp.date is None:
         return 0
-    if got is None:
+    got = _event_date(event)
+    if got is None or not _date_ok(exp, event):
         return None
-    days = abs((got - exp.date).days)
-    if exp.precision == "month" and (got.year, got.month) == (exp.date.year, exp.date.month):
-        return 0
-    if exp.precision == "year" and got.year == exp.date.year:
-        return 0
-    return days if days <= MATCH_DAYS.get(exp.precision, 3) else None
+    return abs((got - exp.date).days)
 
 
 def match_incidents(
