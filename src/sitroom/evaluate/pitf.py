@@ -134,7 +134,17 @@ def _perpetrator(coded: str, main: Incident | None) -> bool | None:
     said = f"{actor.name} {actor.mention}".lower()
     if _UNKNOWN.search(coded) and actor.name.startswith("Unidentified Armed Group"):
         return True
-    return any(w in said for w in words)
+    if any(w in said for w in words):
+        return True
+    return _same_entry(coded, actor.name)
+
+
+def _same_entry(coded: str, name: str) -> bool:
+    """The coded group and actor1 are one dictionary entry under two spellings
+    ("ISIS" and "Islamic State", "Al Shebab" and "al-Shabaab")."""
+    from sitroom.knowledge.actors import lexicon
+
+    return any(m.entry is not None and m.entry.name == name for m in lexicon().find(coded))
 
 
 def _content_words(text: str) -> list[str]:
@@ -178,8 +188,8 @@ def _rows(path: Path) -> Iterator[Row]:
     with path.open(encoding="utf-8", errors="replace", newline="") as fh:
         records = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     for cells in records[FIRST_DATA_ROW:]:
-        if len(cells) <= DESCRIPTION + 1:
-            continue
+        if len(cells) <= DESCRIPTION + 1 or not cells[START_YEAR].strip().isdigit():
+            continue  # a continuation line or a row whose columns are shifted
         text = _clean(cells[DESCRIPTION])
         if not text or _NO_STORY.match(text):
             continue

@@ -49,6 +49,63 @@ _DESCRIPTION = re.compile(
     r"outfit|insurgents|militants|jihadists|rebels|extremists)$",
     re.IGNORECASE,
 )
+_NOT_ACTOR_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+_QUANTITY_WORDS = {"hundreds", "dozens", "scores", "thousands", "group", "band", "gang", "number"}
+_THINGS = {
+    "bomb",
+    "explosive",
+    "explosion",
+    "blast",
+    "attack",
+    "strike",
+    "shell",
+    "rocket",
+    "missile",
+    "mortar",
+    "grenade",
+    "mine",
+    "clash",
+    "fighting",
+    "violence",
+    "raid",
+    "airstrike",
+    "drone",
+    "bullet",
+    "gunfire",
+    "fire",
+    "shot",
+    "vehicle",
+    "car",
+    "truck",
+    "device",
+    "ied",
+    "protest",
+    "demonstration",
+    "riot",
+    "flood",
+    "storm",
+    "air",
+    "hostility",
+    "operation",
+    "bombing",
+    "assault",
+    "ambush",
+    "shooting",
+    "killing",
+    "incident",
+    "day",
+    "hour",
+    "people",
+    "official",
+    "source",
+    "witness",
+    "resident",
+    "report",
+    "authority",
+    "medium",
+    "police",
+    "figure",
+}
 _VIOLENT_VERBS = {
     "attack",
     "kill",
@@ -110,6 +167,7 @@ _LINKING = re.compile(
     re.IGNORECASE,
 )
 ANAPHORA_WINDOW = 3000  # characters back to look for the group "the group" refers to
+SHORT_STORY = 6  # sentences: a wire lead and its follow-up
 
 
 @dataclass
@@ -159,6 +217,9 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
             actor1, other, found = _sentence_perpetrator(item, sdoc, sentence.start, lex, country)
             actor2 = actor2 or other
             how = found or how
+    if actor1 is None:
+        actor1, found = _story_perpetrator(item, incident, lex, country)
+        how = found or how
     if actor1 is None and sentence is not None and how in ("no parse", "verb", "noun"):
         actor1 = _nearby_actor(sentence.text, incident.trigger.start - sentence.start, lex, country)
         if actor1 is not None:
@@ -176,6 +237,9 @@ def _default_actor(
 ) -> tuple[Actor | None, str]:
     """Nobody named: protesters for a protest, an unidentified armed group for an
     attack or an explosion (ACLED's convention), else nobody."""
+    if incident.sub_event_type == "Excessive force against protesters":
+        name = _generic_name(lex, "police", country)
+        return Actor(name, "", "state forces", country), "force against protesters: police"
     if incident.event_type == "Protests":
         name = _generic_name(lex, "protesters", country)
         return Actor(name, "", "protesters", country), "protest with no named protesters"
@@ -190,8 +254,8 @@ def _sentence_perpetrator(
     item: Analysis, sdoc: Any, base: int, lex: Lexicon, country: str | None
 ) -> tuple[Actor | None, Actor | None, str]:
     """When the trigger itself names nobody ("five people were killed when gunmen
-    attacked"): the subject of a violent verb elsewhere in the sentence, the "by" phrase
-    of a passive one, or the first side of a clash "between X and Y"."""
+    attacked"): the first side of a clash "between X and Y", the subject of a violent
+    verb elsewhere in the sentence, or a "by" phrase ("an ambush by armed gangsters")."""
     for tok in sdoc:
         if tok.lower_ == "between" and tok.dep_ == "prep":
             first = _pobj(tok)
@@ -204,15 +268,34 @@ def _sentence_perpetrator(
     for tok in sdoc:
         verb = tok.head
         active = tok.dep_ in _SUBJECTS and verb.lemma_.lower() in _VIOLENT_VERBS
-        passive_by = tok.dep_ == "pobj" and verb.dep_ == "agent"
-        if not (active or passive_by):
+        by = tok.dep_ == "pobj" and verb.lower_ == "by" and verb.dep_ in ("agent", "prep")
+        if not (active or by):
             continue
         actor = phrase_actor(tok, lex, country, perpetrator=True)
         if actor is None:
             actor = _antecedent(item, tok, base, lex, country)
         if actor is not None:
-            return actor, None, f"perpetrator of {verb.head.text if passive_by else verb.text!r}"
+            return actor, None, f"perpetrator of {verb.head.text if by else verb.text!r}"
     return None, None, ""
+
+
+def _story_perpetrator(
+    item: Analysis, incident: Incident, lex: Lexicon, country: str | None
+) -> tuple[Actor | None, str]:
+    """Still nobody: the same search over the incident's other sentences and, in a short
+    story that reports only this incident, the sentences around it."""
+    owned = {s for other in item.incidents if other is not incident for s in other.sentences}
+    order = list(incident.sentences)
+    if len(item.incidents) == 1 and len(item.sentences) <= SHORT_STORY:
+        order += [i for i in range(len(item.sentences)) if i not in order]
+    for index in order:
+        sdoc = item.parses.get(index)
+        if sdoc is None or (index in owned and index not in incident.sentences):
+            continue
+        actor, _, how = _sentence_perpetrator(item, sdoc, item.sentences[index].start, lex, country)
+        if actor is not None:
+            return actor, f"{how} (sentence {index})"
+    return None, ""
 
 
 def _antecedent(
@@ -378,8 +461,9 @@ def phrase_actor(
 ) -> Actor | None:
     """The actor a noun phrase names, or None (a pronoun, a thing, nothing known).
     `loose` accepts any noun phrase as a named side (the two sides of a clash)."""
-    if head is None or head.lower_ in _PRONOUNS:
+    if head is None or head.lower_ in _PRONOUNS or head.ent_type_ in _NOT_ACTOR_ENTS:
         return None
+    head = _quantity_head(head)
     doc = head.doc
     lo, hi = phrase_span(head)
     core = doc[lo:hi]
@@ -392,8 +476,11 @@ def phrase_actor(
     here = next((m.country for m in matches if m.country), None)
     generic = _head_generic(matches, core, head)
     if generic is not None:
-        if perpetrator and generic.generic is not None and generic.generic.role == "victim":
+        victim = generic.generic is not None and generic.generic.role == "victim"
+        if perpetrator and victim and not loose and "armed" not in core.text.lower():
             return None
+        if perpetrator and victim and not loose:  # "heavily armed people"
+            return _unnamed_group(lex, mention, here or country)
         return lex.actor(generic, mention, here or country)
     if here and head.pos_ == "PROPN" and len(core) <= 3:
         return _country_actor(lex, here, mention, perpetrator)
@@ -403,7 +490,25 @@ def phrase_actor(
         return Actor(mention, mention, None, country)
     if loose and head.pos_ in ("NOUN", "PROPN") and mention:
         return Actor(mention, mention, None, country)
+    if perpetrator and head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() not in _THINGS:
+        return _unnamed_group(lex, mention, here or country)  # "Amazon tribesmen"
     return None
+
+
+def _unnamed_group(lex: Lexicon, mention: str, country: str | None) -> Actor:
+    """People described but not named who did it: an unidentified armed group."""
+    name = _generic_name(lex, "unidentified armed group", country)
+    return Actor(name, mention, "political militia", country)
+
+
+def _quantity_head(head: Any) -> Any:
+    """ "hundreds of militia fighters": the fighters, not the hundreds."""
+    if head.lower_ in _QUANTITY_WORDS or head.pos_ == "NUM":
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = _pobj(of) if of is not None else None
+        if obj is not None:
+            return obj
+    return head
 
 
 def _descriptions(head: Any) -> list[str]:
