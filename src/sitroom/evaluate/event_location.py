@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sitroom.evaluate import Report
 from sitroom.model import Analysis, Article, Incident, Place, Span
@@ -46,7 +47,7 @@ def read_items(path: Path) -> list[Item]:
     return items
 
 
-def _chars(span: dict, tokens: list[dict]) -> tuple[int, int]:  # type: ignore[type-arg]
+def _chars(span: dict[str, Any], tokens: list[dict[str, Any]]) -> tuple[int, int]:
     """Character offsets from the token indices (some records' char offsets are wrong)."""
     first, last = span.get("token_start"), span.get("token_end")
     if first is not None and last is not None and last < len(tokens):

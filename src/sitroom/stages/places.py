@@ -22,7 +22,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sitroom.knowledge import data_path
@@ -342,7 +342,37 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
     for n, m in enumerate(mentions):
         cand = _second_pass(m, gaz, context, withins.get(n))
         places.append(_place(text, m, cand))
-    return places
+    return _backed_off(places)
+
+
+def _backed_off(places: list[Place]) -> list[Place]:
+    """A name the gazetteer does not know (a street, a quarter, a village) takes the
+    coordinates of the closest specific place the article resolved, with precision 2 (an
+    unnamed spot in its area) and feature "unresolved": local names are usually in the
+    town the story is about, and coordinates within that town beat none at all."""
+    anchors = [p for p in places if p.resolved and p.feature in _ANCHOR_FEATURES]
+    if not anchors:
+        return places
+    out = []
+    for p in places:
+        if p.resolved or p.start is None:
+            out.append(p)
+            continue
+        near = min(anchors, key=lambda a: abs((a.start or 0) - p.start))
+        out.append(
+            replace(
+                p,
+                admin1=near.admin1,
+                country=near.country,
+                lat=near.lat,
+                lon=near.lon,
+                precision=2,
+            )
+        )
+    return out
+
+
+_ANCHOR_FEATURES = frozenset({"city", "admin2", "base", "camp", "site", "zone", "district"})
 
 
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
@@ -355,8 +385,29 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
 
 
 _MODIFIERS = frozenset(
-    "far north south east west northern southern eastern western central upper lower greater"
-    " middle inner outer new old great little downtown".split()
+    [
+        "far",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "middle",
+        "inner",
+        "outer",
+        "new",
+        "old",
+        "great",
+        "little",
+        "downtown",
+    ]
 )
 
 
@@ -391,9 +442,9 @@ def _context(first: list[Candidate | None]) -> Context:
     for cand in first:
         if cand is None or not cand.country:
             continue
-        votes[cand.country] += 1.0
+        votes[cand.country] += 1
         if cand.admin_code and "." in cand.admin_code:
-            admins[".".join(cand.admin_code.split(".")[:2])] += 1.0
+            admins[".".join(cand.admin_code.split(".")[:2])] += 1
     total = sum(votes.values()) or 1.0
     return Context(
         countries={k: v / total for k, v in votes.items()},
