@@ -1,7 +1,8 @@
 """Regenerate `known_gaps.json` from a real run: `python tests/golden/update_ledger.py`.
 
-Reasons already written for a gap are kept; a new gap gets a draft reason starting
-with "TODO" that a person must replace after looking at it (the tests refuse "TODO").
+Reasons already written for a gap are kept while its actual value stays the same; a new
+or changed gap gets a draft reason starting with "TODO" that a person must replace after
+looking at it (the tests refuse "TODO").
 Gaps that are gone are dropped. Run it from the repository root.
 """
 
@@ -35,22 +36,28 @@ def outputs() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
     return golden, seed[0].to_dict()
 
 
-def entry(gap: Gap, reasons: dict[tuple[str, str, str], str]) -> dict[str, Any]:
+def entry(gap: Gap, old: dict[tuple[str, str, str], dict[str, Any]]) -> dict[str, Any]:
+    """The ledger line of a gap; its old reason is kept only if nothing changed."""
+    before = old.get(gap.key)
+    if before is None:
+        reason = f"TODO: {gap.field} differs"
+    elif before.get("actual") != json.loads(json.dumps(gap.actual)):
+        reason = f"TODO (was {before.get('actual')!r}): {before['reason']}"
+    else:
+        reason = before["reason"]
     return {
         "article": gap.article,
         "item": gap.item,
         "field": gap.field,
         "expected": gap.expected,
         "actual": gap.actual,
-        "reason": reasons.get(gap.key, f"TODO: {gap.field} differs"),
+        "reason": reason,
     }
 
 
 def main() -> None:
     old = json.loads(LEDGER.read_text()) if LEDGER.exists() else {"golden": [], "seed": []}
-    reasons = {
-        (e["article"], e["item"], e["field"]): e["reason"] for e in old["golden"] + old["seed"]
-    }
+    reasons = {(e["article"], e["item"], e["field"]): e for e in old["golden"] + old["seed"]}
     golden, seed = outputs()
     new = {
         "comment": old.get(
