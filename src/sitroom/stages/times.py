@@ -167,6 +167,8 @@ def _weekday_date(dct: dt.date, wd: int, tense: Tense, shift: str) -> dt.date:
         return dct + dt.timedelta(days=delta - 7 if delta >= 0 else delta)
     if shift == "next":
         return dct + dt.timedelta(days=delta + 7 if delta <= 0 else delta)
+    if shift == "this":
+        return dct + dt.timedelta(days=delta)
     if tense == "future":
         return dct + dt.timedelta(days=delta % 7)
     return dct - dt.timedelta(days=(-delta) % 7)
@@ -307,6 +309,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
         wd = lex.WEEKDAYS[m.group("wd").lower()]
         pre = (m.group("pre") or "").lower().split()
         shift = "last" if "last" in pre or "past" in pre else "next" if "next" in pre else ""
+        shift = "this" if "this" in pre else shift
         if ctx.dct is None:
             value = f"XXXX-WXX-{wd}"
         else:
@@ -590,7 +593,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         _clock,
     ),
     (
-        rf"(?P<pre>(?:(?:last|next|this|past|early|late)\s+(?:on\s+)?)?)"
+        rf"(?P<pre>(?:(?:last|next|this|past)\s+|(?:early|late)\s+(?:on\s+)?)?)"
         rf"(?P<wd>{_WEEKDAY})(?!s\b){_WD_TAIL}(?:\s+(?P<pod>morning|afternoon|evening|night))?",
         _weekday,
     ),
