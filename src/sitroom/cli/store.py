@@ -19,7 +19,7 @@ from sitroom.model import EVENT_TYPES, SUB_EVENT_TYPES
 from sitroom.store import EventQuery, Store, open_store
 from sitroom.store.base import CanonicalEvent, EventDetail, ReportDetail
 
-Sub = argparse._SubParsersAction  # type: ignore[type-arg]
+Sub = argparse._SubParsersAction
 
 
 def register(sub: Sub) -> None:

@@ -54,10 +54,10 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
     target = default_url(url)
     if target.startswith(("postgresql://", "postgres://")):
         try:
-            from sitroom.store.postgres import PostgresStore  # type: ignore[import-not-found]
+            from sitroom.store.postgres import PostgresStore
         except ImportError as exc:
             raise StoreError("the PostgreSQL store is not available in this version") from exc
-        return PostgresStore(target)  # type: ignore[no-any-return]
+        return PostgresStore(target)
     if target.startswith("sqlite:///"):
         target = target[len("sqlite:///") :]
     from sitroom.store.sqlite import SQLiteStore

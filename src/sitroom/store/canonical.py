@@ -111,7 +111,7 @@ def summarize(reports: Sequence[ReportRecord]) -> tuple[dict[str, Any], int | No
         raise ValueError("a canonical event needs at least one report")
     ordered = sorted(reports, key=lambda r: r.order)
     base = dict(ordered[0].event)
-    dated = min(ordered, key=lambda r: PRECISION_RANK.get(r.event.get("date_precision"), 4))
+    dated = min(ordered, key=lambda r: PRECISION_RANK.get(str(r.event.get("date_precision")), 4))
     for key in ("date", "date_precision", "time"):
         base[key] = dated.event.get(key)
     if base.get("date") is None:
@@ -137,12 +137,15 @@ def _earliest_published(reports: Sequence[ReportRecord]) -> str | None:
 
 
 def _best_location(reports: Sequence[ReportRecord]) -> dict[str, Any] | None:
-    located = [r.event["location"] for r in reports if r.event.get("location")]
+    located: list[dict[str, Any]] = [
+        r.event["location"] for r in reports if r.event.get("location")
+    ]
     resolved = [p for p in located if p.get("lat") is not None and p.get("lon") is not None]
     pool = resolved or located
     if not pool:
         return None
-    return dict(min(pool, key=lambda p: p.get("precision") or 3))
+    best: dict[str, Any] = min(pool, key=lambda p: int(p.get("precision") or 3))
+    return dict(best)
 
 
 def _latest_figure(reports: Sequence[ReportRecord], key: str) -> int | None:
