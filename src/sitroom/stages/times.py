@@ -680,6 +680,14 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     ),
     (r"(?<![\d/])(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<y>\d{4}|\d\d)(?![\d/])", _slash_date),
     (
+        r"the (?P<pos>end|beginning|middle|start) of (?:the|this) (?P<u>year|month|week|decade)\b",
+        lambda m, c: ("DATE", _unit_value(c.dct, m.group("u"), 0), _pos_mod(m.group("pos"))),
+    ),
+    (
+        r"(?:the\s+)?(?P<n>1\d|2[01])(?:st|nd|rd|th)\s+century",
+        lambda m, c: ("DATE", f"{int(m.group('n')) - 1:02d}", None),
+    ),
+    (
         r"(?P<h>new year['’]s (?:day|eve)|christmas(?: day| eve)?|valentine['’]s day|"
         r"halloween|independence day|thanksgiving(?: day)?)",
         _holiday,
@@ -738,6 +746,8 @@ _KEYS: tuple[str, ...] = (  # aligned with _RULES
     "wednesdays thursdays fridays saturdays sundays",
     "#",
     "#",
+    "end beginning middle start",
+    "century",
     "christmas year valentine halloween independence thanksgiving",
 )
 
