@@ -4,7 +4,8 @@
   (and none for a command that does not exist), and names every `--option` of a command
   in that command's section;
 - docs/errors.md explains every code of `sitroom.errors.CODES`, and no other;
-- docs/output.md names every field of the extract output schema.
+- docs/output.md names every field of the extract output schema;
+- docs/configuration.md names every setting of `sitroom.config.Config`.
 """
 
 from __future__ import annotations
@@ -94,3 +95,17 @@ def test_output_doc_names_every_schema_field() -> None:
         if f"`{field}`" not in text
     ]
     assert not missing, "docs/output.md does not name: " + ", ".join(missing)
+
+
+def test_configuration_doc_lists_every_setting() -> None:
+    from dataclasses import fields
+
+    from sitroom.config import Config
+
+    text = (DOCS / "configuration.md").read_text(encoding="utf-8")
+    missing = [
+        f.name
+        for f in fields(Config)
+        if f"`{f.name}`" not in text or f"`SITROOM_{f.name.upper()}`" not in text
+    ]
+    assert not missing, "docs/configuration.md lacks: " + ", ".join(missing)
