@@ -5,7 +5,8 @@
   in that command's section;
 - docs/errors.md explains every code of `sitroom.errors.CODES`, and no other;
 - docs/output.md names every field of the extract output schema;
-- docs/configuration.md names every setting of `sitroom.config.Config`.
+- docs/configuration.md names every setting of `sitroom.config.Config`;
+- docs/api.md has a `### METHOD PATH` section for every route, naming its parameters.
 """
 
 from __future__ import annotations
@@ -38,15 +39,23 @@ def long_options(parser: argparse.ArgumentParser) -> set[str]:
     }
 
 
-def sections(path: Path, prefix: str) -> dict[str, str]:
-    """`## prefix NAME` heading -> the text up to the next `## ` heading."""
-    parts = re.split(r"^## ", path.read_text(encoding="utf-8"), flags=re.M)
+def sections_at(path: Path, marker: str) -> dict[str, str]:
+    """Heading text after `marker` (e.g. "## ") -> the text up to the next such heading."""
+    parts = re.split(rf"^{re.escape(marker)}", path.read_text(encoding="utf-8"), flags=re.M)
     found = {}
     for part in parts[1:]:
         heading, _, body = part.partition("\n")
-        if heading.startswith(prefix):
-            found[heading[len(prefix) :].strip()] = body
+        found[heading.strip()] = body
     return found
+
+
+def sections(path: Path, prefix: str) -> dict[str, str]:
+    """`## prefix NAME` heading -> the text of that section."""
+    return {
+        heading[len(prefix) :].strip(): body
+        for heading, body in sections_at(path, "## ").items()
+        if heading.startswith(prefix)
+    }
 
 
 def test_cli_doc_covers_every_command_and_option() -> None:
@@ -109,3 +118,24 @@ def test_configuration_doc_lists_every_setting() -> None:
         if f"`{f.name}`" not in text or f"`SITROOM_{f.name.upper()}`" not in text
     ]
     assert not missing, "docs/configuration.md lacks: " + ", ".join(missing)
+
+
+def test_api_doc_covers_every_route_and_parameter() -> None:
+    from sitroom.config import Config
+    from sitroom.serve.api import create_app
+
+    spec = create_app("unused.db", Config()).openapi()  # builds routes only, no store
+    documented = sections_at(DOCS / "api.md", "### ")
+    missing = []
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            heading = f"{method.upper()} {path}"
+            if heading not in documented:
+                missing.append(heading)
+                continue
+            missing += [
+                f"{heading} {p['name']}"
+                for p in operation.get("parameters", [])
+                if f"`{p['name']}`" not in documented[heading]
+            ]
+    assert not missing, "docs/api.md lacks: " + ", ".join(missing)
