@@ -148,7 +148,7 @@ def _same_entry(coded: str, name: str) -> bool:
 
 
 def _content_words(text: str) -> list[str]:
-    text = _UNKNOWN.sub(" ", text.lower())
+    text = _UNKNOWN.sub(" ", re.sub(r"[`'\"?]+", " ", text.lower()))
     words = re.findall(r"[a-z][a-z'-]{2,}", text)
     out = []
     for w in words:

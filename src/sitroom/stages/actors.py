@@ -25,7 +25,7 @@ from sitroom.stages.responsibility import assign_responsibility
 _SUBJECTS = ("nsubj", "csubj")
 _TARGET_PREPS = ("on", "against", "targeting", "at", "upon", "into")
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "who", "which", "that", "i", "you"}
-_CLIMB = ("xcomp", "conj", "advcl", "pcomp", "ccomp")
+_CLIMB = ("xcomp", "conj", "advcl", "pcomp")  # never ccomp: "police say X killed"
 _KEEP_PREPS = ("of", "from")
 _DETERMINERS = re.compile(r"^(?:the|a|an|some|two|several|other)\s+", re.IGNORECASE)
 _SPEAKERS = {
@@ -49,7 +49,44 @@ _DESCRIPTION = re.compile(
     r"outfit|insurgents|militants|jihadists|rebels|extremists)$",
     re.IGNORECASE,
 )
+_REPORTING_VERBS = {
+    "say",
+    "confirm",
+    "report",
+    "condemn",
+    "deny",
+    "announce",
+    "describe",
+    "call",
+    "blame",
+    "investigate",
+    "witness",
+    "see",
+    "hear",
+    "recall",
+    "mark",
+    "commemorate",
+    "protest",
+    "follow",
+    "cause",
+    "spark",
+    "trigger",
+    "prompt",
+    "survive",
+    "flee",
+    "escape",
+    "tell",
+    "reveal",
+    "document",
+    "record",
+    "discover",
+    "find",
+    "decry",
+    "denounce",
+    "probe",
+}
 _NOT_ACTOR_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+_REGION_WORDS = {"north", "south", "east", "west", "centre", "center", "border", "region", "area"}
 _QUANTITY_WORDS = {"hundreds", "dozens", "scores", "thousands", "group", "band", "gang", "number"}
 _THINGS = {
     "bomb",
@@ -206,7 +243,10 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
         trig = trigger_token(
             sdoc, incident.trigger.start - sentence.start, incident.trigger.end - sentence.start
         )
-        if trig is not None:
+        if trig is not None and _actor_noun(trig, lex):
+            actor1 = phrase_actor(trig, lex, country, perpetrator=True)
+            how = "the trigger names the perpetrator"
+        if trig is not None and actor1 is None:
             roles = find_roles(trig)
             how = roles.how
             actor1 = phrase_actor(roles.agent, lex, country, perpetrator=True)
@@ -230,6 +270,18 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
         actor2 = None
     incident.actor1, incident.actor2 = actor1, actor2
     incident.notes["actor1"] = f"{how}; country context {country or 'unknown'}"
+
+
+def _actor_noun(token: Any, lex: Lexicon) -> bool:
+    """A trigger that names who did it: "the mob", "a suicide bomber", "gunmen"."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    generic = lex.generics.get((token.lower_,))
+    return (
+        generic is not None
+        and generic.role in ("perpetrator", "either")
+        and generic.type not in ("state forces", "protesters")
+    ) or token.lower_ in ("mob", "mobs", "rioters")
 
 
 def _default_actor(
@@ -259,10 +311,10 @@ def _sentence_perpetrator(
     for tok in sdoc:
         if tok.lower_ == "between" and tok.dep_ == "prep":
             first = _pobj(tok)
+            second = next((c for c in first.children if c.dep_ == "conj"), None) if first else None
             if first is not None:
-                one = phrase_actor(first, lex, country, perpetrator=True, loose=True)
-                second = next((c for c in first.children if c.dep_ == "conj"), None)
-                two = phrase_actor(second, lex, country, perpetrator=False, loose=True)
+                one = _side(first, lex, country)
+                two = _side(second, lex, country) if second is not None else None
                 if one is not None:
                     return one, two, "first side of a clash 'between X and Y'"
     for tok in sdoc:
@@ -277,6 +329,23 @@ def _sentence_perpetrator(
         if actor is not None:
             return actor, None, f"perpetrator of {verb.head.text if by else verb.text!r}"
     return None, None, ""
+
+
+def _side(head: Any, lex: Lexicon, country: str | None) -> Actor | None:
+    """One side of a clash: a named actor in its phrase, else the phrase itself when it
+    names people (not a place, a date or a region)."""
+    sub = head.doc[head.left_edge.i : head.right_edge.i + 1]
+    conj = next((c for c in head.children if c.dep_ == "conj"), None)
+    if conj is not None:
+        sub = head.doc[head.left_edge.i : conj.left_edge.i]
+    named = [m for m in lex.find(sub.text) if m.entry is not None]
+    if named:
+        return lex.actor(named[0], named[0].text, country)
+    if head.ent_type_ in ("GPE", "LOC", "FAC", *_NOT_ACTOR_ENTS) or len(head.text) < 3:
+        return None
+    if head.lower_ in _REGION_WORDS:
+        return None
+    return phrase_actor(head, lex, country, perpetrator=True, loose=True)
 
 
 def _story_perpetrator(
@@ -404,7 +473,13 @@ def _noun_roles(noun: Any) -> Roles:
         elif child.dep_ == "acl" and child.lower_ == "targeting":
             roles.target = _dobj(child)
     head = noun.head
-    if roles.agent is None and noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+    doing = head.lemma_.lower() not in _REPORTING_VERBS
+    if (
+        roles.agent is None
+        and noun.dep_ in ("dobj", "attr")
+        and head.pos_ in ("VERB", "AUX")
+        and doing
+    ):
         roles.agent = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
         roles.how = "subject of the verb governing the noun"
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
@@ -421,7 +496,7 @@ def _noun_roles(noun: Any) -> Roles:
 
 def _named(token: Any) -> bool:
     """A modifier that may name the perpetrator ("Hamas attack", "Israeli strike")."""
-    return token.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or (
+    return token.ent_type_ in ("ORG", "NORP", "PERSON") or (
         token.pos_ == "PROPN" and not token.ent_type_
     )
 
