@@ -139,3 +139,15 @@ def test_api_doc_covers_every_route_and_parameter() -> None:
                 if f"`{p['name']}`" not in documented[heading]
             ]
     assert not missing, "docs/api.md lacks: " + ", ".join(missing)
+
+
+def test_errors_doc_explains_every_api_error_code() -> None:
+    source = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in (DOCS.parent / "src" / "sitroom" / "serve").glob("*.py")
+    )
+    codes = set(re.findall(r"(?:ApiError|error_response)\(\s*\d+,\s*\"([a-z_]+)\"", source))
+    text = (DOCS / "errors.md").read_text(encoding="utf-8")
+    assert codes, "no API error codes found: has serve/api.py changed shape?"
+    missing = sorted(c for c in codes if f"`{c}`" not in text)
+    assert not missing, f"docs/errors.md lacks API error codes: {missing}"
