@@ -6,7 +6,8 @@
 - docs/errors.md explains every code of `sitroom.errors.CODES`, and no other;
 - docs/output.md names every field of the extract output schema;
 - docs/configuration.md names every setting of `sitroom.config.Config`;
-- docs/api.md has a `### METHOD PATH` section for every route, naming its parameters.
+- docs/api.md has a `### METHOD PATH` section for every route, naming its parameters;
+- docs/architecture.md describes every stage the pipeline builds.
 """
 
 from __future__ import annotations
@@ -151,3 +152,35 @@ def test_errors_doc_explains_every_api_error_code() -> None:
     assert codes, "no API error codes found: has serve/api.py changed shape?"
     missing = sorted(c for c in codes if f"`{c}`" not in text)
     assert not missing, f"docs/errors.md lacks API error codes: {missing}"
+
+
+def test_architecture_doc_describes_every_stage() -> None:
+    import ast
+
+    source = (DOCS.parent / "src" / "sitroom" / "pipeline.py").read_text(encoding="utf-8")
+    names = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sitroom.stages."):
+            names.append(node.module.rsplit(".", 1)[1])
+    assert names, "pipeline.build imports no stage"
+    text = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    stage_names = {_stage_name(module) for module in names}
+    missing = sorted(n for n in stage_names if f"| `{n}` |" not in text)
+    assert not missing, f"docs/architecture.md lacks stages: {missing}"
+
+
+def _stage_name(module: str) -> str:
+    """The `name` a stage module's Stage subclass declares."""
+    import importlib
+
+    from sitroom.stages import Stage
+
+    mod = importlib.import_module(f"sitroom.stages.{module}")
+    for value in vars(mod).values():
+        if (
+            isinstance(value, type)
+            and issubclass(value, Stage)
+            and value.__module__ == mod.__name__
+        ):
+            return value.name
+    raise AssertionError(f"no Stage in sitroom.stages.{module}")
