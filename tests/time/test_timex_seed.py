@@ -21,6 +21,7 @@ EXPECTED = {
     "mid-October": ("DATE", "2023-10", "MID"),
     "more than two-month": ("DURATION", "P2M", "MORE_THAN"),
     "seven-day": ("DURATION", "P7D", None),
+    "a day": ("DATE", "2023-12-02", None),  # the phone call the strike "came a day after"
 }
 
 

@@ -225,7 +225,12 @@ def _relation(
     s = item.sentences[idx]
     text = item.article.text
     for t in item.times:
-        if not (s.start <= t.start < s.end) or t.type != "DURATION":
+        if not (s.start <= t.start < s.end):
+            continue
+        counted = _counted_relation(item, incident, t)
+        if counted is not None:
+            return counted
+        if t.type != "DURATION":
             continue
         days = _days(t.value)
         if days is None:
@@ -274,6 +279,23 @@ def _refers_back(
         return None
     d = same[-1]
     return _Dating(d.date, d.precision, d.timex, f"refers back to an earlier mention ({d.reason})")
+
+
+def _counted_relation(item: Analysis, incident: Incident, t: Timex) -> _Dating | None:
+    """A relation the timex stage already counted ("a day after X" valued as X's day,
+    anchored on the day it counts from): X takes the value, the main clause the anchor."""
+    published = item.article.published
+    m = _RELATION_AFTER.match(item.article.text, t.end)
+    if t.type != "DATE" or m is None or t.anchor is None:
+        return None
+    if published is not None and t.anchor == published.isoformat():
+        return None
+    day = t.value if incident.trigger.start > t.end else t.anchor
+    got = value_date(day)
+    if got is None:
+        return None
+    part = "what it counts from" if incident.trigger.start > t.end else "the event it dates"
+    return _Dating(got[0], got[1], t, f"'{t.text} {m.group(1)}' ({part}, from {t.anchor})")
 
 
 def _days(value: str) -> int | None:

@@ -789,7 +789,43 @@ def find_times(text: str, published: dt.date | None) -> list[Timex]:
     """Every temporal expression in `text` with its TIMEX3 type, value and mod."""
     ctx = _Ctx(text, published)
     chosen = _select(_candidates(ctx, 0, len(text)))
-    return [_finish(c, chosen, ctx) for c in chosen]
+    return [_relate(_finish(c, chosen, ctx), chosen, ctx) for c in chosen]
+
+
+_RELATION = re.compile(r"\s+(after|before)\b", re.IGNORECASE)
+_DAYS = re.compile(r"P(\d+)([DW])$")
+_RELATION_REACH = 600  # characters back to look for the date a relation counts from
+
+
+def _relate(t: Timex, chosen: list[_Cand], ctx: _Ctx) -> Timex:
+    """ "That strike came a day after X": the day of X, counted back from the strike's
+    date (the last day named before, in the clause or the sentences just before)."""
+    m = _DAYS.match(t.value) if t.type == "DURATION" and not t.mod else None
+    rel = _RELATION.match(ctx.text, t.end) if m else None
+    if m is None or rel is None:
+        return t
+    days_before = [
+        c
+        for c in chosen
+        if t.start - _RELATION_REACH <= c.start < t.start
+        and c.type in ("DATE", "TIME")
+        and _DAY_VALUE.match(c.value)
+    ]
+    s, _ = ctx.sentence(t.start)
+    same = [c for c in days_before if c.start >= s]  # any date of the clause, "since" too
+    earlier = same or [
+        c for c in days_before if not _COUNT_START.search(ctx.text, max(0, c.start - 8), c.start)
+    ]
+    if not earlier:
+        return t
+    base = dt.date.fromisoformat(earlier[-1].value[:10])
+    days = int(m.group(1)) * (7 if m.group(2) == "W" else 1)
+    sign = -1 if rel.group(1).lower() == "after" else 1
+    value = (base + dt.timedelta(days=sign * days)).isoformat()
+    return Timex(t.text, t.start, t.end, "DATE", value, None, base.isoformat(), None)
+
+
+_COUNT_START = re.compile(r"\b(?:since|until|till|from)\s*$", re.IGNORECASE)
 
 
 def _candidates(ctx: _Ctx, start: int, end: int) -> list[_Cand]:
