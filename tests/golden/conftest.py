@@ -4,6 +4,7 @@ example article and the seed, and each test reads the outputs it needs."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,16 @@ REPO = HERE.parents[1]
 ARTICLES = REPO / "examples" / "articles"
 EXPECTED_DIR = HERE / "expected"
 LEDGER = HERE / "known_gaps.json"
-SEED = REPO / ".." / "shared" / "examples" / "seed-article.txt"
+# the seed sits beside the gold folder: $SITROOM_GOLD/../examples, else ../shared/examples
+SEED = (
+    (
+        Path(os.environ["SITROOM_GOLD"]) / ".."
+        if os.environ.get("SITROOM_GOLD")
+        else REPO / ".." / "shared"
+    )
+    / "examples"
+    / "seed-article.txt"
+)
 
 
 def expected_specs() -> dict[str, dict[str, Any]]:
