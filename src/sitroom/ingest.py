@@ -37,12 +37,14 @@ class IngestSummary:
     skipped: int = 0  # already in the store before this run (or earlier in it)
     rejected: Counter[str] = field(default_factory=Counter)
     incidents: int = 0
+    new_events: int = 0  # incidents that started a canonical event (others joined one)
     event_ids: list[str] = field(default_factory=list)
 
     def count(self, result: AddResult, item: Analysis) -> None:
         if result.outcome == "stored":
             self.stored += 1
             self.incidents += result.reports
+            self.new_events += result.new_events
             self.event_ids.extend(result.event_ids)
         elif result.outcome == "duplicate":
             self.skipped += 1
@@ -58,6 +60,8 @@ class IngestSummary:
             f"skipped (already stored): {self.skipped}",
             f"rejected: {rejected}" + (f" ({by_code})" if by_code else ""),
             f"incidents found: {self.incidents}",
+            f"events: {self.new_events} new, {self.incidents - self.new_events} merged "
+            "into earlier events",
         ]
 
 

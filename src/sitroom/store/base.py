@@ -31,6 +31,7 @@ class AddResult:
     article_id: str
     reports: int = 0
     event_ids: tuple[str, ...] = ()
+    new_events: int = 0  # reports that started a canonical event (the rest joined one)
 
 
 @dataclass(frozen=True)

@@ -219,8 +219,10 @@ class SQLiteStore(Store):
             if db.execute("SELECT 1 FROM articles WHERE id = ?", (art.id,)).fetchone():
                 return AddResult("duplicate", art.id)
             self._insert_article(payload)
-            event_ids = [self._insert_report(payload, n, ev) for n, ev in enumerate(payload.events)]
-        return AddResult("stored", art.id, len(event_ids), tuple(event_ids))
+            linked = [self._insert_report(payload, n, ev) for n, ev in enumerate(payload.events)]
+        event_ids = tuple(event_id for event_id, _ in linked)
+        new = sum(1 for _, is_new in linked if is_new)
+        return AddResult("stored", art.id, len(event_ids), event_ids, new)
 
     def _insert_article(self, p: _Payload) -> None:
         a, db = p.article, self._conn
@@ -277,8 +279,8 @@ class SQLiteStore(Store):
                 ),
             )
 
-    def _insert_report(self, p: _Payload, ordinal: int, ev: dict[str, Any]) -> str:
-        """Store one report and attach it to a canonical event; returns that event's id."""
+    def _insert_report(self, p: _Payload, ordinal: int, ev: dict[str, Any]) -> tuple[str, bool]:
+        """Store one report and attach it to a canonical event: (its id, whether new)."""
         db, art = self._conn, p.article
         report_id = self._free_report_id(ev.get("id") or "", art.id, ordinal)
         published = _iso(art.published)
@@ -314,7 +316,7 @@ class SQLiteStore(Store):
             report_id, event_id, None, action, decision.score, "auto", decision.explanation
         )
         self._refresh_event(event_id)
-        return event_id
+        return event_id, decision.event_id is None
 
     def _free_report_id(self, wanted: str, article_id: str, ordinal: int) -> str:
         candidates = [wanted] if wanted else []
