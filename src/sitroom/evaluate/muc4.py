@@ -34,8 +34,9 @@ COMPATIBLE: dict[str, set[str]] = {
     "ROBBERY": {"Strategic developments", "Violence against civilians"},
     "FORCED WORK STOPPAGE": {"Strategic developments", "Protests", "Riots"},
 }
-_MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
-_DATE = re.compile(r"(\d{1,2}) (JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC) (\d{2})")
+_MONTH_NAMES = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split("|"), 1)}
+_DATE = re.compile(rf"(\d{{1,2}}) ({_MONTH_NAMES}) (\d{{2}})")
 _FIELD = re.compile(r"^(\d+)\.\s+([A-Z :]+?)\s{2,}(.*)$")
 BEFORE_DAYS = 31  # "- D" (on or before D): how far before D an event still matches
 

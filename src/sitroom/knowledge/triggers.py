@@ -182,8 +182,9 @@ def _filter() -> re.Pattern[str]:
     stems = set()
     for e in lex.entries:
         if e.kind in wanted:
-            stems.add(_root(e.words[0]))
+            stems.add(_root(max(e.words, key=len)))
     irregular = ("shot", "fought", "struck", "took", "fell", "blew", "went", "threw", "hit")
+    irregular += ("firing", "dying", "mining", "seizing", "hid", "burnt", "ran")
     stems.update(irregular)
     alternatives = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
     return re.compile(rf"{_NUMBERS}|\b(?:{alternatives})", re.IGNORECASE)
@@ -191,7 +192,7 @@ def _filter() -> re.Pattern[str]:
 
 def _root(word: str) -> str:
     """The part every inflection of `word` starts with (rally -> rall, fire -> fir)."""
-    if len(word) > 3 and word.endswith(("y", "e")):
+    if len(word) > 4 and word.endswith(("y", "e")):
         return word[:-1]
     return word
 

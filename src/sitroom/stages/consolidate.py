@@ -40,6 +40,7 @@ _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _CLAIM_RANK = {"claimed": 0, "attributed": 1, "unclaimed": 2, "unknown": 3}
 _WORKING_NOTES = ("mention", "basis")
+_POINTERS = ("anaphoric", "reference")
 
 
 @dataclass
@@ -152,9 +153,17 @@ def _place_conflict(a: Incident, b: Incident) -> bool:
         return True
     if not (pa.resolved and pb.resolved):
         return False
-    if a.sub_event_type == b.sub_event_type and a.date and a.date == b.date:
-        if "unknown" not in (a.date_precision, b.date_precision):
-            return km(pa, pb) > 4 * NEAR_KM
+    same_day = a.date is not None and a.date == b.date
+    if (
+        same_day
+        and a.sub_event_type == b.sub_event_type
+        and "unknown"
+        not in (
+            a.date_precision,
+            b.date_precision,
+        )
+    ):
+        return km(pa, pb) > 4 * NEAR_KM
     return km(pa, pb) > NEAR_KM
 
 

@@ -32,6 +32,8 @@ from sitroom.stages import Stage
 
 SHORT_SENTENCES = 3  # a text of at most this many sentences is a one-event report
 SHORT_CHARS = 900
+FALLBACK = True
+_FIRM = ("negated", "hypothetical", "question", "metaphor", "characterisation", "no armed side")
 
 _GENERIC_DETS = {"any", "such", "every", "each", "no", "more", "further", "another"}
 _GENERIC_AMODS = {
@@ -161,8 +163,11 @@ def find_incidents(sentences: Sequence[Sentence], parses: dict[int, Any]) -> lis
             incident = _incident(mention, parses[i], sentences[i], i)
             if incident is None:
                 continue
-            (fallback if mention.suppressed else found).append(incident)
-    if short and not found and fallback:
+            if not mention.suppressed:
+                found.append(incident)
+            elif not mention.suppressed.startswith(_FIRM):
+                fallback.append(incident)
+    if FALLBACK and short and not found and fallback:
         best = max(fallback, key=lambda x: x.confidence)
         best.confidence = min(best.confidence, 0.3)
         found = [best]
@@ -197,8 +202,13 @@ def _mentions(doc: Any, lex: Lexicon, short: bool) -> list[Mention]:
     cumulative = {c.head.i for c in cues if c.kind == "cumulative" and _is_cumulative(c)}
     delivery = {c.head.i for c in cues if c.kind == "delivery"}
     trigger_heads = {c.head.i for c in cues if c.kind in ("event", "generic", "weak")}
+    armed = any(c.kind == "armed" for c in cues)
     candidates: list[Cue] = []
     for c in cues:
+        if c.head.ent_type_ in _NAME_ENTITIES:
+            continue  # 'March', 'Operation Storm', 'Rally Party'
+        if c.kind == "weak" and c.sub in _PROTEST_SUBS and armed:
+            continue  # troops 'marched' into the town
         if (
             (c.kind in ("event", "generic") and _pos_ok(c))
             or (c.kind == "weak" and (short or _weak_holds(c, cues)))
@@ -211,6 +221,7 @@ def _mentions(doc: Any, lex: Lexicon, short: bool) -> list[Mention]:
     return _group(doc, [(c, reasons[id(c)]) for c in candidates], cues)
 
 
+_NAME_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "LAW"}
 _VERB_ONLY = {"target", "free", "storm", "fire on", "hack", "advance"}
 
 
@@ -227,6 +238,8 @@ def _propagate(candidates: list[Cue], reasons: dict[int, str]) -> None:
     dropped = [c for c in candidates if reasons[id(c)] and c.head.pos_ in ("NOUN", "PROPN")]
     for d in dropped:
         scope = {t.i for t in d.head.subtree}
+        if d.head.head.pos_ in ("NOUN", "PROPN"):
+            scope.add(d.head.head.i)  # 'drone strikes' parsed with 'drone' as the head
         if d.head.dep_ in ("nsubj", "nsubjpass"):
             verb = d.head.head
             scope |= {t.i for t in verb.subtree}
@@ -476,10 +489,15 @@ def _counted(tok: Any, cumulative: set[int]) -> str:
         return ""
     head = tok.head
     quantity = None
-    if tok.dep_ == "pobj" and head.lower_ == "of":
-        quantity = head.head
-    elif tok.dep_ == "conj":
-        quantity = head
+    base = tok
+    while base.dep_ in ("conj", "compound") and base.head.i != base.i:
+        if base.head.lower_ in _VAGUE_QUANTITY or base.head.i in cumulative:
+            break
+        base = base.head
+    if base.dep_ == "pobj" and base.head.lower_ == "of":
+        quantity = base.head.head
+    elif base.dep_ in ("conj", "compound"):
+        quantity = base.head
     if quantity is not None and (quantity.i in cumulative or quantity.lower_ in _VAGUE_QUANTITY):
         return "count"
     if not _plural(tok):
@@ -723,9 +741,9 @@ def _weapons(mention: Mention, cues: list[Cue], scores: _Scores) -> list[str]:
         weapon = c.match.entry.weapon
         if c.kind not in ("arms", "event", "generic"):
             continue
-        if c.kind == "arms" and c.head.dep_ == "compound" and c.head.head.i not in trigger_heads:
-            if not _is_named_weapon(c.head):
-                continue
+        modifier = c.head.dep_ == "compound" and c.head.head.i not in trigger_heads
+        if c.kind == "arms" and modifier and not _is_named_weapon(c.head):
+            continue
         if c.kind == "arms" and c.sub and c.head.i not in trigger_heads:
             scores.add(c.sub, c.weight, c.pattern)
         if weapon and weapon not in out and (c.kind == "arms" or c.head.i in trigger_heads):
@@ -735,11 +753,42 @@ def _weapons(mention: Mention, cues: list[Cue], scores: _Scores) -> list[str]:
 
 def _refine(sub: str, mention: Mention, cues: list[Cue], scores: _Scores) -> tuple[str, str]:
     """Settle the families that depend on who was on the receiving end."""
+    if sub in _PROTEST_SUBS or (_has_protest(cues) and sub not in _STRONG_EXPLOSIVE):
+        return _protest_kind(mention, cues)
     if sub in ("Attack", "Armed clash") and not _specific(scores):
         return _attack_or_clash(sub, mention, cues, scores)
-    if sub in _PROTEST_SUBS or (sub == "Arrests" and _has_protest(cues)):
-        return _protest_kind(mention, cues)
+    if sub in _TERRITORY:
+        return _territory(sub, mention, cues)
     return sub, ""
+
+
+def _territory(sub: str, mention: Mention, cues: list[Cue]) -> tuple[str, str]:
+    """Who took the place decides the direction: state forces regain territory, a
+    non-state group overtakes it; people 'captured' were abducted; a withdrawal
+    without a fight is a transfer."""
+    words = {c.pattern for c in cues}
+    if words & {"withdraw", "pull out", "vacate", "hand over", "handed control"} and not (
+        words & {"clash", "fighting", "battle", "fight", "fought"}
+    ):
+        return "Non-violent transfer of territory", "withdrawal"
+    anchor = min(c.head.i for c in mention.triggers if c.sub in _TERRITORY)
+    taken = next(c.head for c in mention.triggers if c.head.i == anchor)
+    victims = {c.head.i for c in cues if c.kind == "victim"}
+    held = [t for t in taken.children if t.dep_ in ("dobj", "nsubjpass")]
+    if taken.dep_ in ("acl", "amod", "ccomp", "xcomp"):
+        held.append(taken.head)
+    if any(t.i in victims or t.ent_type_ == "PERSON" for t in held):
+        return "Abduction/forced disappearance", "people taken"
+    armed = [c for c in cues if c.kind == "armed" and c.head.i < anchor]
+    taker = armed[-1] if armed else None
+    for c in armed:
+        if c.head.dep_ in ("nsubj", "nsubjpass", "pobj"):
+            taker = c
+    if taker is None:
+        return sub, ""
+    if taker.pattern in _STATE_ARMED or taker.pattern == "government force":
+        return "Government regains territory", f"taken by {taker.pattern}"
+    return "Non-state actor overtakes territory", f"taken by {taker.pattern}"
 
 
 def _specific(scores: _Scores) -> bool:
@@ -778,8 +827,7 @@ def _is_target(tok: Any) -> bool:
 
 def _has_protest(cues: list[Cue]) -> bool:
     return any(
-        c.sub in _PROTEST_SUBS and c.kind in ("event", "weak") and c.head.dep_ != "compound"
-        for c in cues
+        c.sub in _PROTEST_SUBS and c.kind == "event" and c.head.dep_ != "compound" for c in cues
     )
 
 

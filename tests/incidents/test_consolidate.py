@@ -1,0 +1,71 @@
+"""Consolidation: one record per incident, status, order, ids, on a written article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sitroom import config, pipeline
+from sitroom.model import Analysis, Article
+
+ARTICLE = (
+    "Rockets were fired at an army base outside Kirkuk on Thursday, officials said. "
+    "The attack caused no casualties, a military spokesman said. "
+    "Two rockets landed inside the perimeter of the base, he added. "
+    "The prime minister condemned the attack in a phone call with the president. "
+    "In total, the base has come under at least 30 attacks since January. "
+    "In March, a drone strike on a convoy near Mosul killed four fighters."
+)
+
+
+@pytest.fixture(scope="module")
+def run_pipeline() -> pipeline.Pipeline:
+    return pipeline.build(config.load())
+
+
+def _extract(p: pipeline.Pipeline, text: str, published: dt.date) -> Analysis:
+    item = Analysis(article=Article(text=text, published=published).with_id())
+    (out,) = list(pipeline.run(p, [item]))
+    assert out.error is None
+    return out
+
+
+def test_mentions_merge_and_background_follows(run_pipeline: pipeline.Pipeline) -> None:
+    out = _extract(run_pipeline, ARTICLE, dt.date(2024, 5, 10))
+    kinds = [(i.sub_event_type, i.status) for i in out.incidents]
+    assert kinds == [
+        ("Shelling/artillery/missile attack", "new"),
+        ("Air/drone strike", "background"),
+    ]
+    lead = out.incidents[0]
+    assert lead.sentences[:3] == [0, 1, 2]
+    assert [e.start for e in lead.evidence] == [out.sentences[i].start for i in lead.sentences]
+    assert "rocket" in lead.weapons
+
+
+def test_ids_are_stable_and_distinct(run_pipeline: pipeline.Pipeline) -> None:
+    a = _extract(run_pipeline, ARTICLE, dt.date(2024, 5, 10))
+    b = _extract(run_pipeline, ARTICLE, dt.date(2024, 5, 10))
+    ids = [i.id for i in a.incidents]
+    assert ids == [i.id for i in b.incidents]
+    assert len(set(ids)) == len(ids)
+
+
+SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "examples" / "seed-article.txt"
+
+
+@pytest.mark.gold
+def test_seed_article_gives_its_four_incidents(run_pipeline: pipeline.Pipeline) -> None:
+    raw = SEED.read_text(encoding="utf-8").lstrip()
+    assert raw.startswith("date 2023-12-08")
+    text = raw[len("date 2023-12-08") :].lstrip()
+    out = _extract(run_pipeline, text, dt.date(2023, 12, 8))
+    got = [(i.sub_event_type, i.status, i.date) for i in out.incidents]
+    assert got[0] == ("Shelling/artillery/missile attack", "new", dt.date(2023, 12, 8))
+    assert sorted(got[1:], key=lambda g: str(g[2])) == [
+        ("Attack", "background", dt.date(2023, 10, 7)),
+        ("Air/drone strike", "background", dt.date(2023, 12, 3)),
+        ("Air/drone strike", "background", dt.date(2023, 12, 6)),
+    ]
