@@ -208,7 +208,9 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
 
 
 AGGREGATE_CUES = re.compile(
-    r"\b(since|so far|to date|in total|total of|a total|overall|altogether|cumulative|"
+    r"\b(since(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+    r"last night|the weekend|dawn|early|this morning|late))|so far|to date|in total|"
+    r"total of|a total|overall|altogether|cumulative|"
     r"this year|last year|this month|past (?:year|month|week|decade)|"
     r"in (?:19|20)\d\d|over the (?:past|last)|during the (?:war|conflict|year)|"
     r"(?:war|conflict|offensive|campaign|insurgency|uprising|crisis|violence|fighting|"

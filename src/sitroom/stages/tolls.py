@@ -11,27 +11,55 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sitroom.knowledge.numbers import (
     NumberMention,
     find_numbers,
     has_aggregate_cue,
+    parse_number,
 )
 from sitroom.knowledge.reporting import reported_by
 from sitroom.model import Analysis, Incident
 from sitroom.stages import Stage
 
+SHORT_STORY = 6  # sentences: a wire lead reporting one incident is read whole
+_VERB_KINDS = {
+    "kill": "killed",
+    "murder": "killed",
+    "behead": "killed",
+    "assassinate": "killed",
+    "slay": "killed",
+    "execute": "killed",
+    "lynch": "killed",
+    "massacre": "killed",
+    "shoot": "killed",  # only with "dead"
+    "wound": "injured",
+    "injure": "injured",
+}
+_PRONOUN_VICTIMS = {"he", "she", "they", "him", "her", "them", "who", "which", "that", "it"}
+_NOT_PEOPLE = {
+    "attack",
+    "bomb",
+    "blast",
+    "explosion",
+    "vehicle",
+    "car",
+    "building",
+    "toll",
+    "number",
+}
 FOLLOWING_SENTENCES = 1  # unowned sentences after an incident that may carry its toll
 
 _KILL = (
-    r"killed|dead|died|slain|murdered|executed|massacred|beheaded|shot dead|"
+    r"killed|dead|died|slain|murdered|executed|massacred|beheaded|shot dead|found dead|"
     r"shot and killed|gunned down|burned to death|burnt to death|hacked to death|"
     r"stabbed to death|lost their lives|perished|lynched"
 )
 _HURT = r"wounded|injured|hurt|hospitali[sz]ed|maimed"
 # "people", "Afghan soldiers", "of them" ... but never across a clause ("19 August that")
 _FILLER = (
-    r"(?:(?!(?:that|which|who|when|after|before|while|as|said|says|told|if|because|"
+    r"(?:(?!(?:that|which|who|when|after|before|while|as|if|because|"
     r"killed|killing|wounded|wounding|injured|injuring)\b)"
     r"[\w’'-]+\s+){0,7}?"
 )
@@ -48,8 +76,9 @@ _AFTER_HURT = re.compile(
 _BEFORE_KILL = re.compile(
     r"(?:\bkill(?:ing|ed|s)?|\bslew|\bslaying|\bmassacr(?:ed|ing)|\bexecut(?:ed|ing)|"
     r"\bbehead(?:ed|ing)|\bshot dead|\bshooting dead|\bgunned down|\bgunning down|"
-    r"\bclaim(?:ed|ing)? the lives of|\bdeaths? of|\btoll\b[^.;]{0,40}?\b(?:to|at|of|reached|hit)|"
-    r"\brose to|\bclimbed to|\brisen to|\bjumped to|\bincreased to)\s+$",
+    r"\bclaim(?:ed|ing)? the lives of|\bdeaths? of|"
+    r"\btoll\b[^.;]{0,40}?\b(?:to|at|of|reached|hit|is|was|stands at|stood at)|"
+    r"\brose to|\bclimbed to|\brisen to|\bjumped to|\bincreased to|\braised to|\badjusted to)\s+$",
     re.IGNORECASE,
 )
 _BEFORE_HURT = re.compile(
@@ -58,14 +87,17 @@ _BEFORE_HURT = re.compile(
 )
 _LIST_AFTER_KILL = re.compile(
     r"\b(?:kill(?:ing|ed|s)?|shot dead|shooting dead|gunned down|massacred|executed)\s+"
-    r"(?:at least\s+|about\s+)?(?:\d[\d,]*|\w+)\s+(?:[\w-]+\s+){0,3}?(?:and|,)\s+$",
+    r"(?:at least\s+|about\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty)\s+(?:[\w-]+\s+){0,3}?(?:and|,)\s+$",
     re.IGNORECASE,
 )
+_DIRECT_HURT = re.compile(r"^\s+(?:others\s+|people\s+|more\s+)?(?:wounded|injured|hurt)\b", re.I)
 _LEFT_DEAD = re.compile(rf"^\s+{_FILLER}(?P<what>dead|{_HURT})\b", re.IGNORECASE)
 _BEFORE_LEFT = re.compile(r"\b(?:left|leaving|leave|leaves)\s+$", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,30}>")
 _UPDATE = re.compile(
-    r"\b(?:rose|risen|climbed|jumped|increased|reached|now stands|has risen|updated|revised)\b",
+    r"\b(?:rose|risen|climbed|jumped|increased|reached|now stands|has risen|updated|revised|"
+    r"raised|adjusted)\b",
     re.IGNORECASE,
 )
 _PART_OF = re.compile(
@@ -129,14 +161,23 @@ class TollStage(Stage):
         if not item.incidents:
             return
         found: dict[int, list[Figure]] = {id(i): [] for i in item.incidents}
+        parsed: dict[int, list[Figure]] = {id(i): [] for i in item.incidents}
         for sent_index in _candidate_sentences(item):
             sentence = item.sentences[sent_index]
+            sdoc = item.parses.get(sent_index)
             for fig in figures_in(sentence.text, sentence.start):
                 owner = _owner(item, sent_index, fig.start)
                 if owner is not None:
                     found[id(owner)].append(fig)
+            for fig in parse_figures(sdoc, sentence.start) if sdoc is not None else []:
+                owner = _owner(item, sent_index, fig.start)
+                if owner is not None:
+                    parsed[id(owner)].append(fig)
         for incident in item.incidents:
-            _apply(incident, found[id(incident)])
+            mine = found[id(incident)]
+            kinds = {f.kind for f in mine if f.value is not None}
+            mine += [f for f in parsed[id(incident)] if f.kind not in kinds]
+            _apply(incident, sorted(mine, key=lambda f: f.start))
 
 
 def figures_in(text: str, offset: int = 0, aggregates: bool = False) -> list[Figure]:
@@ -188,7 +229,7 @@ def _number_figures(
         if left:
             kind = "killed" if left.group("what").lower() == "dead" else "injured"
             return [Figure(kind, value, start, update, source)]
-    if _BEFORE_HURT.search(before):
+    if _BEFORE_HURT.search(before) or _DIRECT_HURT.match(after):
         return [Figure("injured", value, start, update, source)]
     if _LIST_AFTER_KILL.search(before):
         return [Figure("killed", value, start, update, source, adds=True)]
@@ -226,7 +267,45 @@ def _zero_figures(clause: str, base: int, source: str | None) -> list[Figure]:
     return out
 
 
+def parse_figures(sdoc: Any, offset: int) -> list[Figure]:
+    """Figures the dependency parse shows where the words are far apart: the victims of
+    a killing verb ("Ten residents of Konduz, including ..., have been killed") with
+    their number, or one named or singular victim ("killed Somalia's deputy prosecutor")."""
+    out = []
+    for verb in sdoc:
+        kind = _VERB_KINDS.get(verb.lemma_.lower())
+        if kind is None or not verb.tag_.startswith("VB"):
+            continue
+        if verb.lemma_.lower() == "shoot" and not any(c.lower_ == "dead" for c in verb.children):
+            continue
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        role = "nsubjpass" if passive else "dobj"
+        victim = next((c for c in verb.children if c.dep_ == role), None)
+        if victim is None or victim.lower_ in _PRONOUN_VICTIMS:
+            continue
+        value = _victim_count(victim)
+        if value is not None:
+            out.append(Figure(kind, value, offset + victim.idx))
+    return out
+
+
+def _victim_count(victim: Any) -> int | None:
+    """How many people a victim phrase counts: its number, or 1 for one person."""
+    if victim.pos_ == "NUM":
+        number = parse_number(victim.text)
+        return int(number) if number is not None and float(number).is_integer() else None
+    nummod = next((c for c in victim.children if c.dep_ == "nummod"), None)
+    if nummod is not None:
+        number = parse_number(nummod.text)
+        return int(number) if number is not None and float(number).is_integer() else None
+    if victim.tag_ in ("NN", "NNP") and victim.lemma_.lower() not in _NOT_PEOPLE:
+        return 1
+    return None
+
+
 def _candidate_sentences(item: Analysis) -> list[int]:
+    if len(item.incidents) == 1 and len(item.sentences) <= SHORT_STORY:
+        return list(range(len(item.sentences)))  # a wire lead: the whole story is this incident
     owned = sorted({s for inc in item.incidents for s in inc.sentences})
     out = set(owned)
     for s in owned:
@@ -243,6 +322,8 @@ def _owner(item: Analysis, sent_index: int, char: int) -> Incident | None:
     sentence (or, for an unowned sentence, the incidents just before it), the one whose
     trigger precedes the figure most closely in its paragraph; a figure in a paragraph
     with no trigger goes to the sentence's first (main) incident."""
+    if len(item.incidents) == 1 and len(item.sentences) <= SHORT_STORY:
+        return item.incidents[0]
     owners = [i for i in item.incidents if sent_index in i.sentences]
     if not owners:
         back = [
