@@ -202,6 +202,9 @@ def _from_timex(t: Timex, item: Analysis, how: str) -> _Dating | None:
     if got is None:
         return None
     day, precision = got
+    published = item.article.published
+    if t.text.lower() == "overnight" and published is not None:
+        day = published  # a report's "overnight" ran into its own day (hits after midnight)
     if precision == "week":
         day = _week_estimate(day, t.value, item.article.published)
     return _Dating(day, precision, t, how)
