@@ -254,7 +254,9 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
             if actor1 is None and roles.agent is not None:
                 actor1 = _antecedent(item, roles.agent, sentence.start, lex, country)
         if actor1 is None:
-            actor1, other, found = _sentence_perpetrator(item, sdoc, sentence.start, lex, country)
+            actor1, other, found = _sentence_perpetrator(
+                item, sdoc, sentence.start, lex, country, _foreign(item, incident)
+            )
             actor2 = actor2 or other
             how = found or how
     if actor1 is None:
@@ -302,8 +304,22 @@ def _default_actor(
     return None, how
 
 
+def _foreign(item: Analysis, incident: Incident) -> set[int]:
+    """Character offsets of the other incidents' triggers: their actors are not ours."""
+    out: set[int] = set()
+    for other in item.incidents:
+        if other is not incident:
+            out.update(range(other.trigger.start, other.trigger.end))
+    return out
+
+
 def _sentence_perpetrator(
-    item: Analysis, sdoc: Any, base: int, lex: Lexicon, country: str | None
+    item: Analysis,
+    sdoc: Any,
+    base: int,
+    lex: Lexicon,
+    country: str | None,
+    foreign: frozenset[int] | set[int] = frozenset(),
 ) -> tuple[Actor | None, Actor | None, str]:
     """When the trigger itself names nobody ("five people were killed when gunmen
     attacked"): the first side of a clash "between X and Y", the subject of a violent
@@ -323,6 +339,8 @@ def _sentence_perpetrator(
         by = tok.dep_ == "pobj" and verb.lower_ == "by" and verb.dep_ in ("agent", "prep")
         if not (active or by):
             continue
+        if base + (verb.head.idx if by else verb.idx) in foreign:
+            continue  # the perpetrator of another incident of the article
         actor = phrase_actor(tok, lex, country, perpetrator=True)
         if actor is None:
             actor = _antecedent(item, tok, base, lex, country)
@@ -361,7 +379,9 @@ def _story_perpetrator(
         sdoc = item.parses.get(index)
         if sdoc is None or (index in owned and index not in incident.sentences):
             continue
-        actor, _, how = _sentence_perpetrator(item, sdoc, item.sentences[index].start, lex, country)
+        base = item.sentences[index].start
+        foreign = _foreign(item, incident)
+        actor, _, how = _sentence_perpetrator(item, sdoc, base, lex, country, foreign)
         if actor is not None:
             return actor, f"{how} (sentence {index})"
     return None, ""
