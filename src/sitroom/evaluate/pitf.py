@@ -30,7 +30,7 @@ from pathlib import Path
 
 from sitroom.evaluate import Report
 from sitroom.knowledge.numbers import find_numbers
-from sitroom.model import Analysis, Article, Incident
+from sitroom.model import Actor, Analysis, Article, Incident
 
 # column positions (0-based) in the data rows
 START_DAY, START_MONTH, START_YEAR = 3, 4, 5
@@ -129,12 +129,17 @@ def _perpetrator(coded: str, main: Incident | None) -> bool | None:
     if not words and re.fullmatch(r"(?i)\s*unknown\s*", coded):
         return None  # "Unknown": nothing to match
     actor = main.actor1 if main else None
-    if actor is None:
-        return False
+    return actor is not None and actor_matches(coded, actor)
+
+
+def actor_matches(coded: str, actor: Actor) -> bool:
+    """A coded actor text and an extracted actor name the same party: they share a
+    content word ("Fulani herdsmen" / "Fulani Ethnic Militia"), are one dictionary
+    entry, or an unknown perpetrator meets an unidentified armed group."""
     said = f"{actor.name} {actor.mention}".lower()
     if _UNKNOWN.search(coded) and actor.name.startswith("Unidentified Armed Group"):
         return True
-    if any(w in said for w in words):
+    if any(w in said for w in _content_words(coded)):
         return True
     return _same_entry(coded, actor.name)
 
