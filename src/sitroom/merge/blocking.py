@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Collection
 
 from sitroom.merge.records import MentionRecord
 from sitroom.merge.score import DEFAULT_POLICY, Policy
@@ -31,14 +32,58 @@ ANY_TYPE = "?"
 def index_keys(record: MentionRecord, policy: Policy = DEFAULT_POLICY) -> list[str]:
     """Keys to file `record` (or the event it belongs to) under."""
     family = record.event_type or ANY_TYPE
-    return [f"{family}|{b}|{p}" for b in _buckets(record, policy) for p in _filed_places(record)]
+    buckets = _buckets(record, policy)
+    keys = [f"{family}|{b}|{p}" for b in buckets for p in _filed_places(record)]
+    placeless = _cell(record) is None
+    for token in actor_tokens(record):
+        keys.extend(f"{family}|{b}|t:{token}" for b in buckets)
+        if placeless:
+            keys.extend(f"{family}|{b}|nt:{token}" for b in buckets)
+    if record.article_id:
+        keys.append(f"art:{record.article_id}")
+    return keys
 
 
 def query_keys(record: MentionRecord, policy: Policy = DEFAULT_POLICY) -> list[str]:
-    """Keys under which the candidates for `record` are filed."""
+    """Keys under which the candidates for `record` are filed (all of them)."""
+    return [key for key, _ in query_plan(record, policy)]
+
+
+def query_plan(
+    record: MentionRecord,
+    policy: Policy = DEFAULT_POLICY,
+    present: Collection[str] | None = None,
+) -> list[tuple[str, tuple[str, ...] | None]]:
+    """Each query key, with the narrower keys to use instead when it files too many
+    reports: a placeless report then meets only the reports that share an actor word
+    with it (or its article), instead of every report of its week and type. `present`
+    limits the type families to those that hold any report."""
     families = [record.event_type, ANY_TYPE] if record.event_type else [*EVENT_TYPES, ANY_TYPE]
-    places = _wanted_places(record)
-    return [f"{f}|{b}|{p}" for f in families for b in _buckets(record, policy) for p in places]
+    if present is not None:
+        families = [f for f in families if f in present]
+    tokens = actor_tokens(record)
+    plan: list[tuple[str, tuple[str, ...] | None]] = []
+    for f in families:
+        for b in _buckets(record, policy):
+            for p in _wanted_places(record):
+                narrow = None
+                if p == ANY_PLACE:
+                    narrow = tuple(f"{f}|{b}|t:{t}" for t in tokens)
+                elif p == NO_PLACE:
+                    narrow = tuple(f"{f}|{b}|nt:{t}" for t in tokens)
+                plan.append((f"{f}|{b}|{p}", narrow))
+    if record.article_id:
+        plan.append((f"art:{record.article_id}", None))
+    return plan
+
+
+def actor_tokens(record: MentionRecord) -> list[str]:
+    """Words naming the record's actors (role words for a generic actor)."""
+    tokens: set[str] = set()
+    for actor in (record.actor1, record.actor2):
+        if actor is not None:
+            tokens.update(actor.who or {f"r:{r}" for r in actor.roles})
+    return sorted(tokens)
 
 
 def _filed_places(record: MentionRecord) -> list[str]:

@@ -14,9 +14,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sitroom.merge.blocking import index_keys, query_keys
+from sitroom.merge.blocking import ANY_TYPE, index_keys, query_plan
 from sitroom.merge.records import MentionRecord
 from sitroom.merge.score import DEFAULT_POLICY, Policy, compare
+
+# a query key filing more reports than this is replaced by its narrower keys
+MAX_BLOCK = 64
 
 
 class _Blocks:
@@ -26,17 +29,30 @@ class _Blocks:
     def __init__(self, records: Sequence[MentionRecord], policy: Policy) -> None:
         self.records, self.policy = records, policy
         self.filed: dict[int, list[int]] = defaultdict(list)
+        self.families = {r.event_type or ANY_TYPE for r in records}
+        # day ordinals of each date window, to drop far-apart candidates before scoring
+        self.lo = [r.date_lo.toordinal() if r.date_lo else -(1 << 40) for r in records]
+        self.hi = [r.date_hi.toordinal() if r.date_hi else 1 << 40 for r in records]
+        self.gap = max(policy.max_gap_days, policy.max_gap_days_precise)
         for i, record in enumerate(records):
             for key in set(index_keys(record, policy)):
                 self.filed[hash(key)].append(i)
 
     def later_candidates(self, i: int) -> set[int]:
         """Positions after `i` that share a blocking key with it. The keys are built so
-        that j is among i's candidates exactly when i is among j's."""
+        that j is among i's candidates when i is among j's, except where an oversized
+        key was narrowed (positions follow content order, so the result still does not
+        depend on the input order)."""
         found: set[int] = set()
-        for key in query_keys(self.records[i], self.policy):
-            found.update(j for j in self.filed.get(hash(key), ()) if j > i)
-        return found
+        for key, narrow in query_plan(self.records[i], self.policy, self.families):
+            filed = self.filed.get(hash(key), ())
+            if narrow is not None and len(filed) > MAX_BLOCK:
+                for k in narrow:
+                    found.update(j for j in self.filed.get(hash(k), ()) if j > i)
+            else:
+                found.update(j for j in filed if j > i)
+        lo, hi, gap = self.lo, self.hi, self.gap
+        return {j for j in found if lo[j] <= hi[i] + gap and lo[i] <= hi[j] + gap}
 
 
 def candidate_pairs(

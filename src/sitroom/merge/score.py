@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -101,7 +102,7 @@ def compare(a: MentionRecord, b: MentionRecord, policy: Policy = DEFAULT_POLICY)
     try:
         if policy.same_article_distinct and a.article_id and a.article_id == b.article_id:
             raise _Veto("same article reports them as distinct incidents")
-        for factor in (_type, _date, _place, _article, _actors, _tolls, _weapons, _text):
+        for factor in (_date, _type, _place, _article, _actors, _tolls, _weapons, _text):
             reason = factor(a, b, policy)
             if reason is not None:
                 reasons.append(reason)
@@ -214,6 +215,7 @@ def _stem_match(u: str, v: str) -> bool:
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
 
 
+@lru_cache(maxsize=1 << 18)
 def actor_relation(x: ActorKey | None, y: ActorKey | None) -> str:
     """'same', 'compatible' (one side generic or missing) or 'conflict'."""
     if x is None or y is None or x.generic or y.generic:
