@@ -37,6 +37,9 @@ _EVENT_NOUNS = re.compile(
     r"truce|ceasefire|call|meeting|talks|visit|election|vote|statement)$",
     re.IGNORECASE,
 )
+_AFTER_MIDNIGHT = re.compile(
+    r"after midnight|early hours|before dawn|at dawn|[0-5](?::\d\d)?\s*a\.?m\b", re.IGNORECASE
+)
 _CLOCK = re.compile(r"T(\d\d):(\d\d)$")
 
 
@@ -203,8 +206,12 @@ def _from_timex(t: Timex, item: Analysis, how: str) -> _Dating | None:
         return None
     day, precision = got
     published = item.article.published
-    if t.text.lower() == "overnight" and published is not None:
-        day = published  # a report's "overnight" ran into its own day (hits after midnight)
+    if (
+        t.text.lower() == "overnight"
+        and published is not None
+        and _AFTER_MIDNIGHT.search(item.article.text, max(0, t.start - 400), t.end + 600)
+    ):
+        day = published  # the night ran into the report's own day: it struck after midnight
     if precision == "week":
         day = _week_estimate(day, t.value, item.article.published)
     return _Dating(day, precision, t, how)
