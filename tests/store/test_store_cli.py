@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from store_helpers import analysis
 
+from sitroom.cli import main
 from sitroom.export import ACLED_COLUMNS
 from sitroom.model import Analysis, Article, ArticleError
 from sitroom.store import open_store
@@ -29,6 +31,18 @@ def sitroom(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
 
 
 def ok(*args: str) -> str:
+    """Run a command in this process (the same code as the `sitroom` script, faster)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # --help
+            code = int(exc.code or 0)
+    assert code == 0, err.getvalue()
+    return out.getvalue()
+
+
+def ok_process(*args: str) -> str:
     done = sitroom(*args)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
@@ -81,7 +95,9 @@ def test_every_command_has_help() -> None:
 
 
 def test_events_jsonl_is_the_contract(db: str) -> None:
-    events = events_jsonl(db)
+    events = [
+        json.loads(x) for x in ok_process("events", "--db", db, "--format", "jsonl").splitlines()
+    ]
     assert len(events) == 2
     kano = events[0]
     assert kano["fatalities"] == 6 and (kano["fatalities_low"], kano["fatalities_high"]) == (4, 6)
@@ -104,7 +120,7 @@ def test_events_table_and_json(db: str) -> None:
 
 def test_show_resolves_ids_and_marks_evidence(db: str) -> None:
     kano = events_jsonl(db)[0]
-    out = ok("show", kano["id"], "--db", db)
+    out = ok_process("show", kano["id"], "--db", db)
     assert "[[Gunmen killed 4 villagers in Kano on Friday.]]" in out
     assert "Merge decisions" in out and "link" in out
     second_report = kano["reports"][1]["report_id"]
@@ -116,7 +132,7 @@ def test_show_resolves_ids_and_marks_evidence(db: str) -> None:
 
 
 def test_export_formats(db: str, tmp_path: Path) -> None:
-    rows = list(csv.DictReader(io.StringIO(ok("export", "--db", db, "--format", "csv"))))
+    rows = list(csv.DictReader(io.StringIO(ok_process("export", "--db", db, "--format", "csv"))))
     assert tuple(rows[0]) == ACLED_COLUMNS
     assert rows[0]["country"] == "Nigeria" and rows[0]["fatalities"] == "6"
     assert rows[0]["source"] == "Wire; AFP" and rows[0]["latitude"] == "12.0"
@@ -134,7 +150,7 @@ def test_export_formats(db: str, tmp_path: Path) -> None:
 
 
 def test_rejects_lists_code_and_reason(db: str) -> None:
-    out = ok("rejects", "--db", db)
+    out = ok_process("rejects", "--db", db)
     assert "empty" in out and "in/empty.txt" in out and "no text" in out
     (line,) = ok("rejects", "--db", db, "--format", "jsonl").splitlines()
     assert json.loads(line)["code"] == "empty"
@@ -164,3 +180,29 @@ def test_store_errors_are_one_line(tmp_path: Path) -> None:
         assert done.returncode == 2
         assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
     assert junk.read_bytes().startswith(b"\x00\x01garbage")
+
+
+def test_real_ingest_and_extract_store(tmp_path: Path) -> None:
+    """The full pipeline: ingest a folder holding its own store, then extract with and
+    without a store."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "lead.txt").write_text(
+        "date 2024-01-03\nTwo soldiers were killed in Mosul on Tuesday when a roadside bomb "
+        "exploded beside their patrol, police said."
+    )
+    (folder / "empty.txt").write_text("")
+    db = folder / "sitroom.db"
+    first = ok_process("ingest", str(folder), "--db", str(db))
+    assert "stored: 1" in first and "rejected: 1 (empty: 1)" in first
+    assert len(events_jsonl(str(db))) >= 1
+    work = tmp_path / "work"
+    work.mkdir()
+    done = sitroom("extract", str(folder / "lead.txt"), "--no-store", cwd=work)
+    assert done.returncode == 0 and json.loads(done.stdout)["events"]
+    assert list(work.iterdir()) == []  # --no-store touched no database
+    stored_db = tmp_path / "x.db"
+    done = sitroom("extract", str(folder / "lead.txt"), "--db", str(stored_db))
+    assert done.returncode == 0
+    ids = [e["id"] for e in json.loads(done.stdout)["events"]]
+    assert [e["id"] for e in events_jsonl(str(stored_db))] == ids

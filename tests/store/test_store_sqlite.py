@@ -169,7 +169,7 @@ def test_detail_has_evidence_in_its_sentence(store: SQLiteStore) -> None:
     assert detail is not None
     (report,) = detail.reports
     (ev,) = report.evidence
-    assert ev.context == "Gunmen killed 4 villagers in Kano on Friday."
+    assert ev.context == LEAD  # the evidence sentence and its neighbour
     assert report.article.text == LEAD
 
 

@@ -825,11 +825,13 @@ def _payload_from_output(article: Article, out: dict[str, Any]) -> _Payload:
 
 
 def _context(item: Analysis, start: int, end: int) -> tuple[int, int]:
-    """The sentences an evidence span lies in (the span itself when unknown)."""
+    """The evidence's sentences and one on each side, so `show` can mark the evidence
+    within the text around it (the span itself when sentences are unknown)."""
     first, last = item.sentence_of(start), item.sentence_of(max(start, end - 1))
-    c_start = item.sentences[first].start if first >= 0 else start
-    c_end = item.sentences[last].end if last >= 0 else end
-    return min(c_start, start), max(c_end, end)
+    if first < 0 or last < 0:
+        return start, end
+    before, after = max(first - 1, 0), min(last + 1, len(item.sentences) - 1)
+    return min(item.sentences[before].start, start), max(item.sentences[after].end, end)
 
 
 def _check_file(path: Path, create: bool) -> None:
