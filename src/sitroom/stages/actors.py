@@ -143,9 +143,63 @@ _THINGS = {
     "police",
     "figure",
 }
-_VIOLENT_VERBS = {
-    "attack",
+_VICTIM_VERBS = {
     "kill",
+    "wound",
+    "injure",
+    "shoot",
+    "murder",
+    "behead",
+    "assassinate",
+    "kidnap",
+    "abduct",
+    "attack",
+    "target",
+    "ambush",
+    "execute",
+    "slay",
+    "massacre",
+    "torture",
+    "rape",
+    "beat",
+    "hit",
+    "strike",
+    "stab",
+    "hack",
+    "lynch",
+    "arrest",
+    "detain",
+    "seize",
+    "capture",
+}
+_PERSON_SUFFIX = (
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "ist",
+    "ists",
+    "ian",
+    "ians",
+    "ee",
+    "ees",
+    "man",
+    "men",
+    "ant",
+    "ants",
+    "ent",
+    "ents",
+    "ier",
+    "iers",
+    "ic",
+    "ics",
+)
+_VIOLENT_VERBS = {
+    "wound",
+    "injure",
+    "hurt",
+    "kill",
+    "attack",
     "shoot",
     "open",
     "raid",
@@ -268,10 +322,49 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
             how = "nearest actor named before the trigger"
     if actor1 is None:
         actor1, how = _default_actor(incident, lex, country, how)
+    actor1 = _as_demonstrators(incident, actor1, lex, country)
+    if actor2 is None and sdoc is not None and sentence is not None:
+        actor2 = _sentence_victim(sdoc, sentence.start, lex, country, _foreign(item, incident))
     if actor1 and actor2 and actor1.name == actor2.name and actor1.mention == actor2.mention:
         actor2 = None
     incident.actor1, incident.actor2 = actor1, actor2
     incident.notes["actor1"] = f"{how}; country context {country or 'unknown'}"
+
+
+def _as_demonstrators(
+    incident: Incident, actor: Actor | None, lex: Lexicon, country: str | None
+) -> Actor | None:
+    """In a protest or a riot, the people who demonstrate are protesters or rioters
+    ("Iraqi Kurds demonstrated" -> Protesters (Iraq), mention "Iraqi Kurds")."""
+    if incident.event_type not in ("Protests", "Riots") or actor is None:
+        return actor
+    if incident.sub_event_type == "Excessive force against protesters":
+        return actor
+    if actor.type not in (None, "civilians", "political militia", "identity militia"):
+        return actor
+    if actor.name.startswith(("Military", "Police")) or (actor.type and not actor.mention):
+        return actor
+    kind = "protesters" if incident.event_type == "Protests" else "rioters"
+    where = actor.country or country
+    name = _generic_name(lex, kind, where)
+    return Actor(name, actor.mention, kind, where)
+
+
+def _sentence_victim(
+    sdoc: Any, base: int, lex: Lexicon, country: str | None, foreign: set[int]
+) -> Actor | None:
+    """The people a violent verb of the sentence acts on ("killed one U.S. soldier",
+    "three Iraqi civilians have been killed")."""
+    for verb in sdoc:
+        if verb.lemma_.lower() not in _VICTIM_VERBS or base + verb.idx in foreign:
+            continue
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        role = "nsubjpass" if passive else "dobj"
+        victim = next((c for c in verb.children if c.dep_ == role), None)
+        actor = phrase_actor(victim, lex, country, perpetrator=False)
+        if actor is not None:
+            return actor
+    return None
 
 
 def _actor_noun(token: Any, lex: Lexicon) -> bool:
@@ -587,7 +680,23 @@ def phrase_actor(
         return Actor(mention, mention, None, country)
     if perpetrator and head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() not in _THINGS:
         return _unnamed_group(lex, mention, here or country)  # "Amazon tribesmen"
+    if not perpetrator and _person(head):
+        where = here or country
+        return Actor(_generic_name(lex, "civilians", where), mention, "civilians", where)
     return None
+
+
+def _person(head: Any) -> bool:
+    """A noun that names people ("advisers", "a journalist", "Sultan Ahmed")."""
+    if head.ent_type_ == "PERSON":
+        return True
+    word = head.lower_
+    return (
+        head.pos_ == "NOUN"
+        and word not in _THINGS
+        and head.lemma_.lower() not in _THINGS
+        and word.endswith(_PERSON_SUFFIX)
+    )
 
 
 def _unnamed_group(lex: Lexicon, mention: str, country: str | None) -> Actor:
