@@ -1,3 +1,4 @@
+import importlib
 import json
 from pathlib import Path
 
@@ -5,8 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from merge_helpers import place, record
 
-from sitroom.merge import MentionRecord, cluster
+from sitroom.merge import MentionRecord, cluster, compare
+from sitroom.merge.cluster import candidate_pairs
 
+# the module, not the function of the same name that sitroom.merge exports
+cluster_module = importlib.import_module("sitroom.merge.cluster")
 STORIES = [
     json.loads(x) for x in (Path(__file__).parent / "stories.jsonl").read_text().splitlines()
 ]
@@ -107,3 +111,19 @@ def test_a_vague_report_does_not_chain_two_incidents():
     vague = record("c", **common, actor1="militants", location=place(2.04, 45.34, "SOM"))
     ids = cluster([shabaab, islamic_state, vague])
     assert ids[0] != ids[1] and ids[2] in ids[:2]
+
+
+def test_blocking_keeps_every_pair_the_scorer_would_merge():
+    recs = [MentionRecord.from_dict(s) for s in STORIES]
+    pairs = candidate_pairs(recs)
+    for i in range(len(recs)):
+        for j in range(i + 1, len(recs)):
+            if compare(recs[i], recs[j]).same:
+                assert (i, j) in pairs, (recs[i].id, recs[j].id)
+
+
+def test_narrowed_blocks_give_the_same_stories(monkeypatch):
+    recs = [MentionRecord.from_dict(s) for s in STORIES]
+    wide = cluster(recs)
+    monkeypatch.setattr(cluster_module, "MAX_BLOCK", 1)
+    assert cluster(recs) == wide

@@ -30,7 +30,7 @@ class Policy:
     same_article_distinct: bool = False  # one article's reports are distinct incidents
     # Structured feeds code one event as several rows of one article (one per actor
     # pair); one article's reports of one type are then mostly one event.
-    w_same_article: float = 3.0
+    w_same_article: float = 2.0
     w_actor1_conflict_same_article: float = -0.5
     w_type_same_sub: float = 1.0
     w_type_other_sub: float = -1.0
