@@ -90,6 +90,8 @@ class Candidate:
             base = math.log10(self.population + 10)
             if self.geonames_id is None:  # a project-listed city: a well-known one
                 base = max(base, 6.2)
+        elif f in ("sea", "continent"):  # oceans and seas are what these names mostly mean
+            base = 8.5
         else:  # project-listed regions, sites, bases...: named because they matter
             base = 7.0
         if self.kind == ALT:

@@ -195,16 +195,27 @@ def _org_as_place(span: Any, gaz: Gazetteer) -> Mention | None:
 
 def _embedded(doc: Any, ent: Any, gaz: Gazetteer) -> Iterable[Mention]:
     """Place names inside organisation names ("Kentucky Fish and Wildlife", "University
-    of Toronto", "Russian Higher School of Economics"): coded as toponyms by the news
-    geoparsing corpora; the locate stage gives them little weight."""
-    for tok in doc[ent.start : ent.end]:
-        if not _is_name_token(tok) or fold(tok.text) in not_places():
-            continue
-        for cand in gaz.lookup(tok.text):
-            if cand.kind == DEMONYM or (cand.kind == MAIN and _initial_ok(cand)):
-                source = "NORP" if cand.kind == DEMONYM else "EMBEDDED"
-                yield Mention(tok.idx, tok.idx + len(tok.text), tok.text, source)
+    of Toronto", "New York Post"): coded as toponyms by the news geoparsing corpora; the
+    locate stage gives them little weight. Longest names first."""
+    i = ent.start
+    while i < ent.end:
+        hit = None
+        for j in range(min(ent.end, i + 3), i, -1):
+            span = doc[i:j]
+            if not _is_name_token(doc[i]) or fold(span.text) in not_places():
+                continue
+            for cand in gaz.lookup(span.text):
+                if cand.kind == DEMONYM or (cand.kind == MAIN and _initial_ok(cand)):
+                    source = "NORP" if cand.kind == DEMONYM else "EMBEDDED"
+                    hit = Mention(span.start_char, span.end_char, span.text, source)
+                    break
+            if hit is not None:
                 break
+        if hit is None:
+            i += 1
+            continue
+        yield hit
+        i = j
 
 
 def _area_hint(doc: Any, end: int) -> bool:
@@ -411,6 +422,18 @@ _MODIFIERS = frozenset(
 )
 
 
+def _known_part(cand: Candidate) -> bool:
+    """A part of a longer name counts only when it is a well-known place: "Guangxi" in
+    "Guangxi province", never "Street" in "Third Street" or "Centre" in "Rogers Centre"."""
+    if cand.kind == DEMONYM:
+        return True
+    if cand.kind not in (MAIN, ABBREV):
+        return False
+    if cand.feature in ("country", "continent", "admin1", "admin2"):
+        return True
+    return cand.geonames_id is None or cand.population >= MIN_CITY_POP
+
+
 def _head_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     """For a name the gazetteer lacks, the longest known part of it, rightmost first:
     "Western Canada" -> Canada, "Guangxi province" -> Guangxi, "Enfield Borough"."""
@@ -423,7 +446,7 @@ def _head_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
             key = fold(part)
             if not part[:1].isupper() or key in not_places() or set(key.split()) <= _MODIFIERS:
                 continue
-            found = [c for c in gaz.lookup(part) if c.kind in (MAIN, ABBREV, DEMONYM)]
+            found = [c for c in gaz.lookup(part) if _known_part(c)]
             if found:
                 return found
     return []
