@@ -252,3 +252,30 @@ def test_damaged_store_gives_a_store_error(tmp_path: Path) -> None:
         s = open_store(str(path))
         s.events()
         s.counts()
+
+
+def test_stored_article_reads_back_as_extracted(store: SQLiteStore) -> None:
+    item = analysis(LEAD, incidents=[{}, {"town": "Goma", "status": "background"}])
+    store.add_analysis(item)
+    assert store.article_output(item.article.id) == item.to_dict()
+    assert store.article_output("a-missing") is None
+
+
+def test_a_failure_inside_an_article_leaves_nothing_of_it(store: SQLiteStore) -> None:
+    store.add_analysis(analysis("Gunmen killed 4 villagers in Kano on Friday."))
+    before = store.counts()
+    item = analysis(LEAD, incidents=[{}, {"town": "Goma"}])
+    output = item.to_dict()
+    output["events"][1]["evidence"] = [{"text": "x", "start": 0}]  # damaged second report
+    with pytest.raises(StoreError):
+        store.add_output(item.article, output)
+    output["events"][1]["evidence"] = [{"text": "x", "start": 0, "end": "?"}]
+    with pytest.raises(StoreError):
+        store.add_output(item.article, output)
+    output["events"][1]["evidence"] = item.to_dict()["events"][1]["evidence"]
+    output["events"][1]["weapons"] = {"not JSON"}  # fails after the first report is written
+    with pytest.raises(TypeError):
+        store.add_output(item.article, output)
+    assert store.counts() == before
+    assert not store.has_article(item.article.id)
+    assert store.add_output(item.article, item.to_dict()).outcome == "stored"

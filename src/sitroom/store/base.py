@@ -282,6 +282,11 @@ class Store(ABC):
     def article(self, article_id: str) -> Article | None: ...
 
     @abstractmethod
+    def article_output(self, article_id: str) -> dict[str, Any] | None:
+        """A stored article as the contract's output object (what `extract` printed for
+        it): its reports as `events`, with its statistics, places and times."""
+
+    @abstractmethod
     def rejects(self) -> list[Reject]: ...
 
     @abstractmethod

@@ -67,7 +67,7 @@ class _Payload:
 
     article: Article
     events: list[dict[str, Any]]
-    contexts: list[list[tuple[int, int]]]
+    contexts: list[list[tuple[Any, Any]]]  # (start, end) ints once validated
     statistics: list[dict[str, Any]]
     places: list[dict[str, Any]]
     times: list[dict[str, Any]]
@@ -215,6 +215,7 @@ class SQLiteStore(Store):
     @_guarded
     def _add(self, payload: _Payload) -> AddResult:
         art = payload.article
+        _validate(payload)
         with self._transaction() as db:
             if db.execute("SELECT 1 FROM articles WHERE id = ?", (art.id,)).fetchone():
                 return AddResult("duplicate", art.id)
@@ -638,6 +639,23 @@ class SQLiteStore(Store):
         )
 
     @_guarded
+    def article_output(self, article_id: str) -> dict[str, Any] | None:
+        article = self._article(article_id)
+        if article is None:
+            return None
+
+        def rows(sql: str) -> list[Any]:
+            return [json.loads(r[0]) for r in self._conn.execute(sql, (article_id,))]
+
+        return {
+            "article": article.meta_dict(),
+            "events": rows("SELECT data FROM reports WHERE article_id = ? ORDER BY ordinal"),
+            "statistics": rows("SELECT data FROM statistics WHERE article_id = ? ORDER BY ordinal"),
+            "places": rows("SELECT data FROM places WHERE article_id = ? ORDER BY ordinal"),
+            "times": rows("SELECT data FROM times WHERE article_id = ? ORDER BY ordinal"),
+        }
+
+    @_guarded
     def rejects(self) -> list[Reject]:
         rows = self._conn.execute(
             "SELECT article_id, origin, code, message, published, rejected_at FROM rejects "
@@ -796,6 +814,20 @@ def _fts_text(records: Sequence[ReportRecord]) -> tuple[str, str]:
     return "\n".join(body), "\n".join(actors)
 
 
+def _validate(p: _Payload) -> None:
+    """Refuse, before any write, an extraction the store cannot keep."""
+    if not p.article.id:
+        raise StoreError("an article needs an id before it is stored")
+    for ev in p.events:
+        if not isinstance(ev.get("event_type"), str) or not isinstance(
+            ev.get("sub_event_type"), str
+        ):
+            raise StoreError(f"article {p.article.id}: an event has no event_type/sub_event_type")
+        for span in ev.get("evidence") or []:
+            if not isinstance(span.get("start"), int) or not isinstance(span.get("end"), int):
+                raise StoreError(f"article {p.article.id}: evidence without offsets")
+
+
 def _payload_from_analysis(item: Analysis) -> _Payload:
     events = [i.to_dict() for i in item.incidents]
     contexts = []
@@ -813,7 +845,7 @@ def _payload_from_analysis(item: Analysis) -> _Payload:
 
 def _payload_from_output(article: Article, out: dict[str, Any]) -> _Payload:
     events = list(out.get("events") or [])
-    contexts = [[(s["start"], s["end"]) for s in ev.get("evidence") or []] for ev in events]
+    contexts = [[(s.get("start"), s.get("end")) for s in ev.get("evidence") or []] for ev in events]
     return _Payload(
         article=article,
         events=events,
