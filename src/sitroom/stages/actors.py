@@ -143,6 +143,8 @@ _THINGS = {
     "police",
     "figure",
 }
+_NOT_AGENTS = {"others", "other", "many", "several", "some", "more", "dozens", "scores"}
+_NEEDS_OBJECT = {"wound", "injure", "hurt", "kill"}  # "120 others wounded" is no agent
 _VICTIM_VERBS = {
     "kill",
     "wound",
@@ -428,7 +430,10 @@ def _sentence_perpetrator(
                     return one, two, "first side of a clash 'between X and Y'"
     for tok in sdoc:
         verb = tok.head
-        active = tok.dep_ in _SUBJECTS and verb.lemma_.lower() in _VIOLENT_VERBS
+        lemma = verb.lemma_.lower()
+        active = tok.dep_ in _SUBJECTS and lemma in _VIOLENT_VERBS
+        if active and lemma in _NEEDS_OBJECT and not any(c.dep_ == "dobj" for c in verb.children):
+            continue
         by = tok.dep_ == "pobj" and verb.lower_ == "by" and verb.dep_ in ("agent", "prep")
         if not (active or by):
             continue
@@ -649,9 +654,11 @@ def phrase_actor(
 ) -> Actor | None:
     """The actor a noun phrase names, or None (a pronoun, a thing, nothing known).
     `loose` accepts any noun phrase as a named side (the two sides of a clash)."""
-    if head is None or head.lower_ in _PRONOUNS or head.ent_type_ in _NOT_ACTOR_ENTS:
+    if head is None or head.lower_ in _PRONOUNS:
         return None
     head = _quantity_head(head)
+    if head.ent_type_ in _NOT_ACTOR_ENTS or head.lower_ in _NOT_AGENTS:
+        return None
     doc = head.doc
     lo, hi = phrase_span(head)
     core = doc[lo:hi]
