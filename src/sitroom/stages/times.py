@@ -330,10 +330,15 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> _Result:
     return "DATE", _month_day_value(ctx, month, day, m.group("y"), m), None
 
 
+_MARCH_NOUN = re.compile(r"\s+(?:for|of|on|against|to)\b")
+
+
 def _month_only(m: re.Match[str], ctx: _Ctx) -> _Result:
     word = m.group("m")
     if len(word) <= 4 and word not in ("may", "june", "july") and not m.group("y"):
         return None  # "Jan Kavan": a bare abbreviation is a month only with a day or year
+    if word == "march" and not m.group("y") and _MARCH_NOUN.match(ctx.text, m.end()):
+        return None  # "the March for Life", "March of the Mothers"
     month = _month(word)
     mod = _pos_mod(m.group("pos"))
     rel = (m.group("rel") or m.group("rel2") or "").lower()
@@ -581,6 +586,21 @@ def _thanksgiving(m: re.Match[str], ctx: _Ctx) -> _Result:
     return "DATE", day.isoformat(), None
 
 
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten"
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+
+
+def _spelled_year(m: re.Match[str]) -> _Result:
+    """ "nineteen ninety-six", "the year two thousand": years as broadcasts say them."""
+    words = m.group("sy").replace("-", " ").split()
+    if words[0] == "nineteen":
+        rest = _number(" ".join(words[1:]))
+        return ("DATE", str(1900 + int(rest)), None) if rest else None
+    tail = [w for w in words[2:] if w != "and"]
+    rest = _number(" ".join(tail)) if tail else 0
+    return ("DATE", str(2000 + int(rest or 0)), None) if rest is not None else None
+
+
 _WD_TAIL = rf"(?:,?\s+(?P<tm>{_MONTH})\s+(?P<td>{_DAYNUM})(?:,\s*(?P<ty>{_YEAR}))?(?!\d|:\d))?"
 _RULES: tuple[tuple[str, _Handler], ...] = (
     (
@@ -680,6 +700,12 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     ),
     (r"(?<![\d/])(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<y>\d{4}|\d\d)(?![\d/])", _slash_date),
     (
+        rf"(?:the year\s+)?(?P<sy>nineteen[\s-]+(?:{_TENS_WORDS})(?:[\s-](?:{_UNIT_WORDS}))?|"
+        rf"two thousand(?:\s+(?:and\s+)?(?:{_UNIT_WORDS}|ten|eleven|twelve|thirteen|fourteen|"
+        rf"fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)\b",
+        lambda m, c: _spelled_year(m),
+    ),
+    (
         r"the (?P<pos>end|beginning|middle|start) of (?:the|this) (?P<u>year|month|week|decade)\b",
         lambda m, c: ("DATE", _unit_value(c.dct, m.group("u"), 0), _pos_mod(m.group("pos"))),
     ),
@@ -746,6 +772,7 @@ _KEYS: tuple[str, ...] = (  # aligned with _RULES
     "wednesdays thursdays fridays saturdays sundays",
     "#",
     "#",
+    "nineteen thousand",
     "end beginning middle start",
     "century",
     "christmas year valentine halloween independence thanksgiving",
