@@ -20,6 +20,7 @@ from typing import Any
 
 from sitroom import pipeline as pipeline_mod
 from sitroom.config import Config
+from sitroom.errors import StoreError
 from sitroom.model import Analysis, ArticleError
 from sitroom.stages import Pipeline
 from sitroom.store.base import AddResult, Store
@@ -40,7 +41,7 @@ class IngestSummary:
     new_events: int = 0  # incidents that started a canonical event (others joined one)
     event_ids: list[str] = field(default_factory=list)
 
-    def count(self, result: AddResult, item: Analysis) -> None:
+    def count(self, result: AddResult) -> None:
         if result.outcome == "stored":
             self.stored += 1
             self.incidents += result.reports
@@ -49,7 +50,7 @@ class IngestSummary:
         elif result.outcome == "duplicate":
             self.skipped += 1
         else:
-            self.rejected[item.error.code if item.error else "internal"] += 1
+            self.rejected[result.code or "internal"] += 1
 
     def lines(self) -> list[str]:
         rejected = sum(self.rejected.values())
@@ -92,7 +93,7 @@ def ingest(
     fresh = _fresh(items, store, summary)
     with _Progress(progress, summary) as bar:
         for item in lazy.run(fresh, cfg.batch_size):
-            summary.count(store.add_analysis(item), item)
+            summary.count(_store_one(store, item))
             bar.update()
     return summary
 
@@ -100,8 +101,22 @@ def ingest(
 def store_results(store: Store, items: Iterable[Analysis]) -> Iterator[Analysis]:
     """Store each processed item as it passes (for `extract` without `--no-store`)."""
     for item in items:
-        store.add_analysis(item)
+        _store_one(store, item)
         yield item
+
+
+def _store_one(store: Store, item: Analysis) -> AddResult:
+    """Store an article; an extraction the store cannot keep becomes an `internal`
+    reject (its transaction rolled back) instead of ending the run. A `StoreError`
+    (the store itself failing) does end it."""
+    try:
+        return store.add_analysis(item)
+    except StoreError:
+        raise
+    except Exception as exc:
+        log.warning("cannot store article %s: %r", item.article.id, exc)
+        error = ArticleError("internal", f"store: {exc!r}"[:300])
+        return store.add_analysis(Analysis(article=item.article, error=error))
 
 
 def _fresh(items: Iterable[Analysis], store: Store, summary: IngestSummary) -> Iterator[Analysis]:

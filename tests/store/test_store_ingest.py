@@ -94,3 +94,29 @@ def test_a_failing_batch_costs_one_article(tmp_path: Path) -> None:
         (reject,) = store.rejects()
     assert (summary.stored, summary.rejected) == (4, {"internal": 1})
     assert reject.code == "internal" and "bug" in reject.message
+
+
+class UnstorableStage(Stage):
+    """A stage with a bug that only shows at storage: a value JSON cannot hold."""
+
+    name = "unstorable"
+    reads = ("incidents",)
+
+    def process_one(self, item):  # type: ignore[no-untyped-def]
+        if "SETBUG" in item.article.text:
+            for inc in item.incidents:
+                inc.notes = {"why": {1, 2}}
+
+
+def test_an_unstorable_article_is_rejected_and_the_run_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_leads(folder, 4)
+    (folder / "lead001.txt").write_text("date 2024-03-01\nSETBUG 3 villagers killed in Kano.")
+    pipe = Pipeline([*lead_pipeline().stages, UnstorableStage()])
+    with open_store(str(tmp_path / "s.db")) as store:
+        summary = ingest(store, [str(folder)], pipeline=pipe)
+        (reject,) = store.rejects()
+        counts = store.counts()
+    assert (summary.stored, summary.rejected) == (3, {"internal": 1})
+    assert reject.message.startswith("store: TypeError")
+    assert (counts.articles, counts.reports) == (3, 3)

@@ -32,6 +32,7 @@ class AddResult:
     reports: int = 0
     event_ids: tuple[str, ...] = ()
     new_events: int = 0  # reports that started a canonical event (the rest joined one)
+    code: str | None = None  # the error code of a rejected article
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,13 @@ the one seam between the store and it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+log = logging.getLogger(__name__)
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 RESPONSIBILITY_RANK = {"claimed": 0, "attributed": 1, "unclaimed": 2, "unknown": 3}
 
@@ -62,9 +64,19 @@ def decide(report: ReportRecord, candidates: Sequence[Candidate]) -> Decision:
 
     Candidates come oldest first; user decisions have already been applied by the
     caller. One article's reports are distinct incidents (the extraction split them).
+    A failure of the merger costs a missed merge, never the article: the report then
+    starts its own event and the explanation says why.
     """
     if not candidates:
         return Decision(None, None, "no earlier event shares its blocking keys")
+    try:
+        return _link(report, candidates)
+    except Exception as exc:  # a merge bug must not lose the article
+        log.warning("merge failed for report %s: %r", report.report_id, exc)
+        return Decision(None, None, f"merge failed ({exc!r}); kept as its own event")
+
+
+def _link(report: ReportRecord, candidates: Sequence[Candidate]) -> Decision:
     from sitroom import merge
 
     record = _mention(report)
@@ -74,17 +86,23 @@ def decide(report: ReportRecord, candidates: Sequence[Candidate]) -> Decision:
 
 
 def index_keys(report: ReportRecord) -> list[str]:
-    """Blocking keys to file the report's canonical event under."""
+    """Blocking keys to file the report's canonical event under (none if unreadable)."""
     from sitroom import merge
 
-    return merge.index_keys(_mention(report), _policy())
+    try:
+        return list(merge.index_keys(_mention(report), _policy()))
+    except merge.RecordError:
+        return []
 
 
 def query_keys(report: ReportRecord) -> list[str]:
     """Blocking keys under which the candidate events for the report are filed."""
     from sitroom import merge
 
-    return merge.query_keys(_mention(report), _policy())
+    try:
+        return list(merge.query_keys(_mention(report), _policy()))
+    except merge.RecordError:
+        return []
 
 
 def _mention(report: ReportRecord) -> Any:

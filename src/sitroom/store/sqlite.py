@@ -210,7 +210,7 @@ class SQLiteStore(Store):
                     _now(),
                 ),
             )
-        return AddResult("rejected", art.id)
+        return AddResult("rejected", art.id, code=err.code)
 
     @_guarded
     def _add(self, payload: _Payload) -> AddResult:
