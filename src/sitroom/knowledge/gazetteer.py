@@ -44,7 +44,7 @@ from pathlib import Path
 
 from sitroom.knowledge import data_path
 
-SCHEMA = 5  # bump whenever the index layout or the build rules (`_build` and below) change
+SCHEMA = 6  # bump whenever the index layout or the build rules (`_build` and below) change
 
 COUNTRY_WEIGHT = 4.0  # score for a candidate in the article's only country
 ADMIN_WEIGHT = 3.0  # score for a candidate in the article's only first-level area
@@ -165,6 +165,8 @@ class Gazetteer:
             head, _, rest = key.partition(" ")
             other = rest if head in _ARTICLES and rest else f"al {key}"
             found = [replace(c, kind=max(c.kind, ALT)) for c in self._exact(other)]
+        if not found and " " not in key:  # "Bahirdar" for "Bahir Dar"
+            found = [replace(c, kind=max(c.kind, ALT)) for c in self._exact(f"~{key}")]
         found.sort(key=lambda c: -c.prior())
         return tuple(found)
 
@@ -381,6 +383,8 @@ def _insert(conn: sqlite3.Connection, rows: list[_Row], first_id: int) -> int:
             key = fold(alias)
             if _indexable(key, kind):
                 aliases.append((key, i, kind))
+                if kind == MAIN and " " in key and (r.pop >= 5000 or r.feature != "city"):
+                    aliases.append(("~" + key.replace(" ", ""), i, ALT))  # written solid
     conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     conn.executemany("INSERT OR IGNORE INTO alias VALUES (?,?,?)", aliases)
     return first_id + len(rows)

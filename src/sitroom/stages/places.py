@@ -144,8 +144,8 @@ def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
         return None
     span = doc[start:end]
     key = fold(span.text)
-    if not key or key in not_places() or not any(ch.isalpha() for ch in key):
-        return None
+    if not key or key in not_places() or not span.text[:1].isupper():
+        return None  # lower-case "entities" ("mosques", "west city") are NER noise
     label = ent.label_
     if label == "NORP":
         return _demonym_mention(span, gaz) or _org_as_place(span, gaz)
@@ -271,6 +271,8 @@ def _scan_hit(doc: Any, i: int, j: int, gaz: Gazetteer) -> Mention | None:
     if len(key) < 3 or key in not_places():
         return None
     cands = gaz.lookup(span.text)
+    if span.text.isupper() and len(key) <= 4:  # "NAN", "PTI": acronyms, unless a country
+        cands = tuple(c for c in cands if c.feature in ("country", "continent"))
     area = _area_hint(doc, j)
     named = _after_settlement(doc, i) or _settlement_hint(doc, j)
     marked = named or area or _after_prep(doc, i)
@@ -427,11 +429,11 @@ def _known_part(cand: Candidate) -> bool:
     "Guangxi province", never "Street" in "Third Street" or "Centre" in "Rogers Centre"."""
     if cand.kind == DEMONYM:
         return True
-    if cand.kind not in (MAIN, ABBREV):
-        return False
-    if cand.feature in ("country", "continent", "admin1", "admin2"):
+    if cand.kind == ABBREV or cand.feature in ("country", "continent", "admin1", "admin2"):
         return True
-    return cand.geonames_id is None or cand.population >= MIN_CITY_POP
+    if cand.geonames_id is None:
+        return cand.kind == MAIN
+    return cand.population >= MIN_CITY_POP
 
 
 def _head_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
