@@ -19,6 +19,9 @@ from sitroom.knowledge import data_path
 from sitroom.model import ACTOR_TYPES, Actor
 
 MAX_NGRAM = 8
+_AFFILIATION = re.compile(
+    r"-(?:linked|backed|affiliated|allied|led|aligned|inspired|supported|loyal)$", re.I
+)
 _TOKEN = re.compile(r"\w+(?:[’'.-]\w+)*")
 # country names as ACLED writes them after "Military Forces of" (others: countries.tsv)
 _ACLED_COUNTRY_NAMES = {
@@ -148,8 +151,15 @@ class Lexicon:
 
 
 def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """Words; "Al-Qaeda-linked" gives "Al-Qaeda" and "linked" (an affiliation suffix)."""
     for m in _TOKEN.finditer(text.replace("’", "'")):
-        yield m.group(), m.start(), m.end()
+        word, start = m.group(), m.start()
+        suffix = _AFFILIATION.search(word)
+        if suffix:
+            yield word[: suffix.start()], start, start + suffix.start()
+            yield word[suffix.start() + 1 :], start + suffix.start() + 1, m.end()
+        else:
+            yield word, start, m.end()
 
 
 def _mostly_upper(text: str) -> bool:

@@ -143,6 +143,8 @@ _THINGS = {
     "police",
     "figure",
 }
+_CLASHES = {"clash", "fighting", "fight", "battle", "gunfight", "confrontation", "skirmish"}
+_SPREES = {"spree", "rampage", "killing"}
 _NOT_AGENTS = {"others", "other", "many", "several", "some", "more", "dozens", "scores"}
 _NEEDS_OBJECT = {"wound", "injure", "hurt", "kill"}  # "120 others wounded" is no agent
 _VICTIM_VERBS = {
@@ -197,6 +199,9 @@ _PERSON_SUFFIX = (
     "ics",
 )
 _VIOLENT_VERBS = {
+    "drop",
+    "bombard",
+    "strangle",
     "wound",
     "injure",
     "hurt",
@@ -399,6 +404,17 @@ def _default_actor(
     return None, how
 
 
+def _spree(verb: Any) -> bool:
+    """ "went on a shooting spree", "went on the rampage"."""
+    if verb.lemma_.lower() != "go":
+        return False
+    for prep in verb.children:
+        obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "on" else None
+        if obj is not None and obj.lemma_.lower() in _SPREES:
+            return True
+    return False
+
+
 def _foreign(item: Analysis, incident: Incident) -> set[int]:
     """Character offsets of the other incidents' triggers: their actors are not ours."""
     out: set[int] = set()
@@ -428,10 +444,11 @@ def _sentence_perpetrator(
                 two = _side(second, lex, country) if second is not None else None
                 if one is not None:
                     return one, two, "first side of a clash 'between X and Y'"
+    generic: tuple[Actor, str] | None = None
     for tok in sdoc:
         verb = tok.head
         lemma = verb.lemma_.lower()
-        active = tok.dep_ in _SUBJECTS and lemma in _VIOLENT_VERBS
+        active = tok.dep_ in _SUBJECTS and (lemma in _VIOLENT_VERBS or _spree(verb))
         if active and lemma in _NEEDS_OBJECT and not any(c.dep_ == "dobj" for c in verb.children):
             continue
         by = tok.dep_ == "pobj" and verb.lower_ == "by" and verb.dep_ in ("agent", "prep")
@@ -442,8 +459,14 @@ def _sentence_perpetrator(
         actor = phrase_actor(tok, lex, country, perpetrator=True)
         if actor is None:
             actor = _antecedent(item, tok, base, lex, country)
-        if actor is not None:
-            return actor, None, f"perpetrator of {verb.head.text if by else verb.text!r}"
+        if actor is None:
+            continue
+        how = f"perpetrator of {verb.head.text if by else verb.text!r}"
+        if not actor.name.startswith("Unidentified"):
+            return actor, None, how
+        generic = generic or (actor, how)
+    if generic is not None:
+        return generic[0], None, generic[1]
     return None, None, ""
 
 
@@ -566,6 +589,8 @@ def _inherited_subject(verb: Any) -> Any:
         if node.dep_ not in _CLIMB or node.head == node:
             return None
         node = node.head
+        if node.lemma_.lower() in _REPORTING_VERBS:
+            return None  # "police say a gang beat and killed": not the police
         for child in node.children:
             if child.dep_ in _SUBJECTS and child.lower_ not in _PRONOUNS:
                 return child
@@ -588,6 +613,9 @@ def _noun_roles(noun: Any) -> Roles:
             roles.how = "name modifying the noun"
         elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and roles.target is None:
             roles.target = _pobj(child)
+        elif child.dep_ == "prep" and child.lower_ == "with" and noun.lemma_.lower() in _CLASHES:
+            roles.agent = roles.agent or _pobj(child)  # "clashes with Houthi militants"
+            roles.how = "the other side of a clash"
         elif child.dep_ == "acl" and child.lower_ == "targeting":
             roles.target = _dobj(child)
     head = noun.head
