@@ -570,6 +570,8 @@ def _verb_roles(verb: Any) -> Roles:
             roles.target = child
         elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and roles.target is None:
             roles.target = _pobj(child)
+        elif child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_.lower() in _CLASHES:
+            roles.target = roles.target or _pobj(child)  # "clashed with MNJTF soldiers"
     if roles.agent is not None and roles.agent.lower_ in ("which", "that", "who"):
         roles.agent = verb.head if verb.dep_ == "relcl" else None
         roles.how = "verb in a relative clause"
