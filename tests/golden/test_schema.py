@@ -15,6 +15,7 @@ import jsonschema
 import pytest
 
 from sitroom.errors import CODES
+from sitroom.ingest import ingest
 from sitroom.model import (
     EVENT_TYPES,
     Actor,
@@ -29,10 +30,13 @@ from sitroom.model import (
     Timex,
 )
 from sitroom.read import read_inputs
+from sitroom.stages import Pipeline
+from sitroom.store import EventQuery, open_store
 
-from .conftest import REPO
+from .conftest import ARTICLES, REPO
 
 SCHEMA_PATH = REPO / "docs" / "schema" / "extract-output.schema.json"
+STORED_SCHEMA_PATH = REPO / "docs" / "schema" / "stored-event.schema.json"
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +152,17 @@ def test_a_rejected_article_is_valid(
     assert records and all("error" in r for r in records)
     for r in records:
         assert problems(validator, r) == []
+
+
+def test_stored_events_are_valid(golden_pipeline: Pipeline, tmp_path: Any) -> None:
+    """What `sitroom events --format jsonl` prints matches stored-event.schema.json."""
+    schema = json.loads(STORED_SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    sources = [str(ARTICLES / "wire-feed.jsonl"), str(ARTICLES / "iraq-erbil-rockets.txt")]
+    with open_store(str(tmp_path / "golden.db"), create=True) as store:
+        ingest(store, sources, pipeline=golden_pipeline)
+        events = [json.loads(json.dumps(e.to_dict())) for e in store.iter_events(EventQuery())]
+    assert events
+    for record in events:
+        assert problems(validator, record) == [], record["id"]
