@@ -101,12 +101,13 @@ _JOIN = r"(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+)"
 _WORDNUM = rf"(?:{_WORD})(?:{_JOIN}(?:{_WORD}))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORD = r"(?:\s+|-)?(?:hundred|thousand|million|billion|mn|bn|m\b|k\b)"
+_POINT = rf"(?:{_WORD})-point-(?:{_WORD})(?:\s+(?:million|billion|thousand))?"
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE_COUNTS, key=len, reverse=True))
 _FIXED = r"(?:a|one|half\s+a)\s+(?:dozen|couple(?:\s+of)?|pair\s+of|score\s+of)"
 NUMBER_RE = re.compile(
     rf"(?<![\w.,:$£€-])(?:(?P<qual>{_QUAL})\s+)?"
-    rf"(?P<num>(?:{_DIGITS})(?:{_SCALE_WORD})?|{_FIXED}|(?:{_VAGUE})(?=\s+(?:of\s+)?\w)|{_WORDNUM})"
+    rf"(?P<num>{_POINT}|(?:{_DIGITS})(?:{_SCALE_WORD})?|{_FIXED}|(?:{_VAGUE})(?=\s+(?:of\s+)?\w)|{_WORDNUM})"
     r"(?![\w:]|-year|-day|-week|-month|-hour|-minute)",
     re.IGNORECASE,
 )
@@ -167,6 +168,12 @@ def parse_number(text: str) -> float | None:
         return base / 2 if fixed.group(1).startswith("half") else float(base)
     if raw in VAGUE_COUNTS:
         return None
+    point = re.fullmatch(r"(\w+)-point-(\w+)(?:\s+(million|billion|thousand))?", raw)
+    if point:  # "seven-point-one million"
+        whole, tenth = words_to_number(point.group(1)), words_to_number(point.group(2))
+        if whole is None or tenth is None:
+            return None
+        return (whole + tenth / 10) * SCALES.get(point.group(3) or "", 1)
     digits = re.fullmatch(rf"({_DIGITS})(?:{_SCALE_WORD})?", raw)
     if digits:
         value = float(digits.group(1).replace(",", ""))
@@ -216,7 +223,8 @@ AGGREGATE_CUES = re.compile(
     r"(?:war|conflict|offensive|campaign|insurgency|uprising|crisis|violence|fighting|"
     r"bombardment|siege) (?:that |which )?(?:has|have|had) (?:so far )?(?:killed|left|claimed)|"
     r"(?:has|have) (?:so far )?(?:killed|left) more than|"
-    r"\battacks\b[^.;]{0,80}\b(?:have|has) (?:left|killed|wounded|injured))\b",
+    r"\battacks\b[^.;]{0,80}\b(?:have|has) (?:left|killed|wounded|injured)|"
+    r"\b(?:war|civil war|conflict|insurgency|genocide|uprising)\b[^.;]{0,60}\bkilled)\b",
     re.IGNORECASE,
 )
 

@@ -707,7 +707,7 @@ def phrase_actor(
         if perpetrator and victim and not loose:  # "heavily armed people"
             return _unnamed_group(lex, mention, here or country)
         return lex.actor(generic, mention, here or country)
-    if here and head.pos_ == "PROPN" and len(core) <= 3:
+    if here and (head.pos_ == "PROPN" or head.ent_type_ in ("NORP", "GPE")) and len(core) <= 3:
         return _country_actor(lex, here, mention, perpetrator)
     if (here and head.tag_ == "NNPS") or (here and head.lower_.endswith("ans") and len(core) == 1):
         return Actor(f"Civilians ({lex.country_name(here)})", mention, "civilians", here)

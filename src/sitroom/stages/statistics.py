@@ -79,6 +79,9 @@ _COUNTER = re.compile(
     r"(?:has|have|had)?\s*(?:counted|recorded|documented|tallied|registered|logged|"
     r"verified|estimated|estimates)\b"
 )
+_POPULATION = re.compile(
+    r"\b(?:population of|country of|nation of|home to|city of|state of|region of)\s+$", re.I
+)
 _ABOUT_THE_ATTACKS = re.compile(r"^(?:The|These|Those) attacks\b")
 _SINCE = re.compile(r"\b(since|from)\s+$", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(until|through|till|to)\s+$", re.IGNORECASE)
@@ -122,7 +125,7 @@ def statistics_in(clause: Clause, times: list[Timex], published: dt.date | None)
         if number.vague or number.value is None or _in_timex(number, times):
             continue
         unit = _unit(clause, number, tolls, aggregate, source, last_unit)
-        if unit is None:
+        if unit is None or _POPULATION.search(clause.text[: number.lead - clause.start]):
             continue
         last_unit = unit
         since, until = _period(clause, number, times, published)
