@@ -1,6 +1,12 @@
+import json
+from collections import defaultdict
+from pathlib import Path
+
 from merge_helpers import place, record
 
-from sitroom.merge import Candidate, Policy, link
+from sitroom.merge import Candidate, MentionRecord, Policy, index_keys, link, query_keys
+
+STORIES = Path(__file__).parent / "stories.jsonl"
 
 BOMB = {"event_type": "Explosions/Remote violence", "sub_event_type": "Suicide bomb"}
 DAY = {"date": "2022-08-19", "date_precision": "day"}
@@ -33,3 +39,28 @@ def test_same_article_reports_stay_apart_when_asked():
     b = record("b", **BOMB, **DAY, article_id="art-1", location=place(2.04, 45.34, "SOM"))
     assert link(b, [Candidate("e1", [a])]).event_id == "e1"
     assert link(b, [Candidate("e1", [a])], Policy(same_article_distinct=True)).event_id is None
+
+
+def test_linking_the_stories_one_by_one_finds_the_written_groups():
+    """The store's path (one report at a time, candidates by blocking keys) agrees with
+    the hand-made groups, like the batch path."""
+    stories = [json.loads(x) for x in STORIES.read_text().splitlines()]
+    stories.sort(key=lambda s: (s["published"] or "", s["id"]))
+    members: dict[str, list[MentionRecord]] = {}
+    filed: dict[str, list[str]] = defaultdict(list)
+    got: dict[str, str] = {}
+    for story in stories:
+        rec = MentionRecord.from_dict(story)
+        found = {e for key in query_keys(rec) for e in filed.get(key, ())}
+        cands = [Candidate(e, members[e]) for e in sorted(found)]
+        event_id = link(rec, cands).event_id or rec.id
+        members.setdefault(event_id, []).append(rec)
+        got[rec.id] = event_id
+        for key in index_keys(rec):
+            if event_id not in filed[key]:
+                filed[key].append(event_id)
+    by_expected: dict[str, set[str]] = defaultdict(set)
+    for story in stories:
+        by_expected[story["expected"]].add(got[story["id"]])
+    assert all(len(ids) == 1 for ids in by_expected.values())
+    assert len(set(got.values())) == len(by_expected)
