@@ -29,6 +29,7 @@ from sitroom.model import (
     Place,
     Responsibility,
     Sentence,
+    Timex,
     stable_id,
 )
 from sitroom.stages import Stage
@@ -39,7 +40,8 @@ LEAD_SENTENCES = 2  # an undated incident first reported here is the article's n
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _CLAIM_RANK = {"claimed": 0, "attributed": 1, "unclaimed": 2, "unknown": 3}
-_WORKING_NOTES = ("mention", "basis")
+_WORKING_NOTES = ("mention", "basis", "dated")
+_POINTERS = ("anaphoric", "reference")
 _POINTERS = ("anaphoric", "reference")
 
 
@@ -62,21 +64,27 @@ class ConsolidateStage(Stage):
     writes = ("incidents",)
 
     def process_one(self, item: Analysis) -> None:
-        item.incidents = consolidate(item.incidents, item.sentences, item.article)
+        item.incidents = consolidate(item.incidents, item.sentences, item.article, item.times)
 
 
 def consolidate(
-    mentions: Sequence[Incident], sentences: Sequence[Sentence], article: object
+    mentions: Sequence[Incident],
+    sentences: Sequence[Sentence],
+    article: object,
+    times: Sequence[Timex] = (),
 ) -> list[Incident]:
     """Merged, status-tagged, ordered incidents with stable ids and evidence."""
     ordered = sorted(mentions, key=lambda m: m.trigger.start)
+    for m in ordered:
+        if not _dated_here(m, sentences, times):
+            m.notes["dated"] = "inherited"
     clusters: list[_Cluster] = []
     for m in ordered:
         target = _antecedent(clusters, m)
-        if target is None:
-            clusters.append(_Cluster([m]))
-        else:
+        if target is not None:
             target.mentions.append(m)
+        elif not _orphan(m):
+            clusters.append(_Cluster([m]))
     published = getattr(article, "published", None)
     article_id = getattr(article, "id", "")
     merged = [_merge(c, sentences, article_id) for c in clusters]
@@ -89,6 +97,24 @@ def consolidate(
     new = [m for m in merged if m.status == "new"]
     background = [m for m in merged if m.status == "background"]
     return new + background
+
+
+def _dated_here(m: Incident, sentences: Sequence[Sentence], times: Sequence[Timex]) -> bool:
+    """True when the mention's own sentence has a time expression (else the date the
+    dating stage gave it is borrowed from context and may not veto a merge)."""
+    for i in m.sentences:
+        if 0 <= i < len(sentences):
+            s = sentences[i]
+            if any(s.start <= t.start < s.end and t.type in ("DATE", "TIME") for t in times):
+                return True
+    return False
+
+
+def _orphan(m: Incident) -> bool:
+    """'Most of the attacks took place in ...' with nothing before it to point back to:
+    a vague anaphor with no antecedent refers to a figure, not an incident."""
+    anaphoric = m.notes.get("mention") == "anaphoric"
+    return anaphoric and m.notes.get("basis") == "generic" and m.trigger.text.lower().endswith("s")
 
 
 def _antecedent(clusters: list[_Cluster], m: Incident) -> _Cluster | None:
@@ -108,7 +134,10 @@ def _antecedent(clusters: list[_Cluster], m: Incident) -> _Cluster | None:
 def _compatible(c: _Cluster, m: Incident) -> bool:
     if not _same_kind(c, m):
         return False
-    if any(_date_conflict(x, m) for x in c.mentions):
+    anaphoric = m.notes.get("mention") == "anaphoric"
+    same_sub = any(x.sub_event_type == m.sub_event_type for x in c.mentions)
+    near = all(_days_apart(x, m) <= 3 for x in c.mentions)
+    if not (anaphoric and same_sub and near) and any(_date_conflict(x, m) for x in c.mentions):
         return False
     if m.notes.get("mention") == "anaphoric":
         return True  # 'that strike': the place read for an anaphor is the sentence's, not its own
@@ -116,20 +145,31 @@ def _compatible(c: _Cluster, m: Incident) -> bool:
 
 
 def _same_kind(c: _Cluster, m: Incident) -> bool:
-    if any(x.event_type == m.event_type for x in c.mentions):
+    families = {_family(x.event_type) for x in c.mentions}
+    if _family(m.event_type) in families:
         return True
-    vague = m.notes.get("basis") == "generic" or m.notes.get("mention") in (
-        "anaphoric",
-        "reference",
-    )
-    if vague and m.event_type in _VIOLENT and c.first.event_type in _VIOLENT:
+    vague = m.notes.get("basis") == "generic" or m.notes.get("mention") in _POINTERS
+    if vague and m.event_type in _VIOLENT and "Strategic developments" not in families:
         return True
     first_vague = all(x.notes.get("basis") == "generic" for x in c.mentions)
     return first_vague and m.event_type in _VIOLENT and c.first.event_type in _VIOLENT
 
 
+def _family(event_type: str) -> str:
+    """Protests and riots are one family for merging: a protest that turns violent."""
+    return "Demonstrations" if event_type in ("Protests", "Riots") else event_type
+
+
+def _days_apart(a: Incident, b: Incident) -> int:
+    if a.date is None or b.date is None:
+        return 0
+    return abs((a.date - b.date).days)
+
+
 def _date_conflict(a: Incident, b: Incident) -> bool:
     if a.date is None or b.date is None:
+        return False
+    if "inherited" in (a.notes.get("dated"), b.notes.get("dated")):
         return False
     if "unknown" in (a.date_precision, b.date_precision):
         return False
@@ -194,7 +234,10 @@ def _merge(c: _Cluster, sentences: Sequence[Sentence], article_id: str) -> Incid
     out.notes["type"] = typed.notes.get("type", "")
     if len(c.mentions) > 1:
         out.notes["merged"] = f"{len(c.mentions)} mentions"
-    dated = min(c.mentions, key=lambda m: _PRECISION_RANK[m.date_precision])
+    dated = min(
+        c.mentions,
+        key=lambda m: (m.notes.get("dated") == "inherited", _PRECISION_RANK[m.date_precision]),
+    )
     out.date, out.date_precision = dated.date, dated.date_precision
     out.time = next((m.time for m in c.mentions if m.time), None)
     out.location = _best_place(c.mentions)

@@ -35,7 +35,7 @@ SHORT_CHARS = 900
 FALLBACK = True
 _FIRM = ("negated", "hypothetical", "question", "metaphor", "characterisation", "no armed side")
 
-_GENERIC_DETS = {"any", "such", "every", "each", "no", "more", "further", "another"}
+_GENERIC_DETS = {"any", "such", "every", "each", "no", "more", "further", "another", "much"}
 _GENERIC_AMODS = {
     "future",
     "possible",
@@ -94,6 +94,7 @@ _DURATIONS = ("day", "week", "month", "year", "decade")
 _REFERENCE_PREPS = {"for", "after", "following", "since", "before", "than", "like", "over"}
 _BACKGROUND_PREPS = {"amid", "despite"}
 _REVENGE_HEADS = {"retaliation", "response", "revenge", "reprisal", "answer"}
+_QUANTITY_HEADS = {"dozens", "scores", "hundreds", "thousands", "flurry", "spate", "wave", "string"}
 _VAGUE_QUANTITY = {"dozens", "scores", "hundreds", "thousands", "numerous", "many", "multiple"}
 _STATE_ARMED = {"soldier", "troop", "army", "military", "security force", "force", "police"}
 _STATE_ARMED |= {"policeman", "officer", "jawan", "convoy", "patrol", "checkpoint", "outpost"}
@@ -193,13 +194,23 @@ def _cues(doc: Any, lex: Lexicon) -> list[Cue]:
         span = doc[m.start : m.end]
         last = span[-1]
         head = last if len(span) > 1 and last.pos_ in ("NOUN", "PROPN") else span.root
+        if m.entry.kind in ("event", "generic", "weak") and _a_name(head, m.entry.pattern):
+            continue
         cues.append(Cue(m, head))
     return cues
+
+
+def _a_name(tok: Any, pattern: str) -> bool:
+    """'March', 'Operation Storm', 'Rally Party': a trigger word inside a name."""
+    if tok.ent_type_ in _NAME_ENTITIES:
+        return True
+    return pattern == "march" and tok.pos_ != "VERB" and not tok.text.islower()
 
 
 def _mentions(doc: Any, lex: Lexicon, short: bool) -> list[Mention]:
     cues = _cues(doc, lex)
     cumulative = {c.head.i for c in cues if c.kind == "cumulative" and _is_cumulative(c)}
+    cumulative |= _periods(doc)
     delivery = {c.head.i for c in cues if c.kind == "delivery"}
     trigger_heads = {c.head.i for c in cues if c.kind in ("event", "generic", "weak")}
     armed = any(c.kind == "armed" for c in cues)
@@ -207,7 +218,9 @@ def _mentions(doc: Any, lex: Lexicon, short: bool) -> list[Mention]:
     for c in cues:
         if c.head.ent_type_ in _NAME_ENTITIES:
             continue  # 'March', 'Operation Storm', 'Rally Party'
-        if c.kind == "weak" and c.sub in _PROTEST_SUBS and armed:
+        if c.pattern == "march" and c.head.pos_ != "VERB" and not c.head.text.islower():
+            continue  # the month
+        if (c.kind == "weak" or c.pattern == "march") and c.sub in _PROTEST_SUBS and armed:
             continue  # troops 'marched' into the town
         if (
             (c.kind in ("event", "generic") and _pos_ok(c))
@@ -235,7 +248,12 @@ def _pos_ok(cue: Cue) -> bool:
 def _propagate(candidates: list[Cue], reasons: dict[int, str]) -> None:
     """What a dropped trigger governs is dropped with it: 'a large-scale offensive that
     has killed 17,177', 'the attacks ... included rocket fire and drone strikes'."""
-    dropped = [c for c in candidates if reasons[id(c)] and c.head.pos_ in ("NOUN", "PROPN")]
+    dropped = [
+        c
+        for c in candidates
+        if reasons[id(c)]
+        and (c.head.pos_ in ("NOUN", "PROPN") or reasons[id(c)].startswith("count"))
+    ]
     for d in dropped:
         scope = {t.i for t in d.head.subtree}
         if d.head.head.pos_ in ("NOUN", "PROPN"):
@@ -251,6 +269,11 @@ def _propagate(candidates: list[Cue], reasons: dict[int, str]) -> None:
             reasons[id(c)] = f"part of {d.head.lower_} ({reasons[id(d)]})"
 
 
+_CONTAINERS = {"cache", "stash", "box", "bag", "consignment", "haul", "quantity", "number"}
+_CONTAINERS |= {"hundreds", "dozens", "thousands", "scores"}
+_CONTAINERS |= {"lot", "kilogram", "kg", "tonne", "truck", "vehicle", "car", "cargo", "crate"}
+
+
 def _disrupted(cue: Cue, cues: list[Cue]) -> bool:
     """A weapon found, seized, defused or shot down: 'explosive devices were found',
     'police seized 50 rifles', 'the drone was intercepted'."""
@@ -261,10 +284,26 @@ def _disrupted(cue: Cue, cues: list[Cue]) -> bool:
     for child in verb.children:
         if child.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr"):
             continue
-        near = [child, *child.conjuncts, *(t for t in child.subtree if t.dep_ == "pobj")]
+        near = [child, *child.conjuncts]
+        if child.lemma_.lower() in _CONTAINERS:
+            near += [t for t in child.subtree if t.dep_ == "pobj"]
         if any(t.i in arms for t in near):
             return True
     return False
+
+
+def _periods(doc: Any) -> set[int]:
+    """'between June and August', 'from January to March': a period, over which
+    occurrences are counted."""
+    out = set()
+    for ent in doc.ents:
+        words = {t.lower_ for t in ent}
+        if ent.label_ == "DATE" and ({"between", "and"} <= words or {"from", "to"} <= words):
+            out.add(ent.root.i)
+    for t in doc:
+        if t.lower_ == "between" and any(c.ent_type_ == "DATE" for c in t.subtree if c.i != t.i):
+            out.add(t.i)
+    return out
 
 
 def _is_cumulative(cue: Cue) -> bool:
@@ -325,13 +364,14 @@ def _why_not(cue: Cue, cumulative: set[int], trigger_heads: set[int]) -> str:
     checks = (
         _question(tok),
         _metaphor(tok),
+        _campaign(tok),
         _war_as_whole(tok),
         _bare_plural(tok),
         _armless(cue),
         _negated(tok),
         _hypothetical(tok),
         _generic(tok),
-        _counted(tok, cumulative),
+        _counted(tok, cumulative, weapon=cue.kind == "arms"),
         _context(tok),
         _general_perfect(tok, cue),
         _ongoing(tok),
@@ -349,6 +389,20 @@ _WAR_WORDS = {"war", "conflict", "crisis", "campaign", "insurgency", "uprising",
 
 _ABSTRACT = {"order", "democracy", "freedom", "rights", "constitution", "sovereignty"}
 _ABSTRACT |= {"press", "law", "independence", "integrity", "dignity", "values", "institutions"}
+
+
+_CAMPAIGN_VERBS = {"launch", "begin", "start", "step", "intensify", "expand", "escalate"}
+
+
+def _campaign(tok: Any) -> str:
+    """'launched a major offensive against the group in 2022': a campaign, not one
+    occurrence; 'the army seized power' is a coup, not territory."""
+    offensive = tok.lemma_.lower() == "offensive" and tok.dep_ == "dobj"
+    if offensive and tok.head.lemma_.lower() in _CAMPAIGN_VERBS:
+        return "campaign"
+    if any(c.dep_ == "dobj" and c.lower_ == "power" for c in tok.children):
+        return "seizure of power"
+    return ""
 
 
 def _metaphor(tok: Any) -> str:
@@ -394,7 +448,8 @@ def _war_as_whole(tok: Any) -> str:
 def _bare_plural(tok: Any) -> str:
     """'people are subject to attacks, abductions, abuse': plural occurrences with no
     determiner, number, date or figure in the sentence are a general description."""
-    if tok.pos_ not in ("NOUN", "PROPN") or not _plural(tok):
+    mass = tok.tag_ == "NN" and tok.lower_.endswith("ing")  # 'too much killing'
+    if tok.pos_ not in ("NOUN", "PROPN") or not (_plural(tok) or mass):
         return ""
     if any(c.dep_ in ("det", "nummod", "poss", "compound") for c in tok.children):
         return ""
@@ -478,13 +533,14 @@ def _plural(tok: Any) -> bool:
     )
 
 
-def _counted(tok: Any, cumulative: set[int]) -> str:
+def _counted(tok: Any, cumulative: set[int], weapon: bool = False) -> str:
     """Plural occurrences counted over time are statistics, not incidents; so is what
     'has been' done 'in the past two years'."""
     if tok.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in tok.children
     ):
-        return "count over time" if _near_cumulative(tok, cumulative) else ""
+        temporal = {i for i in cumulative if tok.doc[i].lower_ not in _QUANTITY_HEADS}
+        return "count over time" if _near_cumulative(tok, temporal) else ""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return ""
     head = tok.head
@@ -500,6 +556,11 @@ def _counted(tok: Any, cumulative: set[int]) -> str:
         quantity = base.head
     if quantity is not None and (quantity.i in cumulative or quantity.lower_ in _VAGUE_QUANTITY):
         return "count"
+    for c in tok.children:
+        if c.dep_ == "nummod" and _number(c) > 10 and not weapon:
+            return "count"  # '34 grenade attacks'; but '24 drones' is the size of one attack
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("most", "some", "many"):
+        return "count (part of a set)"
     if not _plural(tok):
         return ""
     if _near_cumulative(tok, cumulative):
@@ -514,7 +575,7 @@ def _counted(tok: Any, cumulative: set[int]) -> str:
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _VAGUE_QUANTITY:
         return "count"
-    if tok.dep_ == "pobj" and head.lower_ == "of" and _number(head.head) > 10:
+    if tok.dep_ == "pobj" and head.lower_ == "of" and _number(head.head) > 10 and not weapon:
         return "count"
     small = any(c.dep_ == "nummod" and 0 < _number(c) <= 10 for c in tok.children)
     agent = tok.lower_.endswith(("ers", "ors", "ists", "men"))
@@ -552,11 +613,16 @@ def _ongoing(tok: Any) -> str:
     does in general, with no date, is no occurrence."""
     if tok.tag_ == "VBG" and tok.dep_ in ("acl", "amod", "pcomp"):
         return "ongoing activity"
+    if tok.tag_ == "VBN" and tok.dep_ == "pcomp":
+        return "detail (with 70 wounded)"
     return ""
 
 
 def _number(tok: Any) -> float:
+    """The value of a number token (vague quantities approximated); a year counts 0."""
     text = tok.lower_.replace(",", "")
+    if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100:
+        return 0.0
     try:
         return float(text)
     except ValueError:
@@ -657,6 +723,9 @@ def _reference_subtree(tok: Any) -> set[int] | None:
 def _mention(kept: list[tuple[Cue, str]], region: set[int], cues: list[Cue]) -> Mention:
     live = [c for c, why in kept if not why]
     dead = [(c, why) for c, why in kept if why]
+    finite = [c for c in live if not (c.head.tag_ == "VBN" and c.head.dep_ == "acl")]
+    if finite and len(finite) < len(live):
+        live = finite  # travellers abducted last week, rescued after a gunfight
     if live:
         m = Mention(triggers=live, region=region)
     else:
@@ -699,9 +768,11 @@ def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Inciden
     cues = [c for c in _cues(doc, lexicon()) if c.head.i in mention.region]
     scores = _Scores()
     for c in mention.triggers:
-        if c.sub:
+        sub = "Peaceful protest" if _labour_strike(c) else c.sub
+        if sub:
             bonus = 0.5 if c.head.dep_ == "ROOT" else 0.0
-            scores.add(c.sub, c.weight + bonus, c.pattern)
+            bonus += _place_taken(c)
+            scores.add(sub, c.weight + bonus, c.pattern)
     weapons = _weapons(mention, cues, scores)
     if not scores.values:
         return None
@@ -717,7 +788,7 @@ def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Inciden
         notes["mention"] = "reference"
     elif mention.anaphoric:
         notes["mention"] = "anaphoric"
-    if generic and sub in ("Attack", "Armed clash") and not weapons:
+    if generic and sub in ("Attack", "Armed clash") and set(weapons) <= {"gun", "knife"}:
         notes["basis"] = "generic"
     if mention.suppressed:
         notes["doubt"] = mention.suppressed
@@ -730,6 +801,40 @@ def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Inciden
         confidence=confidence,
         notes=notes,
     )
+
+
+_PLACES_HIT = {"village", "community", "school", "church", "mosque", "market"}
+_LABOUR = {"nationwide", "national", "general", "labour", "labor", "indefinite", "hunger"}
+_LABOUR |= {"doctor", "nurse", "worker", "teacher", "union", "driver", "lecturer", "employee"}
+
+
+def _labour_strike(cue: Cue) -> bool:
+    """'a nationwide strike', 'the doctors' strike', 'went on strike': a stoppage of
+    work is a protest, not an air strike."""
+    tok = cue.head
+    if cue.pattern not in ("strike", "struck") or tok.pos_ != "NOUN":
+        return False
+    mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
+    if any(m in _LABOUR or m.rstrip("s") in _LABOUR for m in mods):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "on"
+
+
+_PLACE_NOUNS = {"town", "city", "village", "area", "district", "base", "position", "camp"}
+_PLACE_NOUNS |= {"port", "airport", "border", "region", "province", "neighbourhood", "capital"}
+_PLACE_NOUNS |= {"neighborhood", "territory", "hill", "stronghold", "highway", "road", "field"}
+
+
+def _place_taken(cue: Cue) -> float:
+    """A place as the object of 'captured' / 'seized' makes a territorial change."""
+    if cue.sub not in _TERRITORY:
+        return 0.0
+    for c in cue.head.children:
+        if c.dep_ == "dobj" and (
+            c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in _PLACE_NOUNS
+        ):
+            return 3.0
+    return 0.0
 
 
 def _weapons(mention: Mention, cues: list[Cue], scores: _Scores) -> list[str]:
@@ -773,7 +878,7 @@ def _territory(sub: str, mention: Mention, cues: list[Cue]) -> tuple[str, str]:
         return "Non-violent transfer of territory", "withdrawal"
     anchor = min(c.head.i for c in mention.triggers if c.sub in _TERRITORY)
     taken = next(c.head for c in mention.triggers if c.head.i == anchor)
-    victims = {c.head.i for c in cues if c.kind == "victim"}
+    victims = {c.head.i for c in cues if c.kind == "victim" and c.pattern not in _PLACES_HIT}
     held = [t for t in taken.children if t.dep_ in ("dobj", "nsubjpass")]
     if taken.dep_ in ("acl", "amod", "ccomp", "xcomp"):
         held.append(taken.head)
@@ -826,8 +931,13 @@ def _is_target(tok: Any) -> bool:
 
 
 def _has_protest(cues: list[Cue]) -> bool:
+    armed = any(c.kind == "armed" for c in cues)
     return any(
-        c.sub in _PROTEST_SUBS and c.kind == "event" and c.head.dep_ != "compound" for c in cues
+        c.sub in _PROTEST_SUBS
+        and c.kind == "event"
+        and c.head.dep_ != "compound"
+        and not (armed and c.pattern == "march")
+        for c in cues
     )
 
 
