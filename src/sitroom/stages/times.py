@@ -15,6 +15,7 @@ without a DCT, relative values are left underspecified the TimeML way ("XXXX-WXX
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -144,12 +145,18 @@ def _past_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{lex.PAST_CUES})\b")
 
 
+_SENTENCE_REACH = 500  # a "sentence" never reaches further than this (unpunctuated text)
+
+
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """A cheap sentence window around `pos`: from the last stop before to the next."""
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos))
-    start = 0 if start < 0 else start + 1
-    ends = [i for i in (text.find(". ", pos), text.find("\n", pos), text.find("? ", pos)) if i >= 0]
-    return start, (min(ends) if ends else len(text))
+    lo, hi = max(0, pos - _SENTENCE_REACH), min(len(text), pos + _SENTENCE_REACH)
+    start = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos), text.rfind("? ", lo, pos))
+    start = lo if start < 0 else start + 1
+    ends = [
+        i for i in (text.find(". ", pos, hi), text.find("\n", pos, hi), text.find("? ", pos, hi))
+    ]
+    return start, min((i for i in ends if i >= 0), default=hi)
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -833,10 +840,8 @@ def _relate(t: Timex, chosen: list[_Cand], ctx: _Ctx) -> Timex:
         return t
     days_before = [
         c
-        for c in chosen
-        if t.start - _RELATION_REACH <= c.start < t.start
-        and c.type in ("DATE", "TIME")
-        and _DAY_VALUE.match(c.value)
+        for c in _between(chosen, t.start - _RELATION_REACH, t.start)
+        if c.type in ("DATE", "TIME") and _DAY_VALUE.match(c.value)
     ]
     s, _ = ctx.sentence(t.start)
     same = [c for c in days_before if c.start >= s]  # any date of the clause, "since" too
@@ -939,11 +944,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Longest candidates first; a shorter one survives only where nothing overlaps it."""
-    taken: list[_Cand] = []
+    starts: list[int] = []
+    taken: list[_Cand] = []  # disjoint, sorted by start
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start)):
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+        i = bisect.bisect_right(starts, c.start)
+        if i > 0 and taken[i - 1].end > c.start:
+            continue
+        if i < len(taken) and taken[i].start < c.end:
+            continue
+        starts.insert(i, c.start)
+        taken.insert(i, c)
+    return taken
 
 
 def _finish(c: _Cand, chosen: list[_Cand], ctx: _Ctx) -> Timex:
@@ -957,10 +968,17 @@ def _finish(c: _Cand, chosen: list[_Cand], ctx: _Ctx) -> Timex:
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 
 
+def _between(chosen: list[_Cand], start: int, end: int) -> list[_Cand]:
+    """The candidates (sorted by start) that start in [start, end)."""
+    lo = bisect.bisect_left(chosen, start, key=lambda c: c.start)
+    hi = bisect.bisect_left(chosen, end, key=lambda c: c.start)
+    return chosen[lo:hi]
+
+
 def _clock_day(c: _Cand, chosen: list[_Cand], ctx: _Ctx) -> str:
     """The day a bare clock time falls on: a day named in its sentence, else the DCT."""
     s, e = ctx.sentence(c.start)
-    days = [o for o in chosen if s <= o.start < e and o is not c and _DAY_VALUE.match(o.value)]
+    days = [o for o in _between(chosen, s, e) if o is not c and _DAY_VALUE.match(o.value)]
     if days:
         best = min(days, key=lambda o: abs(o.start - c.start))
         return best.value[:10]
