@@ -248,6 +248,14 @@ class Gazetteer:
         return False
 
 
+def inside(cand: Candidate, within: str) -> bool:
+    """True when `cand` lies in `within`: an ISO3 country or a GeoNames admin code."""
+    return cand.country == within or (
+        cand.admin_code is not None
+        and (cand.admin_code == within or cand.admin_code.startswith(within + "."))
+    )
+
+
 def score(
     cand: Candidate,
     context: Context | None = None,
@@ -262,11 +270,7 @@ def score(
             top = cand.admin_code.split(".")
             s += ADMIN_WEIGHT * context.admins.get(".".join(top[:2]), 0.0)
     if within:
-        inside = cand.country == within or (
-            cand.admin_code is not None
-            and (cand.admin_code == within or cand.admin_code.startswith(within + "."))
-        )
-        s += 6.0 if inside else -2.0
+        s += 6.0 if inside(cand, within) else -2.0
     if prefer_area and cand.feature in ("admin1", "admin2", "region"):
         s += 3.0
     return s

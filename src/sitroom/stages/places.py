@@ -34,6 +34,7 @@ from sitroom.knowledge.gazetteer import (
     Context,
     Gazetteer,
     fold,
+    inside,
 )
 from sitroom.model import Analysis, Place
 from sitroom.stages import Stage
@@ -353,33 +354,49 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
     withins = _enclosing(text, mentions, first)
     places = []
     for n, m in enumerate(mentions):
-        cand = _second_pass(m, gaz, context, withins.get(n))
+        within = withins.get(n)
+        cand = _second_pass(m, gaz, context, within[0] if within else None)
+        if cand is not None and _implausible(cand, context, within):
+            cand = None  # a namesake elsewhere: better the enclosing area than a wrong town
         places.append(_place(text, m, cand))
-    return _backed_off(places)
+    return _backed_off(places, {n: w[1] for n, w in withins.items()})
 
 
-def _backed_off(places: list[Place]) -> list[Place]:
+def _implausible(cand: Candidate, context: Context, within: tuple[str, int] | None) -> bool:
+    """A town outside the area the text puts it in ("Gero village of Jos south", "Sho
+    village in Plateau State"): a namesake elsewhere."""
+    if cand.feature != "city" or cand.geonames_id is None or within is None:
+        return False
+    return not inside(cand, within[0])
+
+
+def _backed_off(places: list[Place], enclosing: dict[int, int]) -> list[Place]:
     """A name the gazetteer does not know (a street, a quarter, a village) takes the
-    coordinates of the closest specific place the article resolved, with precision 2 (an
-    unnamed spot in its area) and feature "unresolved": local names are usually in the
-    town the story is about, and coordinates within that town beat none at all."""
+    coordinates of its enclosing place ("X in Y", "X, Y") or else of the closest specific
+    place the article resolved, with precision 2 (a spot in that area; 3 when that is a
+    region) and feature "unresolved": local names are usually in the town the story is
+    about, and coordinates within that town beat none at all."""
     anchors = [p for p in places if p.resolved and p.feature in _ANCHOR_FEATURES]
-    if not anchors:
-        return places
     out = []
-    for p in places:
+    for n, p in enumerate(places):
         if p.resolved or p.start is None:
             out.append(p)
             continue
-        near = min(anchors, key=lambda a: abs((a.start or 0) - p.start))
+        host = places[enclosing[n]] if n in enclosing else None
+        if host is None or not host.resolved:
+            if not anchors:
+                out.append(p)
+                continue
+            start = p.start
+            host = min(anchors, key=lambda a: abs((a.start or 0) - start))
         out.append(
             replace(
                 p,
-                admin1=near.admin1,
-                country=near.country,
-                lat=near.lat,
-                lon=near.lon,
-                precision=2,
+                admin1=host.admin1,
+                country=host.country,
+                lat=host.lat,
+                lon=host.lon,
+                precision=3 if host.precision == 3 else 2,
             )
         )
     return out
@@ -477,19 +494,28 @@ def _context(first: list[Candidate | None]) -> Context:
     )
 
 
-def _enclosing(text: str, mentions: list[Mention], first: list[Candidate | None]) -> dict[int, str]:
-    """For "X, Y" (Y a country or first-level area), X must lie in Y."""
-    out: dict[int, str] = {}
+_BETWEEN = re.compile(r"[\s,]*(?:[a-z][a-z'\-]*[\s,]+){0,6}")
+
+
+def _enclosing(
+    text: str, mentions: list[Mention], first: list[Candidate | None]
+) -> dict[int, tuple[str, int]]:
+    """For "X, Y", "X in Y", "X village of Y district" (Y a country or an area, or a
+    town whose country then holds X): X must lie in Y. Maps X's index to (code, Y's index)."""
+    out: dict[int, tuple[str, int]] = {}
     for n in range(len(mentions) - 1):
         a, b = mentions[n], mentions[n + 1]
         between = text[a.end : b.start]
         area = first[n + 1]
-        if area is None or not re.fullmatch(r"\s*,\s*", between):
+        if area is None or len(between) > 60 or not _BETWEEN.fullmatch(between):
             continue
-        if area.feature == "country" and area.country:
-            out[n] = area.country
-        elif area.feature == "admin1" and area.admin_code:
-            out[n] = area.admin_code
+        words = set(re.findall(r"[a-z]+", between))
+        if not ("," in between or words & {"in", "of"}) or words & {"and", "or", "from", "to"}:
+            continue
+        if area.feature in ("admin1", "admin2") and area.admin_code:
+            out[n] = (area.admin_code, n + 1)
+        elif area.country and area.feature in ("country", "city", "region", "district"):
+            out[n] = (area.country, n + 1)
     return out
 
 
