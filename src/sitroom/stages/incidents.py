@@ -536,11 +536,18 @@ def _plural(tok: Any) -> bool:
 def _counted(tok: Any, cumulative: set[int], weapon: bool = False) -> str:
     """Plural occurrences counted over time are statistics, not incidents; so is what
     'has been' done 'in the past two years'."""
-    if tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in tok.children
-    ):
+    chain = [tok]
+    while chain[-1].dep_ in ("conj", "advcl", "xcomp") and chain[-1].head.pos_ in ("VERB", "AUX"):
+        chain.append(chain[-1].head)  # 'have been blocked or harassed ... and assaulted'
+    perfect = any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have"
+        for v in chain
+        for c in v.children
+    )
+    if tok.pos_ in ("VERB", "AUX") and perfect:
         temporal = {i for i in cumulative if tok.doc[i].lower_ not in _QUANTITY_HEADS}
-        return "count over time" if _near_cumulative(tok, temporal) else ""
+        near = any(_near_cumulative(v, temporal) for v in chain)
+        return "count over time" if near else ""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return ""
     head = tok.head
