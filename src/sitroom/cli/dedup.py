@@ -29,6 +29,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "published) and print, per input line, the canonical event it merges into.",
     )
     p.add_argument("path", metavar="FILE", help="a JSON Lines file, or - for standard input")
+    # every command takes --db (CONTRACT.md); dedup accepts it and never opens a store
+    p.add_argument("--db", default=None, help="accepted for uniformity; dedup uses no store")
     p.set_defaults(handler=run)
 
 
