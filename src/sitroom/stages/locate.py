@@ -80,6 +80,10 @@ def locate(item: Analysis, incident: Incident) -> None:
         if best is not None:
             place, why = best
             where = "the trigger's sentence" if n == 0 else f"incident sentence {s}"
+            finer = _finer(item, incident, place, s, order)
+            if finer is not None:
+                _set(incident, finer[0], f"{finer[1]}, inside {place.mention!r} of {where}")
+                return
             _set(incident, place, f"{why} in {where}")
             return
     start = min(order) if order else item.sentence_of(incident.trigger.start)
@@ -96,13 +100,40 @@ def locate(item: Analysis, incident: Incident) -> None:
     incident.notes["location"] = "no place named in the article"
 
 
+COARSE = frozenset(
+    {"country", "continent", "admin1", "region", "demonym", "sea", "desert", "mountain", "river"}
+)
+
+
+def _finer(
+    item: Analysis, incident: Incident, coarse: Place, s: int, order: list[int]
+) -> tuple[Place, str] | None:
+    """When a sentence names only a country or region ("killed in eastern Ukraine"), a
+    town inside it named in the incident's other sentences or right around ("The deaths
+    came in Horlivka") is the more specific place, unless another incident owns that
+    sentence."""
+    if coarse.feature not in COARSE or not coarse.country:
+        return None
+    others = {item.sentence_of(i.trigger.start) for i in item.incidents if i is not incident}
+    around = [t for t in (s + 1, s + 2, s - 1, s - 2) if t not in others and t not in order]
+    for t in [x for x in order if x != s] + around:
+        best = _best_in_sentence(item, incident, t, nearby=True, within=coarse)
+        if best is not None:
+            return best[0], f"{best[1]} (sentence {t})"
+    return None
+
+
 def _set(incident: Incident, place: Place, why: str) -> None:
     incident.location = place
     incident.notes["location"] = f"{place.mention!r}: {why}"
 
 
 def _best_in_sentence(
-    item: Analysis, incident: Incident, s: int, nearby: bool = False
+    item: Analysis,
+    incident: Incident,
+    s: int,
+    nearby: bool = False,
+    within: Place | None = None,
 ) -> tuple[Place, str] | None:
     if s < 0 or s >= len(item.sentences):
         return None
@@ -110,12 +141,19 @@ def _best_in_sentence(
     places = [
         p for p in item.places if p.start is not None and sentence.start <= p.start < sentence.end
     ]
-    if not places:
-        return None
     if nearby:
         places = [p for p in places if p.feature != "demonym"]
-        if not places:
-            return None
+    if within is not None:
+        places = [
+            p
+            for p in places
+            if p.resolved
+            and p.feature not in COARSE
+            and p.country == within.country
+            and (within.feature != "admin1" or p.admin1 in (None, within.admin1))
+        ]
+    if not places:
+        return None
     parse = item.parses.get(s)
     scored = [(_score(p, incident, sentence, parse, places), p) for p in places]
     scored.sort(key=lambda sp: -sp[0][0])
