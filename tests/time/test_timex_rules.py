@@ -125,3 +125,17 @@ def test_spans_are_ordered_disjoint_and_exact(text: str) -> None:
         assert a.end <= b.start
     for t in times:
         assert text[t.start : t.end] == t.text and t.value
+
+
+def test_upper_case_wire_style() -> None:
+    text = "BOGOTA, 11 JAN 90 (RADIO) -- AT 1900 THE REBELS MAY ATTACK, SINCE MAY 5 THEY HAVE."
+    found = [(t.text, t.type, t.value) for t in find_times(text, dt.date(1990, 1, 12))]
+    assert ("11 JAN 90", "DATE", "1990-01-11") in found
+    assert ("1900", "TIME", "1990-01-11T19:00") in found
+    assert ("MAY 5", "DATE", "1989-05-05") in found
+    assert not any(t == "MAY" for t, _, _ in found)  # the modal verb
+
+
+def test_four_digit_clock_with_zone() -> None:
+    text, kind, value, _ = one("The blast came at 2130 GMT.")
+    assert (text, kind, value) == ("2130 GMT", "TIME", "2024-03-12T21:30")

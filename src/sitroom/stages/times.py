@@ -277,6 +277,16 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> _Result:
     return "TIME", (day or _DATE_MARK) + clock, mod
 
 
+def _military(m: re.Match[str], ctx: _Ctx) -> _Result:
+    """ "AT 1900", "2130 GMT", "at 0600 hours": four-digit clock times of wire and
+    military reports (a bare "at 1950" is a clock time only in upper-case text)."""
+    stated = m.group("zone") or m.group("zone2") or "hour" in m.group(0) or "hrs" in m.group(0)
+    if not stated and not ctx.text[max(0, m.start() - 3) : m.start()].strip().isupper():
+        return None
+    hh, mm = m.group("h") or m.group("h2"), m.group("mi") or m.group("mi2")
+    return "TIME", f"{_DATE_MARK}T{hh}:{mm}", None
+
+
 def _trailing_day(m: re.Match[str], ctx: _Ctx) -> str | None:
     if m.group("wd"):
         if ctx.dct is None:
@@ -332,9 +342,13 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
 def _month_day(m: re.Match[str], ctx: _Ctx) -> _Result:
     day = int(re.sub(r"\D", "", m.group("d")))
     month = _month(m.group("m"))
-    if _safe_date(int(m.group("y") or 2000), month, day) is None:
+    year = m.group("y")
+    if "y2" in m.re.groupindex and m.group("y2"):  # "10 JAN 90", wire datelines
+        yy = int(m.group("y2"))
+        year = str(1900 + yy if yy > 30 else 2000 + yy)
+    if _safe_date(int(year or 2000), month, day) is None:
         return None
-    return "DATE", _month_day_value(ctx, month, day, m.group("y"), m), None
+    return "DATE", _month_day_value(ctx, month, day, year, m), None
 
 
 _MARCH_NOUN = re.compile(r"\s+(?:for|of|on|against|to)\b")
@@ -620,6 +634,12 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         _clock,
     ),
     (
+        rf"(?:(?<=\bat\s)|(?<=\babout\s)|(?<=\baround\s))(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)"
+        rf"(?:\s+(?:hours|hrs)\b)?(?:\s+(?P<zone>{_ZONE}))?(?!\d|[.,]\d)"
+        rf"|(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)\s+(?P<zone2>{_ZONE})\b",
+        _military,
+    ),
+    (
         rf"(?P<pre>(?:(?:last|next|this|past)\s+|(?:early|late)\s+(?:on\s+)?)?)"
         rf"(?P<wd>{_WEEKDAY})(?!s\b){_WD_TAIL}(?:\s+(?P<pod>morning|afternoon|evening|night))?",
         _weekday,
@@ -631,7 +651,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     ),
     (
         rf"(?:the\s+)?(?<!\d)(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH})"
-        rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?",
+        rf"(?:,?\s+(?P<y>{_YEAR})(?!\d)|\s+(?P<y2>\d\d)(?=\s*[(,.;\n]|\s*$))?",
         _month_day,
     ),
     (
@@ -759,6 +779,7 @@ _UNIT_KEYS = (
 )
 _KEYS: tuple[str, ...] = (  # aligned with _RULES
     "# noon midday midnight",
+    "#",
     _WEEKDAY_KEYS,
     _MONTH_KEYS,
     _MONTH_KEYS,
@@ -798,11 +819,22 @@ _MONTH_GROUPS = ("m", "tm", "sm")
 
 
 def _ambiguous_month(m: re.Match[str], text: str) -> bool:
-    """ "may" and "march" are months only when capitalised (the verb and the noun are not)."""
+    """ "may" and "march" are months only when capitalised (the verb and the noun are not);
+    in upper-case text, only with a day or a year, or after "in", "since", "last", ..."""
     for g in _MONTH_GROUPS:
-        if g in m.re.groupindex and m.group(g) in ("may", "march") and text[m.start(g)].islower():
+        if g not in m.re.groupindex or m.group(g) not in ("may", "march"):
+            continue
+        word = text[m.start(g) : m.end(g)]
+        if word[0].islower():
+            return True
+        if word.isupper() and m.end(g) == m.end() and not _MONTH_CUE.search(text, 0, m.start(g)):
             return True
     return False
+
+
+_MONTH_CUE = re.compile(
+    r"\b(?:in|since|until|of|last|next|this|early|mid|late|by|from|through)[\s-]+$", re.IGNORECASE
+)
 
 
 # ---------------------------------------------------------------- public API
@@ -880,9 +912,10 @@ def _candidates(ctx: _Ctx, start: int, end: int) -> list[_Cand]:
 
 
 def _zone(m: re.Match[str]) -> str | None:
-    if "zone" not in m.re.groupindex or not m.group("zone"):
+    names = [g for g in ("zone", "zone2") if g in m.re.groupindex and m.group(g)]
+    if not names:
         return None
-    z = m.group("zone").upper()
+    z = m.group(names[0]).upper()
     return None if z == "LOCAL TIME" else "UTC" if z in ("GMT", "UTC", "Z") else z
 
 
