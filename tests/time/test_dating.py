@@ -107,3 +107,9 @@ def test_later_counts_from_the_previous_incident(analyse: Analyse) -> None:
     seized, shelled = dated(item, incident(item, "seized"), incident(item, "shelled"))
     assert seized.date == dt.date(2023, 12, 4)
     assert shelled.date == dt.date(2023, 12, 6)
+
+
+def test_dateline_dates_an_undated_wire(analyse: Analyse) -> None:
+    item = analyse("LIMA, 10 JAN 90 (RADIO) -- GUERRILLAS ATTACKED A POLICE POST YESTERDAY.", None)
+    (attack,) = dated(item, incident(item, "ATTACKED"))
+    assert (attack.date, attack.date_precision) == (dt.date(1990, 1, 9), "day")

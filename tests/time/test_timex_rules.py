@@ -139,3 +139,14 @@ def test_upper_case_wire_style() -> None:
 def test_four_digit_clock_with_zone() -> None:
     text, kind, value, _ = one("The blast came at 2130 GMT.")
     assert (text, kind, value) == ("2130 GMT", "TIME", "2024-03-12T21:30")
+
+
+def test_dateline_stands_in_for_a_missing_publication_date() -> None:
+    from sitroom.model import Article
+    from sitroom.stages.times import dateline_date, reference_date
+
+    text = "LIMA, 10 JAN 90 (RADIO) -- [TEXT] GUERRILLAS ATTACKED A POST YESTERDAY."
+    assert dateline_date(text) == dt.date(1990, 1, 10)
+    assert reference_date(Article(text=text)) == dt.date(1990, 1, 10)
+    assert reference_date(Article(text=text, published=TUESDAY)) == TUESDAY
+    assert dateline_date("Rebels attacked on Friday. " * 3) is None

@@ -22,7 +22,7 @@ from typing import Any
 
 from sitroom.model import Analysis, Incident, Precision, Timex
 from sitroom.stages import Stage
-from sitroom.stages.times import value_date
+from sitroom.stages.times import reference_date, value_date
 
 _NOT_DATING_BEFORE = re.compile(
     r"(?:\bsince|\buntil|\btill|\bthrough|\bby|\bbefore|\bafter|\bbetween|\bfrom)\s*$",
@@ -59,10 +59,11 @@ class DateStage(Stage):
     writes = ("incidents.date", "incidents.date_precision", "incidents.time")
 
     def process_one(self, item: Analysis) -> None:
+        reference = reference_date(item.article)
         dated: list[tuple[Incident, _Dating]] = []
         for incident in sorted(item.incidents, key=lambda i: i.trigger.start):
             found = _date_incident(item, incident, dated)
-            incident.date = found.date if found else item.article.published
+            incident.date = found.date if found else reference
             incident.date_precision = found.precision if found else "unknown"
             incident.notes["date"] = found.reason if found else "no date in the text"
             if found:
@@ -205,7 +206,7 @@ def _from_timex(t: Timex, item: Analysis, how: str) -> _Dating | None:
     if got is None:
         return None
     day, precision = got
-    published = item.article.published
+    published = reference_date(item.article)
     if (
         t.text.lower() == "overnight"
         and published is not None
@@ -213,7 +214,7 @@ def _from_timex(t: Timex, item: Analysis, how: str) -> _Dating | None:
     ):
         day = published  # the night ran into the report's own day: it struck after midnight
     if precision == "week":
-        day = _week_estimate(day, t.value, item.article.published)
+        day = _week_estimate(day, t.value, published)
     return _Dating(day, precision, t, how)
 
 
@@ -294,7 +295,7 @@ def _refers_back(
 def _counted_relation(item: Analysis, incident: Incident, t: Timex) -> _Dating | None:
     """A relation the timex stage already counted ("a day after X" valued as X's day,
     anchored on the day it counts from): X takes the value, the main clause the anchor."""
-    published = item.article.published
+    published = reference_date(item.article)
     m = _RELATION_AFTER.match(item.article.text, t.end)
     if t.type != "DATE" or m is None or t.anchor is None:
         return None

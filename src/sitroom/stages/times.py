@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from sitroom.knowledge import timex as lex
-from sitroom.model import Analysis, Timex, TimexType
+from sitroom.model import Analysis, Article, Timex, TimexType
 from sitroom.stages import Stage
 
 Tense = Literal["future", "past", "none"]
@@ -1065,4 +1065,22 @@ class TimexStage(Stage):
     writes = ("times",)
 
     def process_one(self, item: Analysis) -> None:
-        item.times = find_times(item.article.text, item.article.published)
+        item.times = find_times(item.article.text, reference_date(item.article))
+
+
+_DATELINE_CHARS = 200  # a dateline ("LIMA, 10 JAN 90 (RADIO) --") sits at the very start
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The full date of a dateline at the start of the text, if there is one."""
+    for t in find_times(text[:_DATELINE_CHARS], None):
+        got = value_date(t.value) if t.type == "DATE" else None
+        if got is not None and got[1] == "day":
+            return got[0]
+    return None
+
+
+def reference_date(article: Article) -> dt.date | None:
+    """What relative expressions count from: the publication date, else the dateline's
+    date (the document's creation time as the text itself states it)."""
+    return article.published or dateline_date(article.text)
