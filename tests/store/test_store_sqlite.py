@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,18 @@ def test_a_failure_inside_an_article_leaves_nothing_of_it(store: SQLiteStore) ->
     assert store.counts() == before
     assert not store.has_article(item.article.id)
     assert store.add_output(item.article, item.to_dict()).outcome == "stored"
+
+
+def test_opening_waits_for_a_reader_of_a_new_file(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    reader = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM sqlite_master").fetchone()  # holds a read lock
+    timer = threading.Timer(0.3, lambda: reader.execute("COMMIT"))
+    timer.start()
+    try:
+        with open_store(str(path)) as s:
+            assert s.schema_version() == latest_version()
+    finally:
+        timer.join()
+        reader.close()

@@ -16,6 +16,7 @@ import math
 import secrets
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ from sitroom.store.migrations import all_migrations, latest_version
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 COMPANIONS = ("-wal", "-shm", "-journal")
+WAL_ATTEMPTS = 100
 T = TypeVar("T")
 
 
@@ -92,12 +94,17 @@ class SQLiteStore(Store):
 
     # -- lifecycle -------------------------------------------------------------------
     def _configure(self) -> None:
-        mode = self._conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
+        self._conn.execute("PRAGMA busy_timeout=30000")
+        mode = ""
+        for _ in range(WAL_ATTEMPTS):  # switching a new file to WAL needs it to itself
+            mode = str(self._conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]).lower()
+            if mode == "wal":
+                break
+            time.sleep(0.1)
+        else:
             raise StoreError(f"cannot open store {self.url}: WAL mode unavailable ({mode})")
         self._conn.execute("PRAGMA synchronous=FULL")
         self._conn.execute("PRAGMA foreign_keys=ON")
-        self._conn.execute("PRAGMA busy_timeout=30000")
 
     def _migrate(self) -> None:
         tables = {
