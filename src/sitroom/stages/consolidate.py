@@ -40,7 +40,7 @@ LEAD_SENTENCES = 2  # an undated incident first reported here is the article's n
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _CLAIM_RANK = {"claimed": 0, "attributed": 1, "unclaimed": 2, "unknown": 3}
-_WORKING_NOTES = ("mention", "basis", "dated")
+_WORKING_NOTES = ("mention", "basis", "dated", "placed")
 _POINTERS = ("anaphoric", "reference")
 _POINTERS = ("anaphoric", "reference")
 
@@ -78,6 +78,8 @@ def consolidate(
     for m in ordered:
         if not _dated_here(m, sentences, times):
             m.notes["dated"] = "inherited"
+        if not _placed_here(m, sentences):
+            m.notes["placed"] = "inherited"
     clusters: list[_Cluster] = []
     for m in ordered:
         target = _antecedent(clusters, m)
@@ -108,6 +110,18 @@ def _dated_here(m: Incident, sentences: Sequence[Sentence], times: Sequence[Time
             if any(s.start <= t.start < s.end and t.type in ("DATE", "TIME") for t in times):
                 return True
     return False
+
+
+def _placed_here(m: Incident, sentences: Sequence[Sentence]) -> bool:
+    """True when the mention's place is named in its own sentence."""
+    loc = m.location
+    if loc is None or loc.start is None:
+        return False
+    return any(
+        sentences[i].start <= loc.start < sentences[i].end
+        for i in m.sentences
+        if 0 <= i < len(sentences)
+    )
 
 
 def _orphan(m: Incident) -> bool:
@@ -189,10 +203,12 @@ def _place_conflict(a: Incident, b: Incident) -> bool:
     pa, pb = a.location, b.location
     if pa is None or pb is None or max(pa.precision, pb.precision) >= 3:
         return False
+    if "inherited" in (a.notes.get("placed"), b.notes.get("placed")):
+        return False  # a place borrowed from another sentence is no evidence
+    if not (pa.resolved and pb.resolved):
+        return False  # an unresolved name is no evidence of another place
     if pa.country and pb.country and pa.country != pb.country:
         return True
-    if not (pa.resolved and pb.resolved):
-        return False
     same_day = a.date is not None and a.date == b.date
     if (
         same_day
