@@ -924,8 +924,26 @@ _REACH = 40  # characters a timex may extend before its first / after its last k
 
 @functools.lru_cache(maxsize=1)
 def _key_re() -> re.Pattern[str]:
-    words = sorted((k for k in _rule_keys() if k != "#"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b|\d+")
+    words = [k for k in _rule_keys() if k != "#"]
+    return re.compile(r"\d+|\b" + _trie(words) + r"\b")
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation factored by first letters, which the regex engine scans fast."""
+    if words == [""]:
+        return ""
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        heads.setdefault(w[:1], []).append(w[1:])
+    parts = []
+    for head, tails in sorted(heads.items(), key=lambda kv: kv[0] == ""):
+        if head == "":
+            continue
+        optional = "" in tails
+        rest = [t for t in tails if t]
+        inner = _trie(rest) if rest else ""
+        parts.append(re.escape(head) + (f"(?:{inner})?" if optional and inner else inner))
+    return "(?:" + "|".join(parts) + ")"
 
 
 def _windows(low: str, start: int, end: int) -> dict[int, list[tuple[int, int]]]:
