@@ -111,10 +111,10 @@ def _is_utf8_prefix(head: bytes) -> bool:
 def _utf16_without_bom(head: bytes) -> str | None:
     """UTF-16 text of mostly ASCII letters has a NUL in every other byte."""
     even, odd = head[0::2], head[1::2]
-    if len(head) < 4:
+    if len(head) < 8:
         return None
     for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros.count(0) >= 0.3 * len(zeros) and other.count(0) <= 0.02 * len(other):
+        if zeros.count(0) >= 0.6 * len(zeros) and other.count(0) <= 0.02 * len(other):
             return codec
     return None
 

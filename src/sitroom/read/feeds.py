@@ -57,26 +57,34 @@ def parse_feed(data: bytes) -> Feed:
 
     # a stream, never a str or bytes: feedparser treats those as URLs or file names
     result: Any = feedparser.parse(io.BytesIO(data))
-    entries = list(result.get("entries") or [])
     problem = _problem(result)
-    if not entries:
+    items = [_item(e) for e in _raw(result, "entries") or []]
+    if problem:  # a cut-off item may come back empty: keep only what says something
+        items = [i for i in items if i.text or i.url]
+    if not items:
         if problem:
             raise InputError(f"broken feed: {problem}", "bad_feed")
-        if not result.get("version"):
+        if not _raw(result, "version"):
             raise InputError("not an RSS or Atom feed", "bad_feed")
-    info = result.get("feed") or {}
+    info = _raw(result, "feed") or {}
     return Feed(
-        title=clean_title(info.get("title")),
-        language=optional_str(info.get("language")),
-        items=[_item(e) for e in entries],
+        title=clean_title(_raw(info, "title")),
+        language=optional_str(_raw(info, "language")),
+        items=items,
         damaged=problem,
     )
 
 
+def _raw(mapping: Any, key: str) -> Any:
+    """A value as the feed gave it: FeedParserDict.get maps some keys to others (with a
+    DeprecationWarning for `updated`); plain dict access does not."""
+    return dict.get(mapping, key) if isinstance(mapping, dict) else None
+
+
 def _problem(result: Any) -> str | None:
-    if not result.get("bozo"):
+    if not _raw(result, "bozo"):
         return None
-    exc = result.get("bozo_exception")
+    exc = _raw(result, "bozo_exception")
     name = type(exc).__name__
     # a declared encoding that differs from the real one is harmless once decoded
     if name in ("CharacterEncodingOverride", "NonXMLContentType"):
@@ -85,20 +93,20 @@ def _problem(result: Any) -> str | None:
 
 
 def _item(entry: Any) -> FeedItem:
-    title = clean_title(entry.get("title"))
+    title = clean_title(_raw(entry, "title"))
     return FeedItem(
         text=_item_text(entry) or title or "",
         title=title,
-        url=optional_str(entry.get("link")),
-        guid=optional_str(entry.get("id")),
+        url=optional_str(_raw(entry, "link")),
+        guid=optional_str(_raw(entry, "id")) or optional_str(_raw(entry, "link")),
         published=_item_date(entry),
     )
 
 
 def _item_text(entry: Any) -> str:
-    parts = list(entry.get("content") or [])
-    summary = entry.get("summary_detail") or (
-        {"value": entry.get("summary"), "type": "text/html"} if entry.get("summary") else None
+    parts = list(_raw(entry, "content") or [])
+    summary = _raw(entry, "summary_detail") or (
+        {"value": _raw(entry, "summary"), "type": "text/html"} if _raw(entry, "summary") else None
     )
     if summary:
         parts.append(summary)
@@ -119,13 +127,13 @@ def _item_date(entry: Any) -> dt.date | None:
     """The day as the feed writes it; feedparser's own parse (in UTC) as a fallback."""
     for key in ("published", "updated", "created"):
         try:
-            day = parse_published(entry.get(key))
+            day = parse_published(_raw(entry, key))
         except InputError:
             day = None
         if day is not None:
             return day
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
+        parsed = _raw(entry, key)
         if isinstance(parsed, time.struct_time):
             try:
                 return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
