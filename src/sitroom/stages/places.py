@@ -154,7 +154,12 @@ def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
         return _org_as_place(span, gaz)
     if label not in PLACE_LABELS:
         return None
-    return Mention(span.start_char, span.end_char, span.text, label, _area_hint(doc, end))
+    if span.text.isupper() and len(key) <= 4 and not any(
+        c.feature in ("country", "continent") or c.kind == ABBREV for c in gaz.lookup(span.text)
+    ):
+        return None  # "NAN", "PTI": acronyms of organisations, not towns
+    area = _area_hint(doc, end) or doc[end - 1].lower_ in AREA_WORDS
+    return Mention(span.start_char, span.end_char, span.text, label, area)
 
 
 def _demonym_mention(span: Any, gaz: Gazetteer) -> Mention | None:
@@ -450,7 +455,7 @@ def _known_part(cand: Candidate) -> bool:
         return True
     if cand.geonames_id is None:
         return cand.kind == MAIN
-    return cand.population >= MIN_CITY_POP
+    return cand.population >= (MIN_CITY_POP if cand.kind == MAIN else BIG_CITY_POP)
 
 
 def _head_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
@@ -494,6 +499,9 @@ def _context(first: list[Candidate | None]) -> Context:
     )
 
 
+_CONTAINER_WORDS = frozenset(
+    ["in", "of", "the", "a", "village", "town", "city", "district", "area", "province", "state", "region", "county", "local", "government", "lga", "locality", "neighbourhood", "neighborhood", "suburb", "quarter", "governorate", "municipality", "chiefdom", "camp", "division", "sub", "subdistrict", "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west", "countryside", "outskirts"]
+)
 _BETWEEN = re.compile(r"[\s,]*(?:[a-z][a-z'\-]*[\s,]+){0,6}")
 
 
@@ -510,7 +518,9 @@ def _enclosing(
         if area is None or len(between) > 60 or not _BETWEEN.fullmatch(between):
             continue
         words = set(re.findall(r"[a-z]+", between))
-        if not ("," in between or words & {"in", "of"}) or words & {"and", "or", "from", "to"}:
+        if not ("," in between or words & {"in", "of"}) or not words <= _CONTAINER_WORDS:
+            continue
+        if mentions[n + 1].source == "NORP":
             continue
         if area.feature in ("admin1", "admin2") and area.admin_code:
             out[n] = (area.admin_code, n + 1)
