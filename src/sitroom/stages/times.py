@@ -777,15 +777,15 @@ _UNIT_KEYS = (
     "weekends fortnight fortnights month months quarter quarters year years decade decades "
     "century centuries"
 )
-_KEYS: tuple[str, ...] = (  # aligned with _RULES
+_KEYS: tuple[str, ...] = (  # aligned with _RULES; "#" any number, "#4" a 4-digit one
     "# noon midday midnight",
-    "#",
+    "#4",
     _WEEKDAY_KEYS,
     _MONTH_KEYS,
     _MONTH_KEYS,
     _MONTH_KEYS,
-    "#",
-    "#",
+    "#4",
+    "#4",
     "spring summer fall autumn winter",
     "quarter",
     "today tonight yesterday tomorrow overnight now currently present presently days "
@@ -798,8 +798,8 @@ _KEYS: tuple[str, ...] = (  # aligned with _RULES
     _UNIT_KEYS,
     "daily weekly monthly annually yearly hourly nightly every each mondays tuesdays "
     "wednesdays thursdays fridays saturdays sundays",
-    "#",
-    "#",
+    "#4",
+    "# #4",
     "nineteen thousand",
     "end beginning middle start",
     "century",
@@ -924,7 +924,7 @@ _REACH = 40  # characters a timex may extend before its first / after its last k
 
 @functools.lru_cache(maxsize=1)
 def _key_re() -> re.Pattern[str]:
-    words = [k for k in _rule_keys() if k != "#"]
+    words = [k for k in _rule_keys() if not k.startswith("#")]
     return re.compile(r"\d+|\b" + _trie(words) + r"\b")
 
 
@@ -952,7 +952,9 @@ def _windows(low: str, start: int, end: int) -> dict[int, list[tuple[int, int]]]
     out: dict[int, list[tuple[int, int]]] = {}
     for m in _key_re().finditer(low, start, end):
         word = m.group()
-        rules = keys.get("#" if word[0].isdigit() else word)
+        if word[0].isdigit():
+            word = "#4" if len(word) == 4 else "#"
+        rules = keys.get(word)
         if not rules:
             continue
         ws, we = max(start, m.start() - _REACH), min(end, m.end() + _REACH)
