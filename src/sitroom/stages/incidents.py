@@ -563,7 +563,13 @@ def _counted(tok: Any, cumulative: set[int], weapon: bool = False) -> str:
         quantity = base.head
     if quantity is not None and (quantity.i in cumulative or quantity.lower_ in _VAGUE_QUANTITY):
         return "count"
-    for c in tok.children:
+    occurrences = {"attack", "strike", "bombing", "explosion", "raid", "incident", "assault"}
+    if weapon and any(t.lemma_.lower() in occurrences for t in (*tok.conjuncts, tok.head)):
+        weapon = False  # '34 grenade and bomb attacks' counts attacks, not grenades
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    for c in (*tok.children, *first.children):
         if c.dep_ == "nummod" and _number(c) > 10 and not weapon:
             return "count"  # '34 grenade attacks'; but '24 drones' is the size of one attack
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("most", "some", "many"):
@@ -737,7 +743,8 @@ def _mention(kept: list[tuple[Cue, str]], region: set[int], cues: list[Cue]) -> 
         m = Mention(triggers=live, region=region)
     else:
         m = Mention(triggers=[c for c, _ in dead], region=region, suppressed=dead[0][1])
-    m.anaphoric = all(_is_anaphoric(c.head) for c in m.triggers)
+    named = [c for c in m.triggers if c.kind != "arms"] or m.triggers
+    m.anaphoric = all(_is_anaphoric(c.head) for c in named)
     return m
 
 
