@@ -663,7 +663,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         rf"(?P<pos>{_POS}[\s-]+)?(?:fiscal\s+)?(?<![\d$.,£€])(?P<y>{_YEAR})(?![\d%]|,\d|\.\d|s\b|'s\b)",
         _year,
     ),
-    (r"(?:the\s+)?(?P<pos>(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s\b", _decade),
+    (r"(?P<pos>(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s\b", _decade),
     (
         rf"(?:(?:(?P<rel>this|last|next|early|late|mid|the)[\s-]+)(?P<s>spring|summer|"
         rf"(?<!the )fall|fall(?=\s+of\s+(?:1[89]|20)\d\d)|autumn|"
@@ -691,7 +691,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         _part_of_day,
     ),
     (
-        rf"(?P<pos>{_POS}\s+)?(?P<rel>this|last|next|the coming|the past|the previous|the "
+        rf"(?P<pos>(?:{_POS}|earlier|later)\s+)?(?P<rel>this|last|next|the coming|the past|the previous|the "
         r"following|the last|past|coming|previous)\s+(?P<u>week|weekend|month|quarter|year|"
         r"decade|century)\b(?!-)",
         _relative_unit,
@@ -705,7 +705,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     (
         rf"(?:(?P<mod>{_MOD})\s+)?(?:(?:the\s+)?(?:past|last|next|coming|first|previous|"
         r"following|final|remaining|latest|initial|additional|another)\s+)?"
-        rf"(?:the\s+)?(?<![\d,.$])(?P<n>{_NUM})(?:\s+|-)(?:more\s+)?(?P<u>{_UNIT})\b(?<!-quarters)"
+        rf"(?:the\s+(?=[^\s-]+\s))?(?<![\d,.$])(?P<n>{_NUM})(?:\s+|-)(?:more\s+)?(?P<u>{_UNIT})\b(?<!-quarters)"
         r"(?![\w-]*\s+(?:ago|earlier|later))(?!-old|\s+old\b)"
         r"(?:[- ]long\b)?",
         _duration_rule,
