@@ -691,9 +691,9 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         _part_of_day,
     ),
     (
-        rf"(?P<pos>(?:{_POS}|earlier|later)\s+)?(?P<rel>this|last|next|the coming|the past|the previous|the "
-        r"following|the last|past|coming|previous)\s+(?P<u>week|weekend|month|quarter|year|"
-        r"decade|century)\b(?!-)",
+        rf"(?P<pos>(?:{_POS}|earlier|later)\s+)?(?P<rel>this|last|next|the coming|the past|"
+        r"the previous|the following|the last|past|coming|previous)\s+"
+        r"(?P<u>week|weekend|month|quarter|year|decade|century)\b(?!-)",
         _relative_unit,
     ),
     (r"(?:the|this|last|next) weekend\b", _the_weekend),
