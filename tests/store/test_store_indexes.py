@@ -24,6 +24,8 @@ QUERIES = {
     "sub-type": EventQuery(event_type="Air/drone strike", since=dt.date(2024, 1, 1)),
     "status": EventQuery(status="background"),
     "page": EventQuery(limit=100, after=1000),
+    "page-newest": EventQuery(limit=100, after=1000, newest_first=True),
+    "newest-since": EventQuery(since=dt.date(2024, 1, 1), newest_first=True, limit=10),
 }
 
 
@@ -41,7 +43,7 @@ def test_query_uses_an_index(store: SQLiteStore, name: str) -> None:
         "near-dateline": "events_rtree",
         "text": "events_fts",
         "actor": "events_fts",
-    }.get(name, "INDEX" if name != "page" else "PRIMARY KEY")
+    }.get(name, "INDEX" if not name.startswith("page") else "PRIMARY KEY")
     assert expected in uses, f"{name}: {plan}"
 
 
@@ -57,3 +59,10 @@ def test_candidate_lookup_uses_blocking_key_index(store: SQLiteStore) -> None:
         )
     ]
     assert not [p for p in plan if p.startswith("SCAN")], plan
+
+
+@pytest.mark.parametrize("name", ["since", "near", "text", "country"])
+def test_counts_use_an_index(store: SQLiteStore, name: str) -> None:
+    store.add_analysis(analysis("Gunmen killed 3 villagers in Kano. Market day."))
+    plan = store.explain(QUERIES[name], count=True)
+    assert not [p for p in plan if p.startswith("SCAN events") and "VIRTUAL" not in p], plan

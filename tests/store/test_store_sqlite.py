@@ -295,3 +295,21 @@ def test_opening_waits_for_a_reader_of_a_new_file(tmp_path: Path) -> None:
     finally:
         timer.join()
         reader.close()
+
+
+def test_newest_first_pages_and_counts(store: SQLiteStore) -> None:
+    towns = ["Kano", "Goma", "Gao", "Mosul"]
+    for n, town in enumerate(towns):
+        store.add_analysis(
+            analysis(f"Gunmen killed {n} villagers in {town}.", incidents=[{"town": town}])
+        )
+    oldest_first = [e.id for e in store.events()]
+    newest = store.events(EventQuery(newest_first=True, limit=2))
+    assert [e.id for e in newest] == oldest_first[::-1][:2]
+    rest = store.events(EventQuery(newest_first=True, after=newest[-1].seq))
+    assert [e.id for e in rest] == oldest_first[::-1][2:]
+    assert [e.id for e in store.iter_events(EventQuery(newest_first=True), page=3)] == (
+        oldest_first[::-1]
+    )
+    assert store.count_events() == 4
+    assert store.count_events(EventQuery(country="NGA", limit=1)) == 1

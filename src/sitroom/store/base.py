@@ -54,6 +54,7 @@ class EventQuery:
     text: str | None = None
     limit: int | None = None
     after: int | None = None
+    newest_first: bool = False  # order by storage, newest first (`after` then pages down)
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,10 @@ class Store(ABC):
     # -- reads -----------------------------------------------------------------------
     @abstractmethod
     def events(self, query: EventQuery | None = None) -> list[CanonicalEvent]: ...
+
+    @abstractmethod
+    def count_events(self, query: EventQuery | None = None) -> int:
+        """How many events match (ignoring `limit` and `after`)."""
 
     def iter_events(
         self, query: EventQuery | None = None, page: int = 500

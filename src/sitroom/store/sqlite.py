@@ -573,6 +573,11 @@ class SQLiteStore(Store):
         rows = self._conn.execute(sql, params).fetchall()
         return [self._canonical(r) for r in rows]
 
+    @_guarded
+    def count_events(self, query: EventQuery | None = None) -> int:
+        sql, params = event_query_sql(query or EventQuery(), count=True)
+        return int(self._conn.execute(sql, params).fetchone()[0])
+
     def _canonical(self, row: sqlite3.Row) -> CanonicalEvent:
         refs = self._conn.execute(
             "SELECT r.id, r.article_id, a.source, a.published, r.fatalities, r.injured "
@@ -721,14 +726,18 @@ class SQLiteStore(Store):
         return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
 
     @_guarded
-    def explain(self, query: EventQuery) -> list[str]:
+    def explain(self, query: EventQuery, count: bool = False) -> list[str]:
         """EXPLAIN QUERY PLAN of an events query (tests check it uses indexes)."""
-        sql, params = event_query_sql(query)
+        sql, params = event_query_sql(query, count)
         return [r["detail"] for r in self._conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
 
 
-def event_query_sql(q: EventQuery) -> tuple[str, dict[str, Any]]:
-    """The SELECT for an `EventQuery`: every filter goes through an index."""
+def _where(conditions: list[str]) -> str:
+    return " WHERE " + " AND ".join(conditions) if conditions else ""
+
+
+def event_query_sql(q: EventQuery, count: bool = False) -> tuple[str, dict[str, Any]]:
+    """The SELECT for an `EventQuery` (or its count): every filter goes through an index."""
     where: list[str] = []
     params: dict[str, Any] = {}
     if q.since:
@@ -777,13 +786,14 @@ def event_query_sql(q: EventQuery) -> tuple[str, dict[str, Any]]:
         )
     # with a filter, `+seq` keeps the planner on the filter's index (sorting the few
     # matches) instead of walking the whole table in seq order
-    order = " ORDER BY +seq" if where else " ORDER BY seq"
+    direction = " DESC" if q.newest_first else ""
+    order = (" ORDER BY +seq" if where else " ORDER BY seq") + direction
+    if count:
+        return "SELECT count(*) FROM events" + _where(where), params
     if q.after is not None:
-        where.append("seq > :after")
+        where.append("seq < :after" if q.newest_first else "seq > :after")
         params["after"] = q.after
-    sql = "SELECT seq, id, data, fatalities_low, fatalities_high FROM events"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    sql = "SELECT seq, id, data, fatalities_low, fatalities_high FROM events" + _where(where)
     sql += order
     if q.limit is not None:
         sql += " LIMIT :limit"
