@@ -206,3 +206,12 @@ def test_real_ingest_and_extract_store(tmp_path: Path) -> None:
     assert done.returncode == 0
     ids = [e["id"] for e in json.loads(done.stdout)["events"]]
     assert [e["id"] for e in events_jsonl(str(stored_db))] == ids
+
+
+def test_highlight_marks_spans_bold_on_a_terminal_and_brackets_otherwise() -> None:
+    from sitroom.cli.store import highlight
+
+    assert highlight("Gunmen attacked. Police said.", [(0, 16)], bold=False) == (
+        "[[Gunmen attacked.]] Police said."
+    )
+    assert highlight("a b c", [(2, 3), (0, 1)], bold=True) == ("\033[1ma\033[0m \033[1mb\033[0m c")
