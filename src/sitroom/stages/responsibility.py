@@ -18,12 +18,38 @@ from sitroom.knowledge.reporting import reported_by
 from sitroom.model import Actor, Analysis, Incident, Responsibility
 
 _STATE_ACTIONS = ("Air/drone strike", "Arrests", "Armed clash", "Government regains territory")
+_OBJECT_STEMS = {
+    "murder": ("murder", "kill", "assassin", "shot", "shoot"),
+    "murders": ("murder", "kill", "assassin", "shot", "shoot"),
+    "killing": ("murder", "kill", "assassin", "shot", "shoot"),
+    "killings": ("murder", "kill", "assassin", "shot", "shoot"),
+    "assassination": ("murder", "kill", "assassin", "shot", "shoot"),
+    "kidnapping": ("kidnap", "abduct", "hostage", "seiz"),
+    "kidnappings": ("kidnap", "abduct", "hostage", "seiz"),
+    "abduction": ("kidnap", "abduct", "hostage", "seiz"),
+    "bombing": ("bomb", "explo", "blast", "detonat", "car bomb"),
+    "bombings": ("bomb", "explo", "blast", "detonat", "car bomb"),
+    "explosion": ("bomb", "explo", "blast", "detonat"),
+    "blast": ("bomb", "explo", "blast", "detonat"),
+    "attack": ("attack", "assault", "raid", "ambush", "bomb", "explo"),
+    "attacks": ("attack", "assault", "raid", "ambush", "bomb", "explo"),
+}
+_FIRST_PERSON = re.compile(
+    r"\b(?:we|our\s+(?:[A-Z]+\s+)?(?:forces|units|fighters|battalions|troops|combatants|"
+    r"guerrillas|men|comrades|mujahideen|brothers|militants|soldiers))\s+(?:have\s+|had\s+)?"
+    r"(?:carried out|attacked|killed|ambushed|launched|destroyed|targeted|struck|shot down|"
+    r"kidnapped|executed|seized|taken over|took over|took|downed|overran|captured|"
+    r"neutrali[sz]ed)\b",
+    re.IGNORECASE,
+)
+_ABOUT = re.compile(r"\bresponsibility\s+(?:for|of)\s+(?:the\s+|this\s+|these\s+)?(\w+)", re.I)
 WINDOW = 3  # sentences after an incident's own that may state its claim
 
 _WHO = r"(?P<who>[^,.;:“”\"\n]{2,80}?)"
 _TAKE = r"(?:claimed|claims|claiming|assumed|took|taken|accepted|admitted|claim)"
 _CLAIM_ACTIVE = re.compile(
-    rf"(?:^|[,.;“”\"]\s*|\b(?:and|but|while|after)\s+){_WHO}\s+(?:has\s+|have\s+|had\s+|later\s+|quickly\s+)*"
+    rf"(?:^|[,.;“”\"]\s*|\b(?:and|but|while|after)\s+){_WHO}\s+"
+    r"(?:has\s+|have\s+|had\s+|later\s+|quickly\s+)*"
     rf"{_TAKE}\s+(?:full\s+)?(?:responsibility|credit)\b",
     re.IGNORECASE,
 )
@@ -37,6 +63,11 @@ _CLAIM_SAID_IT = re.compile(
     rf"{_WHO}\s+(?:said|says|announced|stated)\s+(?:in a statement\s+)?(?:that\s+)?"
     r"(?:it|its fighters|its militants|its men|its forces|they)\s+(?:had\s+)?"
     r"(?:carried out|launched|staged|killed|attacked|targeted|detonated|fired|executed)\b",
+    re.IGNORECASE,
+)
+_CLAIMED_TO_HAVE = re.compile(
+    rf"{_WHO}\s+(?:has\s+|have\s+)?claimed\s+(?:to\s+have|that\s+(?:it|they)\s+(?:had\s+)?)\s*"
+    r"(?:killed|inflicted|carried out|attacked|destroyed|downed|shot down|kidnapped|executed)\b",
     re.IGNORECASE,
 )
 _STATE_OWN = re.compile(
@@ -88,6 +119,7 @@ class Finding:
     by: str | None
     sentence: int
     note: str
+    about: str | None = None  # what the claim is "for": "murder", "kidnapping" ...
 
 
 def assign_responsibility(item: Analysis) -> None:
@@ -100,7 +132,8 @@ def assign_responsibility(item: Analysis) -> None:
             if owner is not None:
                 findings[id(owner)].append(finding)
     for incident in item.incidents:
-        incident.responsibility, note = _combine(incident, findings[id(incident)])
+        mine = findings[id(incident)]
+        incident.responsibility, note = _combine(incident, mine)
         incident.notes["responsibility"] = note
 
 
@@ -115,11 +148,14 @@ def findings_in(text: str, index: int) -> list[Finding]:
 
 
 def _findings_in_part(text: str, index: int) -> list[Finding]:
+    text = text.replace("\n", " ")  # wire copy broken into short lines
     out: list[Finding] = []
-    for pattern in (_CLAIM_ACTIVE, _CLAIM_PASSIVE, _CLAIM_SAID_IT):
+    for pattern in (_CLAIM_ACTIVE, _CLAIM_PASSIVE, _CLAIM_SAID_IT, _CLAIMED_TO_HAVE):
         for m in pattern.finditer(text):
             who = _actor_text(m.group("who"))
-            if who and not re.match(r"(?i)^(no|nobody|none|no one)\b", who):
+            if re.search(r"(?i)\b(?:not|never|no longer|denied|denies)\b", m.group(0)):
+                out.append(Finding("unclaimed", None, None, index, f"denied: {m.group(0)!r}"))
+            elif who and not re.match(r"(?i)^(no|nobody|none|no one)\b", who):
                 out.append(Finding("claimed", who, who, index, f"claim: {m.group(0).strip()!r}"))
     for m in _STATE_OWN.finditer(text):
         who = re.sub(r"^(?:On|Late|Early)?\s*\w+day\s+", "", _clean(m.group("who")))
@@ -132,6 +168,12 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
                 out.append(
                     Finding("attributed", who, source, index, f"blame: {m.group(0).strip()!r}")
                 )
+    for m in _FIRST_PERSON.finditer(text):
+        who = reported_by(text) or "the perpetrators, speaking of themselves"
+        out.append(Finding("claimed", None, who, index, f"first-person claim: {m.group(0)!r}"))
+    about = _ABOUT.search(text)
+    for f in out:
+        f.about = about.group(1).lower() if about else None
     for m in _UNCLAIMED.finditer(text):
         out.append(Finding("unclaimed", None, None, index, f"no claim: {m.group(0).strip()!r}"))
     return out
@@ -156,7 +198,12 @@ def _clean(who: str) -> str:
 
 
 def _window(item: Analysis) -> list[int]:
+    """Sentences that may speak of an incident's authorship: each incident's own, the
+    few after them, and the lead before the first one ("X claimed responsibility for
+    the murder of ..." often opens a story)."""
     out: set[int] = set()
+    first = min((s for i in item.incidents for s in i.sentences), default=0)
+    out.update(range(0, first))
     for incident in item.incidents:
         for s in incident.sentences:
             out.update(range(s, min(len(item.sentences), s + WINDOW + 1)))
@@ -165,7 +212,13 @@ def _window(item: Analysis) -> list[int]:
 
 def _owner(item: Analysis, index: int, finding: Finding) -> Incident | None:
     """The incident a statement in sentence `index` is about."""
+    named = _by_object(item, index, finding)
+    if named is not None:
+        return named
     owners = [i for i in item.incidents if index in i.sentences]
+    first = min((s for i in item.incidents for s in i.sentences), default=0)
+    if not owners and index < first:
+        return item.incidents[0] if finding.status == "claimed" else None
     if not owners:
         before = [i for i in item.incidents if i.sentences and min(i.sentences) < index]
         before = [i for i in before if index - max(s for s in i.sentences if s < index) <= WINDOW]
@@ -179,6 +232,18 @@ def _owner(item: Analysis, index: int, finding: Finding) -> Incident | None:
     return min(owners, key=lambda i: i.trigger.start)
 
 
+def _by_object(item: Analysis, index: int, finding: Finding) -> Incident | None:
+    """ "claimed responsibility for the kidnapping": the incident whose trigger is that
+    kind of act, nearest to the statement."""
+    stems = _OBJECT_STEMS.get(finding.about or "")
+    if not stems:
+        return None
+    hits = [i for i in item.incidents if i.trigger.text.lower().startswith(stems)]
+    if not hits:
+        return None
+    return min(hits, key=lambda i: min(abs(s - index) for s in i.sentences or [index]))
+
+
 def _unnamed(incident: Incident) -> bool:
     actor = incident.actor1
     return actor is None or actor.name.startswith("Unidentified") or not actor.mention
@@ -187,7 +252,8 @@ def _unnamed(incident: Incident) -> bool:
 def _combine(incident: Incident, findings: list[Finding]) -> tuple[Responsibility, str]:
     unclaimed = any(f.status == "unclaimed" for f in findings)
     claims = [f for f in findings if f.status == "claimed"]
-    state_claims = [f for f in claims if f.actor is None]
+    first_person = [f for f in claims if f.note.startswith("first-person")]
+    state_claims = [f for f in claims if f.actor is None and f not in first_person]
     group_claims = [f for f in claims if f.actor is not None]
     blames = [f for f in findings if f.status == "attributed"]
     if group_claims:
@@ -197,6 +263,10 @@ def _combine(incident: Incident, findings: list[Finding]) -> tuple[Responsibilit
             incident.actor1 = claimant
             incident.notes["actor1"] = f"the group that claimed it ({f.actor!r})"
         return Responsibility("claimed", f.actor, f.by, unclaimed), f.note
+    if first_person:
+        f = first_person[0]
+        actor = incident.actor1.name if incident.actor1 else None
+        return Responsibility("claimed", actor, f.by, unclaimed), f.note
     if state_claims and _state_perpetrator(incident):
         f = state_claims[0]
         forces = _speaker_forces(f.by or "") if _unnamed(incident) else None
