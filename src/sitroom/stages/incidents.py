@@ -316,6 +316,8 @@ def _is_cumulative(cue: Cue) -> bool:
 def _weak_holds(cue: Cue, cues: list[Cue]) -> bool:
     """In a full article a weak cue counts only with clear armed-violence context:
     arrests of armed-group members or of people caught with weapons."""
+    if cue.sub == "Agreement":
+        return _concluded(cue.head)
     if cue.sub != "Arrests":
         return False
     return any(
@@ -323,6 +325,29 @@ def _weak_holds(cue: Cue, cues: list[Cue]) -> bool:
         or (c.kind == "arms" and c.match.entry.weapon not in (None, "gun"))
         for c in cues
     )
+
+
+_CONCLUDE = {"sign", "conclude", "seal", "broker", "reach", "strike", "ink", "agree"}
+_PARTIES = {"side", "party", "both", "faction", "parties", "sides"}
+
+
+def _concluded(tok: Any) -> bool:
+    """A ceasefire or peace deal concluded between the warring parties ('X and Y agreed
+    to a ceasefire', 'signed a peace agreement with', 'a 2014 peace deal between ...'),
+    not one side accepting a proposal ('Ukraine agreed to a 30-day ceasefire')."""
+    if any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+        return True
+    verb = tok.head if tok.dep_ == "dobj" else None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to":
+        verb = tok.head.head
+    if verb is None or verb.lemma_.lower() not in _CONCLUDE:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(list(c.conjuncts) or c.lemma_.lower() in _PARTIES for c in subjects):
+        return True
+    return verb.lemma_.lower() != "agree" and bool(subjects)
 
 
 def _arms_used(cue: Cue, delivery: set[int], trigger_heads: set[int], short: bool) -> bool:
@@ -486,6 +511,8 @@ def _negated(tok: Any) -> str:
         return "negated"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return "negated"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return "negated (without)"
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "attr") and any(c.dep_ == "neg" for c in head.children):
         return "negated"
@@ -504,6 +531,8 @@ def _hypothetical(tok: Any) -> str:
             return ""
         if cur.dep_ == "nsubj" and cur.head.lemma_.lower() not in ("be",):
             return ""
+        if cur.dep_ == "prep" and cur.lower_ not in ("of", "for", "to"):
+            return ""  # 'preparing for an election under a 2014 peace deal'
         cur = cur.head
         if any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in cur.children):
             return "hypothetical (modal)"
