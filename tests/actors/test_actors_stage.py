@@ -109,3 +109,25 @@ def test_seed_attribution_wins_over_no_claim(parse) -> None:
     assert strike.responsibility.status == "claimed"
     assert strike.actor1 is not None and strike.actor1.country == "USA"
     assert "responsibility" in salvoes.notes and "actor1" in salvoes.notes
+
+
+def test_claims_denials_and_first_person() -> None:
+    from sitroom.stages.responsibility import findings_in
+
+    denied = findings_in("The group has not claimed responsibility for its actions.", 0)
+    assert {f.status for f in denied} == {"unclaimed"}
+    ours = findings_in("Our units ambushed an army convoy near the bridge.", 0)
+    assert [f.status for f in ours] == ["claimed"]
+    object_of = findings_in("The cartel claimed responsibility for the murder of two men.", 0)
+    assert object_of[0].about == "murder"
+
+
+def test_clash_sides_and_victims(parse) -> None:
+    incident = run(
+        parse,
+        "ISWAP fighters clashed with Nigerian troops in Monguno, Nigeria, killing 7 soldiers.",
+        "clashed",
+        "Armed clash",
+    )
+    assert incident.actor1 is not None and incident.actor1.name.startswith("Islamic State West")
+    assert incident.actor2 is not None and incident.actor2.name == "Military Forces of Nigeria"

@@ -36,3 +36,19 @@ def test_seed_statistics_and_tolls(parse) -> None:
     assert got[(17177, "killed")].by == "the territory’s government"
     assert got[(240, "hostages")].by == "Israeli officials"
     assert len(item.statistics) <= 10
+
+
+def test_statistics_words_wars_and_populations(parse) -> None:
+    import datetime as dt
+
+    text = (
+        "Seven-point-one million people in need depend on aid. "
+        "That agreement ended a war that lasted three years and killed 100,000 people. "
+        "The country of about 250 million people votes next week."
+    )
+    item = parse(text, dt.date(2024, 1, 10))
+    StatisticStage().process([item])
+    got = {(s.quantity, s.unit) for s in item.statistics}
+    assert (7_100_000, "people") in got
+    assert (100_000, "killed") in got
+    assert not any(s.quantity == 250_000_000 for s in item.statistics)

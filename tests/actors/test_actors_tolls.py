@@ -51,3 +51,32 @@ def test_stage_update_wins_and_tolls_stay_with_their_incident(parse) -> None:
     assert item.error is None
     assert (bomb.fatalities, raid.fatalities) == (7, 2)
     assert "fatalities" in bomb.notes
+
+
+def test_parse_counts_victims_far_from_the_verb(parse) -> None:
+    text = (
+        "Ten residents of Kunduz, including the police chief of the province and his "
+        "deputy, have been killed in a suicide attack, officials said."
+    )
+    item = parse(text, dt.date(2014, 3, 1))
+    item.incidents = [incident_at(item, "suicide attack", "Suicide bomb")]
+    TollStage().process([item])
+    assert item.incidents[0].fatalities == 10
+
+
+def test_single_named_victim(parse) -> None:
+    item = parse("Gunmen shot dead a television presenter in Mosul on Sunday.", dt.date(2014, 3, 1))
+    item.incidents = [incident_at(item, "shot", "Attack")]
+    TollStage().process([item])
+    assert item.incidents[0].fatalities == 1
+
+
+def test_list_of_victims_is_summed_and_weapons_are_not_victims() -> None:
+    assert toll("3 bombings in Kirkuk killed 10 and wounded at least 9.") == [
+        ("killed", 10),
+        ("injured", 9),
+    ]
+    assert toll("The army said soldiers killed five men and at least 20 injured.")[-1] == (
+        "injured",
+        20,
+    )
