@@ -150,3 +150,9 @@ def test_dateline_stands_in_for_a_missing_publication_date() -> None:
     assert reference_date(Article(text=text)) == dt.date(1990, 1, 10)
     assert reference_date(Article(text=text, published=TUESDAY)) == TUESDAY
     assert dateline_date("Rebels attacked on Friday. " * 3) is None
+
+
+def test_seasons_and_quarters_date_to_their_first_month() -> None:
+    assert value_date("2023-SU") == (dt.date(2023, 6, 1), "month")
+    assert value_date("2023-Q3") == (dt.date(2023, 7, 1), "month")
+    assert one("Fighting flared last summer.")[:3] == ("last summer", "DATE", "2023-SU")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from sitroom.knowledge import timex as lex
-from sitroom.model import Analysis, Article, Timex, TimexType
+from sitroom.model import Analysis, Article, Precision, Timex, TimexType
 from sitroom.stages import Stage
 
 Tense = Literal["future", "past", "none"]
@@ -1044,10 +1044,11 @@ def normalise(expression: str, published: dt.date | None) -> Timex | None:
     return max(found, key=lambda t: t.end - t.start) if found else None
 
 
-_VALUE_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q(\d))?")
+_VALUE_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q(\d)|-(SP|SU|FA|WI))?")
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
-def value_date(value: str) -> tuple[dt.date, str] | None:
+def value_date(value: str) -> tuple[dt.date, Precision] | None:
     """The first day a DATE/TIME value covers and its precision (day/week/month/year)."""
     m = _VALUE_DATE.match(value)
     if not m:
@@ -1065,6 +1066,8 @@ def value_date(value: str) -> tuple[dt.date, str] | None:
             return None
     if m.group(5):
         return dt.date(y, 3 * int(m.group(5)) - 2, 1), "month"
+    if m.group(6):  # a season: its first month
+        return dt.date(y, _SEASON_MONTH[m.group(6)], 1), "month"
     return dt.date(y, 1, 1), "year"
 
 
