@@ -35,8 +35,8 @@ _DATE_MARK = "\x00"  # placeholder for "the day this clock time falls on"
 
 _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|jan\.|jan\b|feb\.|feb\b|mar\.|apr\.|apr\b|jun\.|jul\.|"
-    r"aug\.|aug\b|sept\.|sept\b|sep\.|oct\.|oct\b|nov\.|nov\b|dec\.|dec\b)"
+    r"october|november|december|jan\.|jan\b|feb\.|feb\b|mar\.|mar\b|apr\.|apr\b|jun\.|jun\b|"
+    r"jul\.|jul\b|aug\.|aug\b|sept\.|sept\b|sep\.|sep\b|oct\.|oct\b|nov\.|nov\b|dec\.|dec\b)"
 )
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -651,7 +651,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     ),
     (
         rf"(?:the\s+)?(?<!\d)(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH})"
-        rf"(?:,?\s+(?P<y>{_YEAR})(?!\d)|\s+(?P<y2>\d\d)(?=\s*[(,.;\n]|\s*$))?",
+        rf"(?:,?\s+(?P<y>{_YEAR})(?!\d)|\s+(?P<y2>\d\d)(?=\s*[(,.;\n-]|\s*$))?",
         _month_day,
     ),
     (
