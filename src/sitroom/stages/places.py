@@ -136,7 +136,10 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     found = _without_overlaps(found)
     capitals = list(_capital_mentions(doc.text, found, gaz))
     if capitals:
-        found = sorted(found + capitals, key=lambda m: m.start)
+        kept = [
+            m for m in found if not any(c.start <= m.start and m.end <= c.end for c in capitals)
+        ]
+        found = sorted(kept + capitals, key=lambda m: m.start)
     return found
 
 
@@ -161,6 +164,10 @@ def _capital_mentions(text: str, found: list[Mention], gaz: Gazetteer) -> Iterab
             end < m.start <= end + 3 for m in found
         ):
             continue
+        named = [g for g in ("adj", "poss", "of") if match.group(g)]
+        if named:  # the span covers "Somalia's capital", "the capital of Chad"
+            start = min(start, *(match.start(g) for g in named))
+            end = max(end, *(match.end(g) for g in named))
         country = None
         for word in (match.group("adj"), match.group("poss"), match.group("of")):
             if word:
@@ -169,10 +176,10 @@ def _capital_mentions(text: str, found: list[Mention], gaz: Gazetteer) -> Iterab
                 if country is None:
                     break
         else:
-            yield Mention(start, end, "capital", "CAPITAL", country=country)
+            yield Mention(start, end, text[start:end], "CAPITAL", country=country)
             continue
         if country is not None:
-            yield Mention(start, end, "capital", "CAPITAL", country=country)
+            yield Mention(start, end, text[start:end], "CAPITAL", country=country)
 
 
 def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
