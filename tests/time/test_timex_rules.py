@@ -149,6 +149,7 @@ def test_dateline_stands_in_for_a_missing_publication_date() -> None:
     assert dateline_date(text) == dt.date(1990, 1, 10)
     assert reference_date(Article(text=text)) == dt.date(1990, 1, 10)
     assert reference_date(Article(text=text, published=TUESDAY)) == TUESDAY
+    assert dateline_date("SAN SALVADOR, 30 JUN 89 -- [TEXT] SOLDIERS ...") == dt.date(1989, 6, 30)
     assert dateline_date("Rebels attacked on Friday. " * 3) is None
 
 
