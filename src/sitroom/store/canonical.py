@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,13 @@ class ReportRecord:
     published: str | None
     event: dict[str, Any]
     order: int = 0
+
+    @cached_property
+    def mention(self) -> Any:
+        """The merger's typed view of this report (built once per record object)."""
+        from sitroom import merge
+
+        return merge.MentionRecord.from_dict(self.merge_record())
 
     def merge_record(self) -> dict[str, Any]:
         """The EVENT record shape `sitroom.merge` reads (as in `sitroom dedup`)."""
@@ -106,9 +113,7 @@ def query_keys(report: ReportRecord) -> list[str]:
 
 
 def _mention(report: ReportRecord) -> Any:
-    from sitroom import merge
-
-    return merge.MentionRecord.from_dict(report.merge_record())
+    return report.mention
 
 
 @lru_cache(maxsize=1)

@@ -45,6 +45,7 @@ from sitroom.store.migrations import all_migrations, latest_version
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 COMPANIONS = ("-wal", "-shm", "-journal")
 WAL_ATTEMPTS = 100
+RECORD_CACHE = 100_000  # stored reports kept parsed for linking
 T = TypeVar("T")
 
 
@@ -80,6 +81,7 @@ class SQLiteStore(Store):
         self.path = Path(path)
         self.url = str(path)
         self._lock = threading.RLock()
+        self._records: dict[tuple[Any, ...], ReportRecord] = {}
         _check_file(self.path, create)
         try:
             self._conn = sqlite3.connect(
@@ -378,17 +380,27 @@ class SQLiteStore(Store):
             "WHERE r.event_id = ? ORDER BY r.rowid",
             (event_id,),
         ).fetchall()
-        return [
-            ReportRecord(
-                r["id"],
-                r["article_id"],
-                r["source"],
-                r["published"],
-                json.loads(r["data"]),
-                order=r["n"],
+        return [self._record(r) for r in rows]
+
+    def _record(self, row: sqlite3.Row) -> ReportRecord:
+        """A stored report as a `ReportRecord`, cached by its full content: reports never
+        change once written, and building the merger's view of each is the costly part
+        of linking."""
+        key = (row["id"], row["n"], row["article_id"], row["source"], row["published"], row["data"])
+        record = self._records.get(key)
+        if record is None:
+            if len(self._records) >= RECORD_CACHE:
+                self._records.clear()
+            record = ReportRecord(
+                row["id"],
+                row["article_id"],
+                row["source"],
+                row["published"],
+                json.loads(row["data"]),
+                order=row["n"],
             )
-            for r in rows
-        ]
+            self._records[key] = record
+        return record
 
     def _refresh_event(self, event_id: str) -> None:
         """Recompute a canonical event's summary, spatial entry and text entry."""
