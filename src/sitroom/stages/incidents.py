@@ -96,14 +96,24 @@ _BACKGROUND_PREPS = {"amid", "despite"}
 _REVENGE_HEADS = {"retaliation", "response", "revenge", "reprisal", "answer"}
 _QUANTITY_HEADS = {"dozens", "scores", "hundreds", "thousands", "flurry", "spate", "wave", "string"}
 _VAGUE_QUANTITY = {"dozens", "scores", "hundreds", "thousands", "numerous", "many", "multiple"}
-_STATE_ARMED = {"soldier", "troop", "army", "military", "security force", "force", "police"}
+_STATE_ARMED = {
+    "soldier",
+    "troop",
+    "trooper",
+    "army",
+    "military",
+    "security force",
+    "force",
+    "police",
+}
 _STATE_ARMED |= {"policeman", "officer", "jawan", "convoy", "patrol", "checkpoint", "outpost"}
 _STATE_ARMED |= {"base", "barracks"}
 _PROTEST_SUBS = {"Peaceful protest", "Violent demonstration"}
 _KILL_WORDS = {"kill", "shoot", "shot", "shoot dead", "open fire", "opened fire"}
 _KILL_WORDS |= {"murder", "die", "dead", "gun down", "injure", "wound"}
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
-_STRONG_EXPLOSIVE = {"Suicide bomb", "Chemical weapon", "Air/drone strike"}
+_STRONG_EXPLOSIVE = {"Suicide bomb", "Chemical weapon", "Air/drone strike", "Grenade"}
+_STRONG_EXPLOSIVE |= {"Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}
 _NONSTATE_ARMED = {"militant", "rebel", "insurgent", "jihadist", "terrorist", "militia"}
 _NONSTATE_ARMED |= {"militiaman", "guerrilla", "gunman", "bandit", "fighter"}
 
@@ -201,7 +211,10 @@ def _cues(doc: Any, lex: Lexicon) -> list[Cue]:
 
 
 def _a_name(tok: Any, pattern: str) -> bool:
-    """'March', 'Operation Storm', 'Rally Party': a trigger word inside a name."""
+    """'March', 'Operation Storm', 'Rally Party': a trigger word inside a name (in
+    upper-case wire text every word looks like a name, so there it is not checked)."""
+    if tok.text.isupper():
+        return False
     if tok.ent_type_ in _NAME_ENTITIES:
         return True
     return pattern == "march" and tok.pos_ != "VERB" and not tok.text.islower()
@@ -281,6 +294,9 @@ def _disrupted(cue: Cue, cues: list[Cue]) -> bool:
     if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
         return False
     arms = {c.head.i for c in cues if c.kind == "arms"}
+    air = {c.head.i for c in cues if c.kind == "arms" and c.sub in _STRONG_EXPLOSIVE}
+    if any(c.dep_ == "nsubj" and c.i in air for c in verb.children):
+        return False  # 'jets destroyed weapon depots' is an air strike
     for child in verb.children:
         if child.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr"):
             continue
@@ -525,6 +541,10 @@ def _hypothetical(tok: Any) -> str:
     for c in tok.children:
         if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_AUX:
             return f"hypothetical ({c.lower_})"
+    if tok.dep_ in ("acl", "advcl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ):
+        return "hypothetical (purpose)"  # 'an attack to capture the positions'
     cur = tok
     for _ in range(4):
         if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "compound", "amod", "acl", "nsubj"):
@@ -564,7 +584,9 @@ def _plural(tok: Any) -> bool:
 
 def _counted(tok: Any, cumulative: set[int], weapon: bool = False) -> str:
     """Plural occurrences counted over time are statistics, not incidents; so is what
-    'has been' done 'in the past two years'."""
+    'has been' done 'in the past two years'. People ('35 protesters') are not counts."""
+    if tok.lower_.endswith(("ers", "ors", "ists", "men", "ages")):
+        return ""
     chain = [tok]
     while chain[-1].dep_ in ("conj", "advcl", "xcomp") and chain[-1].head.pos_ in ("VERB", "AUX"):
         chain.append(chain[-1].head)  # 'have been blocked or harassed ... and assaulted'
@@ -927,16 +949,33 @@ def _territory(sub: str, mention: Mention, cues: list[Cue]) -> tuple[str, str]:
         held.append(taken.head)
     if any(t.i in victims or t.ent_type_ == "PERSON" for t in held):
         return "Abduction/forced disappearance", "people taken"
-    armed = [c for c in cues if c.kind == "armed" and c.head.i < anchor]
-    taker = armed[-1] if armed else None
-    for c in armed:
-        if c.head.dep_ in ("nsubj", "nsubjpass", "pobj"):
-            taker = c
+    taker, loser = _taker(taken, cues, anchor)
     if taker is None:
         return sub, ""
-    if taker.pattern in _STATE_ARMED or taker.pattern == "government force":
+    state = taker.pattern in _STATE_ARMED or taker.pattern == "government force"
+    if loser:
+        state = not state  # 'the terrorists were pushed back from ...'
+    if state:
         return "Government regains territory", f"taken by {taker.pattern}"
     return "Non-state actor overtakes territory", f"taken by {taker.pattern}"
+
+
+def _taker(verb: Any, cues: list[Cue], anchor: int) -> tuple[Cue | None, bool]:
+    """The armed side that took the place: the verb's subject, else its 'by' agent,
+    else the armed side named last before it; a passive subject is the side that lost."""
+    armed = [c for c in cues if c.kind == "armed"]
+    for dep, loser in (("nsubj", False), ("nsubjpass", True)):
+        subj = next((c for c in verb.children if c.dep_ == dep), None)
+        if subj is not None:
+            inside = {t.i for t in subj.subtree}
+            found = [c for c in armed if c.head.i in inside]
+            if found:
+                return found[0], loser
+    for c in armed:
+        if c.head.dep_ == "pobj" and c.head.head.lower_ == "by" and c.head.head.head.i == verb.i:
+            return c, False
+    before = [c for c in armed if c.head.i < anchor]
+    return (before[-1] if before else None), False
 
 
 def _specific(scores: _Scores) -> bool:
