@@ -32,7 +32,11 @@ def run(args: argparse.Namespace) -> int:
     floors = json.loads(args.floors.read_text()) if args.floors else {}
     reports, failures = [], []
     for name in names:
-        report = run_suite(name, args.gold)
+        try:
+            report = run_suite(name, args.gold)
+        except (OSError, ValueError, KeyError) as exc:  # a missing or unreadable gold set
+            failures.append(f"{name}: could not run: {exc!r}")
+            continue
         print(report.table(), flush=True)
         print(json.dumps(report.to_dict()), flush=True)
         reports.append(report.to_dict())
