@@ -25,7 +25,7 @@ from sitroom.stages import Stage
 from sitroom.stages.times import reference_date, value_date
 
 _NOT_DATING_BEFORE = re.compile(
-    r"(?:\bsince|\buntil|\btill|\bthrough|\bby|\bbefore|\bafter|\bbetween|\bfrom)\s*$",
+    r"(?:\bsince|\buntil|\btill|\bthrough|\bby|\bbefore|\bafter)\s*$",
     re.IGNORECASE,
 )
 _RELATION_AFTER = re.compile(r"\s*(after|before)\b", re.IGNORECASE)
