@@ -76,8 +76,13 @@ def locate(item: Analysis, incident: Incident) -> None:
     sent = item.sentence_of(incident.trigger.start)
     order = [sent] if sent >= 0 else []
     order += [s for s in incident.sentences if s not in order]
+    anaphoric = incident.notes.get("mention") == "anaphoric"
     for n, s in enumerate(order):
         best = _best_in_sentence(item, incident, s)
+        if best is not None and anaphoric and "attached to the trigger" not in best[1]:
+            incident.location = None  # "That strike came a day after ... Baghdad said"
+            incident.notes["location"] = "anaphoric mention: its antecedent's place holds"
+            return
         if best is not None:
             place, why = best
             where = "the trigger's sentence" if n == 0 else f"incident sentence {s}"
@@ -101,6 +106,7 @@ def locate(item: Analysis, incident: Incident) -> None:
     incident.notes["location"] = "no place named in the article"
 
 
+DISTANCE_SCALE = 150.0  # characters between trigger and place that cost one point
 REGION_KM = 200.0  # a town this close to a region's centre may lie in it
 COARSE = frozenset(
     {"country", "continent", "admin1", "region", "demonym", "sea", "desert", "mountain", "river"}
@@ -207,7 +213,11 @@ def _score(
         value -= 2.0
         reasons.append("a reference point")
     distance = abs((place.start or 0) - incident.trigger.start)
-    value -= min(distance, 300) / 300.0
+    value -= min(distance, 400) / DISTANCE_SCALE
+    lo, hi = sorted((place.start or 0, incident.trigger.start))
+    if "\n" in sentence.text[lo - sentence.start : hi - sentence.start]:
+        value -= 3.0  # another paragraph: the sentence splitter missed a break
+        reasons.append("another paragraph")
     if parse is not None:
         bonus, why = _syntax(place, incident, sentence.start, parse)
         value += bonus
