@@ -132,7 +132,7 @@ def test_show_resolves_ids_and_marks_evidence(db: str) -> None:
 
 
 def test_export_formats(db: str, tmp_path: Path) -> None:
-    rows = list(csv.DictReader(io.StringIO(ok_process("export", "--db", db, "--format", "csv"))))
+    rows = list(csv.DictReader(io.StringIO(ok("export", "--db", db, "--format", "csv"))))
     assert tuple(rows[0]) == ACLED_COLUMNS
     assert rows[0]["country"] == "Nigeria" and rows[0]["fatalities"] == "6"
     assert rows[0]["source"] == "Wire; AFP" and rows[0]["latitude"] == "12.0"
@@ -150,7 +150,7 @@ def test_export_formats(db: str, tmp_path: Path) -> None:
 
 
 def test_rejects_lists_code_and_reason(db: str) -> None:
-    out = ok_process("rejects", "--db", db)
+    out = ok("rejects", "--db", db)
     assert "empty" in out and "in/empty.txt" in out and "no text" in out
     (line,) = ok("rejects", "--db", db, "--format", "jsonl").splitlines()
     assert json.loads(line)["code"] == "empty"

@@ -80,7 +80,7 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     return out
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.lists(article_spec, min_size=1, max_size=8), st.randoms(use_true_random=False))
 def test_reingesting_changes_nothing(specs: list[tuple], rnd: random.Random) -> None:  # type: ignore[type-arg]
     with tempfile.TemporaryDirectory() as tmp:
@@ -97,7 +97,7 @@ def test_reingesting_changes_nothing(specs: list[tuple], rnd: random.Random) -> 
         assert snapshot(path) == before
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=12, deadline=None)
 @given(st.lists(article_spec, min_size=1, max_size=8), st.data())
 def test_resumed_run_equals_clean_run(specs: list[tuple], data: st.DataObject) -> None:  # type: ignore[type-arg]
     cut = data.draw(st.integers(0, len(specs)))

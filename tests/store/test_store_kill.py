@@ -143,8 +143,8 @@ def cli_small_batches(db: Path, corpus: Path) -> list[str]:
 
 
 def test_kills_during_store_writes(tmp_path: Path) -> None:
-    progress = crash_and_compare(tmp_path, driver, 120, seed=1)
-    assert sum(0 < p < 120 for p in progress) >= 3, progress  # kills landed mid-run
+    progress = crash_and_compare(tmp_path, driver, 80, seed=1)
+    assert sum(0 < p < 80 for p in progress) >= 3, progress  # kills landed mid-run
 
 
 @pytest.mark.slow
