@@ -260,6 +260,11 @@ _VIOLENT_VERBS = {
     "spray",
     "machete",
 }
+_BELIEVED = re.compile(
+    r"^[\s,(]*(?:who\s+(?:are|were)\s+)?(?:believed|suspected|thought|said|alleged|presumed|"
+    r"reported)\s+to\s+(?:be|have\s+been)\s+(?:from\s+|members\s+of\s+|of\s+)?",
+    re.IGNORECASE,
+)
 _LINKING = re.compile(
     r"\b(?:believed|suspected|thought|said|linked|belonging|affiliated|loyal|allied|from)\b",
     re.IGNORECASE,
@@ -310,10 +315,8 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
         if trig is not None and actor1 is None:
             roles = find_roles(trig)
             how = roles.how
-            actor1 = phrase_actor(roles.agent, lex, country, perpetrator=True)
+            actor1 = _perpetrator(item, roles.agent, sentence.start, lex, country)
             actor2 = phrase_actor(roles.target, lex, country, perpetrator=False)
-            if actor1 is None and roles.agent is not None:
-                actor1 = _antecedent(item, roles.agent, sentence.start, lex, country)
         if actor1 is None:
             actor1, other, found = _sentence_perpetrator(
                 item, sdoc, sentence.start, lex, country, _foreign(item, incident)
@@ -456,9 +459,7 @@ def _sentence_perpetrator(
             continue
         if base + (verb.head.idx if by else verb.idx) in foreign:
             continue  # the perpetrator of another incident of the article
-        actor = phrase_actor(tok, lex, country, perpetrator=True)
-        if actor is None:
-            actor = _antecedent(item, tok, base, lex, country)
+        actor = _perpetrator(item, tok, base, lex, country)
         if actor is None:
             continue
         how = f"perpetrator of {verb.head.text if by else verb.text!r}"
@@ -506,6 +507,19 @@ def _story_perpetrator(
         if actor is not None:
             return actor, f"{how} (sentence {index})"
     return None, ""
+
+
+def _perpetrator(
+    item: Analysis, head: Any, base: int, lex: Lexicon, country: str | None
+) -> Actor | None:
+    """The actor a perpetrator phrase names; "the insurgents" or "the group" is the
+    named group mentioned before it, when there is one."""
+    if head is None:
+        return None
+    actor = phrase_actor(head, lex, country, perpetrator=True)
+    if actor is None or actor.name.startswith("Unidentified"):
+        return _antecedent(item, head, base, lex, country) or actor
+    return actor
 
 
 def _antecedent(
@@ -680,6 +694,30 @@ def phrase_span(head: Any) -> tuple[int, int]:
 
 
 def phrase_actor(
+    head: Any, lex: Lexicon, country: str | None, perpetrator: bool, loose: bool = False
+) -> Actor | None:
+    """The actor a noun phrase names; for a perpetrator described but not named, the
+    group a "believed to be ..." phrase after it names, when there is one."""
+    actor = _phrase_actor(head, lex, country, perpetrator, loose)
+    if perpetrator and actor is not None and actor.name.startswith("Unidentified"):
+        named = _believed_to_be(head, lex, country)
+        if named is not None:
+            return named
+    return actor
+
+
+def _believed_to_be(head: Any, lex: Lexicon, country: str | None) -> Actor | None:
+    """ "Gunmen, believed to be Fulani mercenaries, ..." -> Fulani Ethnic Militia."""
+    doc = head.doc
+    window = doc[head.i + 1 : min(len(doc), head.i + 14)].text
+    m = _BELIEVED.search(window)
+    if m is None:
+        return None
+    named = [x for x in lex.find(window[m.end() :]) if x.entry is not None]
+    return lex.actor(named[0], named[0].text, country) if named else None
+
+
+def _phrase_actor(
     head: Any, lex: Lexicon, country: str | None, perpetrator: bool, loose: bool = False
 ) -> Actor | None:
     """The actor a noun phrase names, or None (a pronoun, a thing, nothing known).

@@ -55,8 +55,8 @@ _CLAIM_ACTIVE = re.compile(
 )
 _CLAIM_PASSIVE = re.compile(
     rf"\b(?:responsibility|attack|attacks|bombing|blast|killing|assault|raid)\b[^.;]{{0,40}}?"
-    rf"\b(?:was|were|has been|have been)\s+claimed\s+by\s+{_WHO}"
-    r"(?=[,.;]|\s+(?:in|on|which|who)\b|$)",
+    rf"(?:\b(?:was|were|has been|have been)\s+|\s)claimed\s+by\s+{_WHO}"
+    r"(?=[,.;]|\s+(?:in|on|which|who|killing|and)\b|$)",
     re.IGNORECASE,
 )
 _CLAIM_SAID_IT = re.compile(
@@ -129,8 +129,11 @@ def assign_responsibility(item: Analysis) -> None:
         text = item.sentences[index].text
         for finding in findings_in(text, index):
             owner = _owner(item, index, finding)
-            if owner is not None:
-                findings[id(owner)].append(finding)
+            if owner is None:
+                continue
+            findings[id(owner)].append(finding)
+            for other in _companions(item, owner, finding):
+                findings[id(other)].append(finding)
     for incident in item.incidents:
         mine = findings[id(incident)]
         incident.responsibility, note = _combine(incident, mine)
@@ -242,6 +245,30 @@ def _by_object(item: Analysis, index: int, finding: Finding) -> Incident | None:
     if not hits:
         return None
     return min(hits, key=lambda i: min(abs(s - index) for s in i.sentences or [index]))
+
+
+def _companions(item: Analysis, owner: Incident, finding: Finding) -> list[Incident]:
+    """A group's claim also covers the unnamed-perpetrator incidents read from the same
+    sentences as its owner (mentions of one attack that later stages may merge)."""
+    if finding.status != "claimed" or finding.actor is None:
+        return []
+    shared = set(owner.sentences)
+    out = [
+        i for i in item.incidents if i is not owner and shared & set(i.sentences) and _unnamed(i)
+    ]
+    if finding.about and owner.trigger.text.lower().startswith(finding.about[:5]):
+        # "claimed responsibility for the attack": that mention points back to an
+        # incident told before
+        before = [
+            i
+            for i in item.incidents
+            if i is not owner and i.sentences and max(i.sentences) < finding.sentence
+        ]
+        if before:
+            back = max(before, key=lambda i: max(i.sentences))
+            if finding.sentence - max(back.sentences) <= WINDOW and _unnamed(back):
+                out.append(back)
+    return out
 
 
 def _unnamed(incident: Incident) -> bool:
