@@ -13,7 +13,7 @@ from store_helpers import analysis
 
 from sitroom.errors import StoreError
 from sitroom.model import Analysis, Article, ArticleError
-from sitroom.store import EventQuery, open_store
+from sitroom.store import EventQuery, InvalidArticle, open_store
 from sitroom.store.migrations import latest_version
 from sitroom.store.sqlite import SQLiteStore
 
@@ -268,10 +268,10 @@ def test_a_failure_inside_an_article_leaves_nothing_of_it(store: SQLiteStore) ->
     item = analysis(LEAD, incidents=[{}, {"town": "Goma"}])
     output = item.to_dict()
     output["events"][1]["evidence"] = [{"text": "x", "start": 0}]  # damaged second report
-    with pytest.raises(StoreError):
+    with pytest.raises(InvalidArticle):
         store.add_output(item.article, output)
     output["events"][1]["evidence"] = [{"text": "x", "start": 0, "end": "?"}]
-    with pytest.raises(StoreError):
+    with pytest.raises(InvalidArticle):
         store.add_output(item.article, output)
     output["events"][1]["evidence"] = item.to_dict()["events"][1]["evidence"]
     output["events"][1]["weapons"] = {"not JSON"}  # fails after the first report is written

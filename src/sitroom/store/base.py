@@ -22,6 +22,11 @@ from sitroom.model import Analysis, Article
 Outcome = Literal["stored", "duplicate", "rejected"]
 
 
+class InvalidArticle(ValueError):
+    """An extraction the store cannot keep (no types, evidence without offsets): the
+    article's fault, not the store's, so ingest records it as a reject and goes on."""
+
+
 @dataclass(frozen=True)
 class AddResult:
     """What became of one article: `stored` (committed now), `duplicate` (already in the

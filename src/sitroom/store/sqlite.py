@@ -32,6 +32,7 @@ from sitroom.store.base import (
     EventDetail,
     EventQuery,
     EvidenceView,
+    InvalidArticle,
     MergeDecision,
     Reject,
     ReportDetail,
@@ -846,15 +847,17 @@ def _fts_text(records: Sequence[ReportRecord]) -> tuple[str, str]:
 def _validate(p: _Payload) -> None:
     """Refuse, before any write, an extraction the store cannot keep."""
     if not p.article.id:
-        raise StoreError("an article needs an id before it is stored")
+        raise InvalidArticle("an article needs an id before it is stored")
     for ev in p.events:
         if not isinstance(ev.get("event_type"), str) or not isinstance(
             ev.get("sub_event_type"), str
         ):
-            raise StoreError(f"article {p.article.id}: an event has no event_type/sub_event_type")
+            raise InvalidArticle(
+                f"article {p.article.id}: an event has no event_type/sub_event_type"
+            )
         for span in ev.get("evidence") or []:
             if not isinstance(span.get("start"), int) or not isinstance(span.get("end"), int):
-                raise StoreError(f"article {p.article.id}: evidence without offsets")
+                raise InvalidArticle(f"article {p.article.id}: evidence without offsets")
 
 
 def _payload_from_analysis(item: Analysis) -> _Payload:
