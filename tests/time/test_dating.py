@@ -113,3 +113,12 @@ def test_dateline_dates_an_undated_wire(analyse: Analyse) -> None:
     item = analyse("LIMA, 10 JAN 90 (RADIO) -- GUERRILLAS ATTACKED A POLICE POST YESTERDAY.", None)
     (attack,) = dated(item, incident(item, "ATTACKED"))
     assert (attack.date, attack.date_precision) == (dt.date(1990, 1, 9), "day")
+
+
+def test_a_past_period_dates_to_its_first_day(analyse: Analyse) -> None:
+    item = analyse(
+        "Shelling has killed 74 civilians in the past three days, officials said.", FRIDAY
+    )
+    (shelling,) = dated(item, incident(item, "Shelling"))
+    assert (shelling.date, shelling.date_precision) == (dt.date(2023, 12, 6), "week")
+    assert "first day" in shelling.notes["date"]

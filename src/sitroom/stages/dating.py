@@ -94,7 +94,12 @@ def _date_incident(
     back = _refers_back(item, incident, dated)
     if back is not None:
         return back
+    span = _past_span(item, idx)
+    if span is not None:
+        return span
     others = [i for i in incident.sentences if i != idx]
+    if _continues(item, idx):  # the sentence splitter cut the trigger's sentence short
+        others.append(idx + 1)
     for i in [*others, idx - 1]:
         if 0 <= i < len(item.sentences):
             s = item.sentences[i]
@@ -103,6 +108,47 @@ def _date_incident(
                 where = "a sentence of the incident" if i in others else "the sentence before"
                 return _from_timex(cands[0], item, f"'{cands[0].text}' in {where}")
     return None
+
+
+_PAST_SPAN = re.compile(r"\b(?:past|last)\b", re.IGNORECASE)
+
+
+def _past_span(item: Analysis, idx: int) -> _Dating | None:
+    """ "killed 74 people in the past three days": the period's first day, precision week
+    (or month for a longer one)."""
+    reference = reference_date(item.article)
+    if idx < 0 or reference is None:
+        return None
+    s = item.sentences[idx]
+    for t in item.times:
+        if (
+            not (s.start <= t.start < s.end)
+            or t.type != "DURATION"
+            or not _PAST_SPAN.search(t.text)
+        ):
+            continue
+        days = _days(t.value) or _hours_as_days(t.value)
+        if days is None or days > 62:
+            continue
+        start = reference - dt.timedelta(days=days - 1)  # the report's own day counts
+        return _Dating(start, "week" if days <= 14 else "month", t, f"'{t.text}' (its first day)")
+    return None
+
+
+def _hours_as_days(value: str) -> int | None:
+    m = re.fullmatch(r"PT(\d+)H", value)
+    return max(1, int(m.group(1)) // 24) if m else None
+
+
+def _continues(item: Analysis, idx: int) -> bool:
+    """Whether sentence idx+1 continues sentence idx (split inside brackets or quotes)."""
+    if not 0 <= idx < len(item.sentences) - 1:
+        return False
+    here, after = item.sentences[idx], item.sentences[idx + 1]
+    if "\n" in item.article.text[here.end : after.start] or "\n" in here.text.rstrip()[-2:]:
+        return False  # a new paragraph (or the end of a headline)
+    nxt = after.text.lstrip()
+    return bool(nxt) and (nxt[0].islower() or here.text.rstrip()[-1:] not in '.!?"”')
 
 
 def _best_in_sentence(item: Analysis, incident: Incident, idx: int) -> tuple[Timex, str] | None:

@@ -696,7 +696,10 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         r"(?P<u>week|weekend|month|quarter|year|decade|century)\b(?!-)",
         _relative_unit,
     ),
-    (r"(?:the|this|last|next) weekend\b", _the_weekend),
+    (
+        r"(?:the|this|last|next) weekend\b|(?:(?<=\bat )|(?<=\bover )|(?<=ed ))weekend\b",
+        _the_weekend,
+    ),
     (
         rf"(?:(?P<mod>{_MOD}|about|almost)\s+)?(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})"
         r"\s+(?P<dir>ago|earlier|later|from now|hence)\b",
