@@ -135,6 +135,8 @@ def _antecedent(clusters: list[_Cluster], m: Incident) -> _Cluster | None:
     """The earlier compatible incident this mention belongs to (never one from the same
     sentence): a plural 'the attacks' points back to the lead incident; otherwise the
     nearest one of the same sub-event type, else the nearest compatible one."""
+    if m.notes.get("mention") == "new":
+        return None  # 'another attack'
     options = [c for c in clusters if not set(m.sentences) & c.sentences and _compatible(c, m)]
     if not options:
         return None

@@ -35,7 +35,8 @@ SHORT_CHARS = 900
 FALLBACK = True
 _FIRM = ("negated", "hypothetical", "question", "metaphor", "characterisation", "no armed side")
 
-_GENERIC_DETS = {"any", "such", "every", "each", "no", "more", "further", "another", "much"}
+_GENERIC_DETS = {"any", "such", "every", "each", "no", "more", "further", "much"}
+_NEW_REFERENT = {"another", "second", "third", "separate", "new", "fresh", "other"}
 _GENERIC_AMODS = {
     "future",
     "possible",
@@ -496,7 +497,7 @@ def _bare_plural(tok: Any) -> str:
         return ""
     if tok.dep_ == "conj" and any(c.dep_ in ("det", "nummod", "poss") for c in tok.head.children):
         return ""
-    if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in tok.sent):
+    if _specific_sentence(tok.sent):
         return ""
     return "general description"
 
@@ -697,9 +698,7 @@ def _context(tok: Any) -> str:
     """War-as-a-whole uses: 'a pause in the fighting', 'two-month fighting', 'amid
     Israel's bombardment' with no date of its own."""
     for c in tok.children:
-        if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and any(
-            d in c.lower_ for d in _DURATIONS
-        ):
+        if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and _is_duration(c):
             return "duration"
     if tok.dep_ == "pobj":
         prep = tok.head
@@ -708,6 +707,27 @@ def _context(tok: Any) -> str:
         if prep.lower_ in _BACKGROUND_PREPS and not _has_date(tok):
             return f"context ({prep.lower_})"
     return ""
+
+
+def _is_duration(tok: Any) -> bool:
+    """'two-month', 'months' (of fighting); not 'today'."""
+    word = tok.lower_
+    if "-" in word:
+        return any(word.endswith("-" + d) for d in _DURATIONS)
+    return tok.lemma_.lower() in _DURATIONS and word not in ("today", "yesterday")
+
+
+_WHEN_WORDS = {"today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday"}
+_WHEN_WORDS |= {"friday", "saturday", "sunday", "morning", "night", "evening", "afternoon"}
+
+
+def _specific_sentence(sent: Any) -> bool:
+    """A date, a time or a figure in the sentence (read from the words too, since the
+    entity recogniser misses them in upper-case wire text)."""
+    return any(
+        t.ent_type_ in ("DATE", "TIME", "CARDINAL") or t.like_num or t.lower_ in _WHEN_WORDS
+        for t in sent
+    )
 
 
 def _general_perfect(tok: Any, cue: Cue) -> str:
@@ -732,7 +752,7 @@ def _modifier_only(tok: Any, trigger_heads: set[int]) -> str:
     modifies another noun is no occurrence."""
     if tok.dep_ == "compound" and tok.head.i not in trigger_heads and tok.head.pos_ == "NOUN":
         return "modifier"
-    if tok.dep_ == "amod" and tok.head.i not in trigger_heads:
+    if tok.dep_ == "amod" and tok.head.i not in trigger_heads and tok.i < tok.head.i:
         return "modifier"
     return ""
 
@@ -752,7 +772,7 @@ def _group(doc: Any, kept: list[tuple[Cue, str]], cues: list[Cue]) -> list[Menti
         return []
     separate: list[tuple[Cue, set[int]]] = []
     for cue, _why in kept:
-        sub = _reference_subtree(cue.head)
+        sub = _reference_subtree(cue.head) or _coordinated_subtree(cue.head, kept)
         if sub is not None and not any(cue.head.i in s for _, s in separate):
             separate.append((cue, sub))
     taken = set().union(*(s for _, s in separate)) if separate else set()
@@ -769,6 +789,21 @@ def _group(doc: Any, kept: list[tuple[Cue, str]], cues: list[Cue]) -> list[Menti
         mentions.append(m)
     mentions.sort(key=lambda m: min(c.head.i for c in m.triggers))
     return mentions
+
+
+def _coordinated_subtree(tok: Any, kept: list[tuple[Cue, str]]) -> set[int] | None:
+    """'an attack on the assembly and an attack on the electoral council': two
+    indefinite occurrences coordinated in one sentence are two incidents."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "conj":
+        return None
+    heads = {c.head.i for c, _ in kept}
+    if tok.head.i not in heads or not (_indefinite(tok) and _indefinite(tok.head)):
+        return None
+    return {t.i for t in tok.subtree}
+
+
+def _indefinite(tok: Any) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
 def _reference_subtree(tok: Any) -> set[int] | None:
@@ -797,6 +832,15 @@ def _mention(kept: list[tuple[Cue, str]], region: set[int], cues: list[Cue]) -> 
     named = [c for c in m.triggers if c.kind != "arms"] or m.triggers
     m.anaphoric = all(_is_anaphoric(c.head) for c in named)
     return m
+
+
+def _new_referent(mention: Mention) -> bool:
+    """'another attack', 'a second blast', 'in separate attacks': not the one before."""
+    return any(
+        c.lower_ in _NEW_REFERENT and c.dep_ in ("det", "amod")
+        for t in mention.triggers
+        for c in t.head.children
+    )
 
 
 def _is_anaphoric(tok: Any) -> bool:
@@ -849,7 +893,9 @@ def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Inciden
     trigger = Span(anchor.text, start, start + len(anchor.text))
     confidence = min(0.95, 0.45 + 0.08 * score) * (0.6 if mention.suppressed else 1.0)
     notes = {"type": why or ", ".join(scores.why.get(sub, []))}
-    if mention.reference:
+    if _new_referent(mention):
+        notes["mention"] = "new"
+    elif mention.reference:
         notes["mention"] = "reference"
     elif mention.anaphoric:
         notes["mention"] = "anaphoric"
