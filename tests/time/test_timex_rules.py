@@ -157,3 +157,16 @@ def test_seasons_and_quarters_date_to_their_first_month() -> None:
     assert value_date("2023-SU") == (dt.date(2023, 6, 1), "month")
     assert value_date("2023-Q3") == (dt.date(2023, 7, 1), "month")
     assert one("Fighting flared last summer.")[:3] == ("last summer", "DATE", "2023-SU")
+
+
+def test_halves_rates_and_the_next_day() -> None:
+    found = find_times(
+        "In the first half of 2023 patrols came twice a week. Rebels took the town on "
+        "Monday. The next day, troops shelled it.",
+        TUESDAY,
+    )
+    values = {t.text: t.value for t in found}
+    assert values["the first half of 2023"] == "2023-H1"
+    assert values["twice a week"] == "P1W"
+    assert values["The next day"] == "2024-03-12"
+    assert value_date("2023-H2") == (dt.date(2023, 7, 1), "month")

@@ -60,7 +60,7 @@ _MOD = (
 _POS = r"(?:early|late|mid|the (?:end|beginning|middle|start) of)"
 _AMPM = r"(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b)"
 _ZONE = (
-    r"(?:gmt|utc|est|edt|cst|cdt|pst|pdt|mst|mdt|bst|cet|cest|eet|eest|ist|"
+    r"(?:gmt|utc|est|edt|cst|cdt|pst|pdt|mst|mdt|bst|cet|cest|eet|eest|ist|et|pt|ct|"
     r"local time)"
 )
 
@@ -607,6 +607,24 @@ def _thanksgiving(m: re.Match[str], ctx: _Ctx) -> _Result:
     return "DATE", day.isoformat(), None
 
 
+def _half(m: re.Match[str], ctx: _Ctx) -> _Result:
+    half = "H1" if m.group("h") == "first" else "H2"
+    if m.group("y"):
+        return "DATE", f"{m.group('y')}-{half}", None
+    year = _unit_value(ctx.dct, "year", {"last": -1, "next": 1}.get(m.group("rel"), 0))
+    return "DATE", f"{year}-{half}", None
+
+
+_NEXT_DAY_MARK = "\x01"  # "the next day": counted from the last day named before it
+
+
+def _next_day(m: re.Match[str], ctx: _Ctx) -> _Result:
+    shift = {"next": 1, "following": 1, "previous": -1, "same": 0}[m.group("rel")]
+    pod = lex.PARTS_OF_DAY.get(m.group("u"), "")
+    kind: TimexType = "TIME" if pod else "DATE"
+    return kind, f"{_NEXT_DAY_MARK}{shift:+d}" + (f"T{pod}" if pod else ""), None
+
+
 _TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten"
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 
@@ -720,7 +738,8 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     ),
     (
         rf"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)\b"
-        rf"|(?:every|each)\s+(?:(?P<swd>{_WEEKDAY})|(?P<sm>{_MONTH})|(?:(?P<sn>{_NUM})\s+)?"
+        rf"|(?:(?:once|twice|\w+ times)\s+(?:a|per|every|each)|every|each)\s+"
+        rf"(?:(?P<swd>{_WEEKDAY})|(?P<sm>{_MONTH})|(?:(?P<sn>{_NUM})\s+)?"
         rf"(?P<su>{_UNIT}))|(?<=on\s)(?P<swd2>{_WEEKDAY})s\b",
         lambda m, c: _set_any(m, c),
     ),
@@ -734,6 +753,14 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         rf"two thousand(?:\s+(?:and\s+)?(?:{_UNIT_WORDS}|ten|eleven|twelve|thirteen|fourteen|"
         rf"fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)\b",
         lambda m, c: _spelled_year(m),
+    ),
+    (
+        rf"the (?P<h>first|second) half of (?:(?P<y>{_YEAR})|(?P<rel>the|this|last|next) year)\b",
+        _half,
+    ),
+    (
+        r"the (?P<rel>next|previous|following|same) (?P<u>day|morning|afternoon|evening|night)\b",
+        _next_day,
     ),
     (
         r"the (?P<pos>end|beginning|middle|start) of (?:the|this) (?P<u>year|month|week|decade)\b",
@@ -799,11 +826,13 @@ _KEYS: tuple[str, ...] = (  # aligned with _RULES; "#" any number, "#4" a 4-digi
     "ago earlier later now hence",
     _UNIT_KEYS,
     _UNIT_KEYS,
-    "daily weekly monthly annually yearly hourly nightly every each mondays tuesdays "
-    "wednesdays thursdays fridays saturdays sundays",
+    "daily weekly monthly annually yearly hourly nightly every each once twice times "
+    "mondays tuesdays wednesdays thursdays fridays saturdays sundays",
     "#4",
     "# #4",
     "nineteen thousand",
+    "half",
+    "next previous following same",
     "end beginning middle start",
     "century",
     "christmas year valentine halloween independence thanksgiving",
@@ -858,12 +887,31 @@ def find_times(text: str, published: dt.date | None) -> list[Timex]:
     """Every temporal expression in `text` with its TIMEX3 type, value and mod."""
     ctx = _Ctx(text, published)
     chosen = _select(_candidates(ctx, 0, len(text)))
-    return [_relate(_finish(c, chosen, ctx), chosen, ctx) for c in chosen]
+    return [
+        _counted_day(_relate(_finish(c, chosen, ctx), chosen, ctx), chosen, ctx) for c in chosen
+    ]
 
 
 _RELATION = re.compile(r"\s+(after|before)\b", re.IGNORECASE)
 _DAYS = re.compile(r"P(\d+)([DW])$")
 _RELATION_REACH = 600  # characters back to look for the date a relation counts from
+
+
+def _counted_day(t: Timex, chosen: list[_Cand], ctx: _Ctx) -> Timex:
+    """ "the next day": one day after the last day named before it (else the DCT)."""
+    m = re.match(r"\x01([+-]\d+)(.*)$", t.value)
+    if m is None:
+        return t
+    before = [c for c in _between(chosen, t.start - _RELATION_REACH, t.start)]
+    days = [c for c in before if _DAY_VALUE.match(c.value)]
+    if days:
+        base: dt.date | None = dt.date.fromisoformat(days[-1].value[:10])
+    else:
+        base = ctx.dct
+    if base is None:
+        return Timex(t.text, t.start, t.end, t.type, "XXXX-XX-XX" + m.group(2), t.mod, None)
+    day = (base + dt.timedelta(days=int(m.group(1)))).isoformat()
+    return Timex(t.text, t.start, t.end, t.type, day + m.group(2), t.mod, base.isoformat())
 
 
 def _relate(t: Timex, chosen: list[_Cand], ctx: _Ctx) -> Timex:
@@ -1047,7 +1095,9 @@ def normalise(expression: str, published: dt.date | None) -> Timex | None:
     return max(found, key=lambda t: t.end - t.start) if found else None
 
 
-_VALUE_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q(\d)|-(SP|SU|FA|WI))?")
+_VALUE_DATE = re.compile(
+    r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q(\d)|-(SP|SU|FA|WI)|-H([12]))?"
+)
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -1071,6 +1121,8 @@ def value_date(value: str) -> tuple[dt.date, Precision] | None:
         return dt.date(y, 3 * int(m.group(5)) - 2, 1), "month"
     if m.group(6):  # a season: its first month
         return dt.date(y, _SEASON_MONTH[m.group(6)], 1), "month"
+    if m.group(7):  # a half year
+        return dt.date(y, 1 if m.group(7) == "1" else 7, 1), "month"
     return dt.date(y, 1, 1), "year"
 
 
