@@ -131,10 +131,11 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
         elif ent.label_ in ("ORG", "FAC") and len(ent) > 1:
             found.extend(_embedded(doc, ent, gaz))
     found.extend(_scan(doc, taken, gaz))
-    found.extend(_abbreviations(doc, found, gaz))
+    text = doc.text  # built from the tokens on every access: once per document
+    found.extend(_abbreviations(text, found, gaz))
     found.sort(key=lambda m: m.start)
     found = _without_overlaps(found)
-    capitals = list(_capital_mentions(doc.text, found, gaz))
+    capitals = list(_capital_mentions(text, found, gaz))
     if capitals:
         kept = [
             m for m in found if not any(c.start <= m.start and m.end <= c.end for c in capitals)
@@ -231,7 +232,7 @@ def _org_as_place(span: Any, gaz: Gazetteer) -> Mention | None:
     marked = (
         _after_prep(doc, span.start)
         or _area_hint(doc, span.end)
-        or _DISTANCE_AFTER.match(doc.text[span.end_char : span.end_char + 40]) is not None
+        or _DISTANCE_AFTER.match(span[-1].doc[span.end : span.end + 6].text) is not None
     )
     for cand in gaz.lookup(span.text):
         if cand.kind == MAIN and (
@@ -372,9 +373,8 @@ def _after_prep(doc: Any, i: int) -> bool:
 _COMMA_NEXT = re.compile(r"^,\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)")
 
 
-def _abbreviations(doc: Any, found: list[Mention], gaz: Gazetteer) -> Iterable[Mention]:
+def _abbreviations(text: str, found: list[Mention], gaz: Gazetteer) -> Iterable[Mention]:
     """State codes after a place and a comma ("Long Beach, CA") are toponyms too."""
-    text = doc.text
     starts = {m.start for m in found}
     for m in found:
         match = _COMMA_NEXT.match(text[m.end : m.end + 30])
