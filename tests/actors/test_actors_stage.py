@@ -97,7 +97,8 @@ def test_seed_attribution_wins_over_no_claim(parse) -> None:
     salvoes = incident_at(item, "launched", "Shelling/artillery/missile attack")
     salvoes.sentences = sorted({salvoes.sentences[0], item.sentence_of(text.index("salvoes"))})
     strike = incident_at(item, "self-defence strike", "Air/drone strike")
-    item.incidents = [salvoes, strike]
+    hamas = incident_at(item, "attack by Hamas", "Attack")
+    item.incidents = [salvoes, strike, hamas]
     ActorStage().process([item])
     r = salvoes.responsibility
     assert (r.status, r.actor, r.by, r.unclaimed) == (
@@ -109,6 +110,8 @@ def test_seed_attribution_wins_over_no_claim(parse) -> None:
     assert strike.responsibility.status == "claimed"
     assert strike.actor1 is not None and strike.actor1.country == "USA"
     assert "responsibility" in salvoes.notes and "actor1" in salvoes.notes
+    assert salvoes.actor1 is not None and salvoes.actor1.name.startswith("Unidentified")
+    assert hamas.actor1 is not None and hamas.actor1.name == "Hamas"
 
 
 def test_claims_denials_and_first_person() -> None:

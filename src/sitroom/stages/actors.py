@@ -265,6 +265,12 @@ _BELIEVED = re.compile(
     r"reported)\s+to\s+(?:be|have\s+been)\s+(?:from\s+|members\s+of\s+|of\s+)?",
     re.IGNORECASE,
 )
+_TARGET_CONTEXT = re.compile(
+    r"\b(?:against|on|targeting|targeted|criticis\w*|criticiz\w*|condemn\w*|fight\w*|"
+    r"battl\w*|killed|kill\w*|arrested|captured|defeat\w*|versus|vs|and)\s+(?:the\s+)?"
+    r"(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _LINKING = re.compile(
     r"\b(?:believed|suspected|thought|said|linked|belonging|affiliated|loyal|allied|from)\b",
     re.IGNORECASE,
@@ -318,14 +324,21 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
             actor1 = _perpetrator(item, roles.agent, sentence.start, lex, country)
             actor2 = phrase_actor(roles.target, lex, country, perpetrator=False)
         if actor1 is None:
+            foreign = _foreign(item, incident)
+            if trig is not None:  # "killed following Tuesday's attack by X": the same event
+                foreign -= {sentence.start + t.idx for t in trig.subtree}
             actor1, other, found = _sentence_perpetrator(
-                item, sdoc, sentence.start, lex, country, _foreign(item, incident)
+                item, sdoc, sentence.start, lex, country, foreign
             )
             actor2 = actor2 or other
             how = found or how
     if actor1 is None:
         actor1, found = _story_perpetrator(item, incident, lex, country)
         how = found or how
+    if actor1 is None and sentence is not None:
+        near = {c - sentence.start for c in _foreign(item, incident)}
+        actor1 = _named_in_text(sentence.text, lex, country, near)
+        how = "a group named in the sentence, not as a target" if actor1 else how
     if actor1 is None and sentence is not None and how in ("no parse", "verb", "noun"):
         actor1 = _nearby_actor(sentence.text, incident.trigger.start - sentence.start, lex, country)
         if actor1 is not None:
@@ -387,6 +400,22 @@ def _actor_noun(token: Any, lex: Lexicon) -> bool:
         and generic.role in ("perpetrator", "either")
         and generic.type not in ("state forces", "protesters")
     ) or token.lower_ in ("mob", "mobs", "rioters")
+
+
+def _named_in_text(text: str, lex: Lexicon, country: str | None, foreign: set[int]) -> Actor | None:
+    """When the parse finds nobody: the first armed group named in the sentence that
+    is not written as a target ("criticised Boko Haram", "an offensive against ISWAP")
+    nor as the author of another incident ("the October 7 attack by Hamas")."""
+    for m in lex.find(text):
+        entry = m.entry
+        if entry is None or entry.type in ("state forces", "external/other forces"):
+            continue
+        if any(m.start - 40 <= c < m.start for c in foreign):
+            continue
+        if _TARGET_CONTEXT.search(text[max(0, m.start - 30) : m.start]):
+            continue
+        return lex.actor(m, m.text, country)
+    return None
 
 
 def _default_actor(
