@@ -16,9 +16,10 @@ import re
 import struct
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:  # datasketch pulls in scipy: import it only when signatures are made
+    from datasketch import MinHash
 
 from sitroom.merge.records import fold
 
@@ -63,6 +64,8 @@ class Signature:
         return cls(tuple(values), size)
 
     def _minhash(self) -> MinHash:
+        from datasketch import MinHash
+
         return MinHash(num_perm=len(self.values), hashvalues=list(self.values), scheme=SCHEME)
 
 
@@ -73,6 +76,8 @@ def signature(text: str) -> Signature:
         return Signature(())
     size = min(SHINGLE_WORDS, len(words))
     shingles = {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME)
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     return Signature(tuple(int(v) for v in minhash.hashvalues), len(shingles))
@@ -90,6 +95,8 @@ def near_duplicate(
 @lru_cache(maxsize=1)
 def _permutations() -> Any:
     """Permutations are the costly part of a MinHash; build them once."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
@@ -98,6 +105,8 @@ class ArticleIndex:
 
     def __init__(self, threshold: float = NEAR_DUPLICATE_CONTAINMENT) -> None:
         self.threshold = threshold
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=LSH_JACCARD, num_perm=NUM_PERM)
         self._signatures: dict[str, Signature] = {}
 
