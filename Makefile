@@ -36,11 +36,15 @@ $(STAMP): pyproject.toml requirements-model.txt
 test: setup system-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-# what the tests drive besides Python packages: Debian's Chromium for the dashboard
+# what the tests drive besides Python packages: Debian's Chromium for the dashboard and
+# PostgreSQL for the team store (the tests start their own server on loopback)
+SYSTEM_PACKAGES := chromium postgresql
 system-deps:
-	@command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
-	  else echo "install Debian's chromium (apt-get install chromium) to run the dashboard tests" >&2; exit 1; fi; }
+	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	  else echo "the tests need Debian packages:$$missing (apt-get install$$missing)" >&2; exit 1; fi; fi
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
