@@ -436,6 +436,13 @@ def _default_actor(
     return None, how
 
 
+def _quoted(sdoc: Any, tok: Any) -> bool:
+    """True when `tok` stands inside quotation marks in its sentence."""
+    before = sdoc.text[: tok.idx]
+    opened = before.count("“") - before.count("”")
+    return opened > 0 or before.count('"') % 2 == 1
+
+
 def _spree(verb: Any) -> bool:
     """ "went on a shooting spree", "went on the rampage"."""
     if verb.lemma_.lower() != "go":
@@ -488,6 +495,8 @@ def _sentence_perpetrator(
             continue
         if base + (verb.head.idx if by else verb.idx) in foreign:
             continue  # the perpetrator of another incident of the article
+        if by and _quoted(sdoc, tok):
+            continue  # "the attacks were initiated by X," said Y: a blame, not a fact
         actor = _perpetrator(item, tok, base, lex, country)
         if actor is None:
             continue
