@@ -18,7 +18,6 @@ A majority-class baseline is computed in the same run.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -176,7 +175,6 @@ def run(gold: Path) -> Report:
         notes=[
             f"{len(rows)} snippets, {sum(label != NONE for label in labels)} with an ACLED "
             "class; main incident = first event; no incident = 'none'",
-            f"run {dt.date.today().isoformat()}",
         ],
     )
     report.rows = [[k, v, baseline.get(k, "")] for k, v in metrics.items()]

@@ -33,7 +33,7 @@ from sitroom.stages import Stage
 SHORT_SENTENCES = 3  # a text of at most this many sentences is a one-event report
 SHORT_CHARS = 900
 FALLBACK = True
-_FIRM = ("negated", "hypothetical", "question", "metaphor", "characterisation", "no armed side")
+_FIRM = ("negated", "hypothetical", "question", "metaphor", "characterisation")
 
 _GENERIC_DETS = {"any", "such", "every", "each", "no", "more", "further", "much"}
 _NEW_REFERENT = {"another", "second", "third", "separate", "new", "fresh", "other"}
