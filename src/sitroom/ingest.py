@@ -84,11 +84,25 @@ def ingest(
     from sitroom.read import read_inputs
 
     cfg = config or Config()
-    summary = IngestSummary()
     exclude = {p.resolve() for p in store.files()}
     items = read_inputs(
         sources, published=published, max_bytes=max_bytes or cfg.max_bytes, exclude=exclude
     )
+    return ingest_items(store, items, config=cfg, pipeline=pipeline, progress=progress)
+
+
+def ingest_items(
+    store: Store,
+    items: Iterable[Analysis],
+    *,
+    config: Config | None = None,
+    pipeline: Pipeline | None = None,
+    progress: bool | None = None,
+) -> IngestSummary:
+    """Extract and store items already read (what `sitroom watch` hands over from
+    feeds, pages and inboxes); the same steps as `ingest` after reading."""
+    cfg = config or Config()
+    summary = IngestSummary()
     lazy = _LazyPipeline(pipeline, cfg)
     fresh = _fresh(items, store, summary)
     with _Progress(progress, summary) as bar:
