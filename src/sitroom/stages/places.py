@@ -246,7 +246,12 @@ def _org_as_place(span: Any, gaz: Gazetteer) -> Mention | None:
             and (marked or cand.population >= BIG_CITY_POP)
         ):
             return Mention(span.start_char, span.end_char, span.text, "GPE")
-    if _after_settlement(doc, span.start) or _settlement_hint(doc, span.end):
+    if (
+        _after_settlement(doc, span.start)
+        or _settlement_hint(doc, span.end)
+        or _paren_list(doc, span.start, span.end)
+        or _before_paren(doc, span.end)
+    ):
         return Mention(span.start_char, span.end_char, span.text, "GPE")
     return None
 
@@ -331,8 +336,9 @@ def _scan_hit(doc: Any, i: int, j: int, gaz: Gazetteer) -> Mention | None:
     cands = gaz.lookup(span.text)
     if span.text.isupper() and len(key) <= 4:  # "NAN", "PTI": acronyms, unless a country
         cands = tuple(c for c in cands if c.feature in ("country", "continent"))
-    area = _area_hint(doc, j)
-    named = _after_settlement(doc, i) or _settlement_hint(doc, j)
+    listed = _paren_list(doc, i, j)
+    area = _area_hint(doc, j) or listed
+    named = _after_settlement(doc, i) or _settlement_hint(doc, j) or listed or _before_paren(doc, j)
     marked = named or area or _after_prep(doc, i)
     if not cands and not (named and all(_is_name_token(t) or t.text in "-'’" for t in span)):
         return None
@@ -350,6 +356,36 @@ def _initial_ok(cand: Candidate) -> bool:
     if cand.kind != MAIN:
         return False
     return cand.feature in ("country", "admin1") or cand.population >= BIG_CITY_POP
+
+
+def _paren_list(doc: Any, i: int, j: int) -> bool:
+    """A name in a parenthesised list of areas, as conflict-data coders write them:
+    "Kurmin Masara village (Zangon Kataf, Kaduna)"."""
+    if i == 0 or doc[i - 1].text not in ("(", ","):
+        return False
+    k = i - 1
+    while k > 0 and doc[k].text != "(" and i - k < 12:
+        k -= 1
+    end = j
+    while end < len(doc) and doc[end].text != ")" and end - j < 12:
+        end += 1
+    if doc[k].text != "(" or end >= len(doc) or doc[end].text != ")":
+        return False
+    inner = doc[k + 1 : end]
+    before = doc[k - 1] if k > 0 else None
+    if before is None or not (
+        _is_name_token(before) or before.lower_ in SETTLEMENT_WORDS | AREA_WORDS
+    ):
+        return False
+    return all(
+        (_is_name_token(t) and not t.text.isupper()) or t.text in (",", "-", "'", "’")
+        for t in inner
+    )
+
+
+def _before_paren(doc: Any, j: int) -> bool:
+    """ "Tsonye (Agatu, Benue)": a name followed by its areas in parentheses."""
+    return j + 1 < len(doc) and doc[j].text == "(" and _paren_list(doc, j + 1, j + 2)
 
 
 def _strong(cand: Candidate, first: Any) -> bool:
@@ -599,7 +635,7 @@ _CONTAINER_WORDS = frozenset(
         "outskirts",
     ]
 )
-_BETWEEN = re.compile(r"[\s,]*(?:[a-z][a-z'\-]*[\s,]+){0,6}")
+_BETWEEN = re.compile(r"[\s,(]*(?:[a-z][a-z'\-]*[\s,(]+){0,6}")
 
 
 def _enclosing(
@@ -615,7 +651,9 @@ def _enclosing(
         if area is None or len(between) > 60 or not _BETWEEN.fullmatch(between):
             continue
         words = set(re.findall(r"[a-z]+", between))
-        if not ("," in between or words & {"in", "of"}) or not words <= _CONTAINER_WORDS:
+        if not ("," in between or "(" in between or words & {"in", "of"}):
+            continue
+        if not words <= _CONTAINER_WORDS:
             continue
         if mentions[n + 1].source == "NORP":
             continue
