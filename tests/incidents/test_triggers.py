@@ -34,3 +34,30 @@ def test_prefilter_drops_plain_sentences() -> None:
     assert not may_matter("The minister met his counterpart in the capital.")
     assert not may_matter("They spoke on condition of anonymity.")
     assert not may_matter("Someone phoned the office.")  # no 'one' inside words
+
+
+def _inflections(pattern: str) -> list[str]:
+    *head, last = pattern.split()
+    lead = " ".join(head) + (" " if head else "")
+    forms = [pattern, pattern.upper(), f"{lead}{last}s"]
+    if last.endswith("e"):
+        forms += [f"{lead}{last}d", f"{lead}{last[:-1]}ing"]
+    elif last.endswith("y"):
+        forms += [f"{lead}{last[:-1]}ied", f"{lead}{last}ing"]
+    else:
+        forms += [f"{lead}{last}ed", f"{lead}{last}ing"]
+    return forms
+
+
+def test_prefilter_keeps_every_cue_of_the_lexicon() -> None:
+    """The parse is skipped for sentences that fail the pre-filter, so every cue that
+    can make an incident, in its usual inflections, must pass it."""
+    not_words = {"diing", "axing"}
+    missed = [
+        form
+        for e in lexicon().entries
+        if e.kind in ("event", "generic", "weak", "arms", "disrupt")
+        for form in _inflections(e.pattern)
+        if form not in not_words and not may_matter(f"They said {form} there.")
+    ]
+    assert missed == []

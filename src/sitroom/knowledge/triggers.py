@@ -178,21 +178,36 @@ def _filter() -> re.Pattern[str]:
     """One regex over the first word of every cue that can make an incident, or a
     number: a word-start match, since inflections only add endings."""
     lex = lexicon()
-    wanted = set(TRIGGER_KINDS) | {"modifier"}
+    wanted = set(TRIGGER_KINDS) | {"disrupt"}
     stems = set()
     for e in lex.entries:
         if e.kind in wanted:
-            stems.add(_root(max(e.words, key=len)))
+            words = [w for w in e.words if w not in _COMMON] or list(e.words)
+            word = max(words, key=len)
+            stems.update({word, _root(word)})
     irregular = ("shot", "fought", "struck", "took", "fell", "blew", "went", "threw", "hit")
     irregular += ("firing", "dying", "mining", "seizing", "hid", "burnt", "ran")
     stems.update(irregular)
     alternatives = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
-    return re.compile(rf"{_NUMBERS}|\b(?:{alternatives})", re.IGNORECASE)
+    return re.compile(rf"{_NUMBERS}|\b(?:{alternatives}){_ENDINGS}\b", re.IGNORECASE)
+
+
+# words of multi-word cues too common to stand for them in the pre-filter
+_COMMON = {"take", "took", "taken", "down", "open", "opened", "general", "ground", "break"}
+_COMMON |= {"letter", "controlled", "set", "pull", "hand", "handed", "go", "went", "gain"}
+_COMMON |= {"clear", "up", "off", "out", "on", "of", "in", "to", "into", "the", "a", "fire"}
+_COMMON |= {"live", "round", "water", "turn", "block", "shut", "land", "himself", "herself"}
+_COMMON |= {"national", "nationwide", "exchange", "peace", "agree", "agreed", "air"}
+# regular endings after a cue's root (so 'stab' matches 'stabbed' but not 'stability')
+_ENDINGS = (
+    r"(?:[sdy]|e[sdr]?|ers?|ing|ings|ions?|ies|ied|ments?|ors?|al|"
+    r"[bdgklmnprt](?:ed|ing|ings|er|ers))?"
+)
 
 
 def _root(word: str) -> str:
-    """The part every inflection of `word` starts with (rally -> rall, fire -> fir)."""
-    if len(word) > 4 and word.endswith(("y", "e")):
+    """The part inflections of `word` start with (rally -> rall, rape -> rap)."""
+    if len(word) > 3 and word.endswith(("y", "e")):
         return word[:-1]
     return word
 
