@@ -34,6 +34,10 @@ def test_seed_statistics_and_tolls(parse) -> None:
     assert str(got[(78, "attacks")].since) == "2023-10-17"
     assert got[(60, "wounded")].by == "the Pentagon"
     assert got[(17177, "killed")].by == "the territory’s government"
+    assert str(got[(17177, "killed")].since) == "2023-10-07"  # "since the crisis began on"
+    assert str(got[(60, "wounded")].since) == "2023-10-17"
+    assert got[(2500, "troops")].qualifier == "roughly"
+    assert got[(900, "troops")].qualifier == "about"
     assert got[(240, "hostages")].by == "Israeli officials"
     assert len(item.statistics) <= 10
 

@@ -145,6 +145,7 @@ _THINGS = {
 }
 _CLASHES = {"clash", "fighting", "fight", "battle", "gunfight", "confrontation", "skirmish"}
 _SPREES = {"spree", "rampage", "killing"}
+_TIME_WORDS = {"dawn", "dusk", "night", "morning", "evening", "noon", "midnight", "weekend"}
 _NOT_AGENTS = {"others", "other", "many", "several", "some", "more", "dozens", "scores"}
 _NEEDS_OBJECT = {"wound", "injure", "hurt", "kill"}  # "120 others wounded" is no agent
 _VICTIM_VERBS = {
@@ -620,7 +621,12 @@ def _verb_roles(verb: Any) -> Roles:
             roles.agent = child
         elif not passive and child.dep_ == "dobj" and roles.target is None:
             roles.target = child
-        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and roles.target is None:
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ in _TARGET_PREPS
+            and roles.target is None
+            and not _when(_pobj(child))
+        ):
             roles.target = _pobj(child)
         elif child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_.lower() in _CLASHES:
             roles.target = roles.target or _pobj(child)  # "clashed with MNJTF soldiers"
@@ -665,7 +671,12 @@ def _noun_roles(noun: Any) -> Roles:
         elif child.dep_ in ("compound", "amod", "nmod") and roles.agent is None and _named(child):
             roles.agent = child
             roles.how = "name modifying the noun"
-        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and roles.target is None:
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ in _TARGET_PREPS
+            and roles.target is None
+            and not _when(_pobj(child))
+        ):
             roles.target = _pobj(child)
         elif child.dep_ == "prep" and child.lower_ == "with" and noun.lemma_.lower() in _CLASHES:
             roles.agent = roles.agent or _pobj(child)  # "clashes with Houthi militants"
@@ -689,7 +700,12 @@ def _noun_roles(noun: Any) -> Roles:
                 roles.how = "'by' phrase of the verb governing the noun"
             elif child.dep_ == "dobj" and roles.target is None:
                 roles.target = child
-            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and roles.target is None:
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ in _TARGET_PREPS
+                and roles.target is None
+                and not _when(_pobj(child))
+            ):
                 roles.target = _pobj(child)
     return roles
 
@@ -706,6 +722,11 @@ def _speaker(token: Any) -> bool:
     return token.lower_ in _SPEAKERS or any(
         c.dep_ == "compound" and c.lower_ in _SPEAKERS for c in token.children
     )
+
+
+def _when(token: Any) -> bool:
+    """ "on Friday", "at dawn": a time, not a target."""
+    return token is None or token.ent_type_ in ("DATE", "TIME") or token.lower_ in _TIME_WORDS
 
 
 def _pobj(prep: Any) -> Any:

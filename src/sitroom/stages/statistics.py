@@ -82,6 +82,12 @@ _COUNTER = re.compile(
 _POPULATION = re.compile(
     r"\b(?:population of|country of|nation of|home to|city of|state of|region of)\s+$", re.I
 )
+_WAR_BEGAN = re.compile(
+    r"\b(?:crisis|war|conflict|fighting|offensive|escalation|hostilities|uprising)\s+"
+    r"(?:began|started|erupted|broke out)\s+(?:on\s+)?",
+    re.IGNORECASE,
+)
+_RUNNING_TOLL = re.compile(r"\b(?:has|have)\s+(?:so\s+far\s+)?(?:killed|left)\b", re.I)
 _ABOUT_THE_ATTACKS = re.compile(r"^(?:The|These|Those) attacks\b")
 _SINCE = re.compile(r"\b(since|from)\s+$", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(until|through|till|to)\s+$", re.IGNORECASE)
@@ -111,7 +117,8 @@ class StatisticStage(Stage):
         stats: list[Statistic] = []
         for clause in _clauses(item):
             stats.extend(statistics_in(clause, item.times, published))
-        item.statistics = _inherit_headline_dates(stats)
+        stats = _inherit_headline_dates(stats)
+        item.statistics = _war_tolls_since_war_start(stats, item, published)
 
 
 def statistics_in(clause: Clause, times: list[Timex], published: dt.date | None) -> list[Statistic]:
@@ -288,6 +295,36 @@ def _clauses(item: Analysis) -> list[Clause]:
                 out.append(Clause(part, sentence.start + pos, index))
             pos += len(part)
     return out
+
+
+def _war_tolls_since_war_start(
+    stats: list[Statistic], item: Analysis, published: dt.date | None
+) -> list[Statistic]:
+    """A running war toll ("an offensive that has killed 17,177 people") counts from
+    the day the article says the war began ("since the crisis began on October 7")."""
+    start = _war_start(item, published)
+    if start is None:
+        return stats
+    out = []
+    for stat in stats:
+        running = _RUNNING_TOLL.search(stat.evidence.text)
+        if stat.since is None and stat.unit in ("killed", "wounded") and running:
+            stat = replace(stat, since=start)
+        out.append(stat)
+    return out
+
+
+def _war_start(item: Analysis, published: dt.date | None) -> dt.date | None:
+    text = item.article.text
+    for m in _WAR_BEGAN.finditer(text):
+        at = m.end()
+        for timex in item.times:
+            if timex.type == "DATE" and at <= timex.start <= at + 3:
+                return _date_of(timex.value)
+        fallback = _since_fallback("since " + text[at : at + 25], published)
+        if fallback is not None:
+            return fallback
+    return None
 
 
 def _inherit_headline_dates(stats: list[Statistic]) -> list[Statistic]:
