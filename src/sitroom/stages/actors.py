@@ -898,7 +898,7 @@ def incident_country(item: Analysis, incident: Incident) -> str | None:
     for place in item.places:
         start = place.start
         if place.country and start is not None and any(s.start <= start < s.end for s in spans):
-            counts[place.country] += 1 if place.feature != "country" else 0.5
+            counts[place.country] += 2 if place.feature != "country" else 1
     if not counts:
         lex = lexicon()
         for span in spans:
