@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
-import math
 import secrets
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,7 +29,6 @@ from sitroom.store.base import (
     EventDetail,
     EventQuery,
     EvidenceView,
-    InvalidArticle,
     MergeDecision,
     Reject,
     ReportDetail,
@@ -41,6 +37,18 @@ from sitroom.store.base import (
     StoreCounts,
 )
 from sitroom.store.canonical import Candidate, ReportRecord
+from sitroom.store.common import Payload as _Payload
+from sitroom.store.common import bounding_box, plain_filters
+from sitroom.store.common import canonical_types as canonical_types
+from sitroom.store.common import fts_text as _fts_text
+from sitroom.store.common import iso as _iso
+from sitroom.store.common import km as _km
+from sitroom.store.common import now as _now
+from sitroom.store.common import payload_from_analysis as _payload_from_analysis
+from sitroom.store.common import payload_from_output as _payload_from_output
+from sitroom.store.common import to_json as _json
+from sitroom.store.common import token_hash as _hash
+from sitroom.store.common import validate as _validate
 from sitroom.store.migrations import all_migrations, latest_version
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -63,18 +71,6 @@ def _guarded(fn: Callable[..., T]) -> Callable[..., T]:
             raise StoreError(f"store {self.url}: {exc}") from exc
 
     return wrapper
-
-
-@dataclass(frozen=True)
-class _Payload:
-    """One article's extraction in contract shape, with each evidence span's context."""
-
-    article: Article
-    events: list[dict[str, Any]]
-    contexts: list[list[tuple[Any, Any]]]  # (start, end) ints once validated
-    statistics: list[dict[str, Any]]
-    places: list[dict[str, Any]]
-    times: list[dict[str, Any]]
 
 
 class SQLiteStore(Store):
@@ -751,26 +747,7 @@ def _where(conditions: list[str]) -> str:
 
 def event_query_sql(q: EventQuery, count: bool = False) -> tuple[str, dict[str, Any]]:
     """The SELECT for an `EventQuery` (or its count): every filter goes through an index."""
-    where: list[str] = []
-    params: dict[str, Any] = {}
-    if q.since:
-        where.append("date >= :since")
-        params["since"] = q.since.isoformat()
-    if q.until:
-        where.append("date <= :until")
-        params["until"] = q.until.isoformat()
-    if q.since is None and q.until is not None:
-        where.append("date IS NOT NULL")
-    if q.country:
-        where.append("country = :country")
-        params["country"] = q.country
-    if q.event_type:
-        column = "event_type" if q.event_type in canonical_types() else "sub_event_type"
-        where.append(f"{column} = :etype")
-        params["etype"] = q.event_type
-    if q.status:
-        where.append("status = :status")
-        params["status"] = q.status
+    where, params = plain_filters(q, lambda name: f":{name}")
     fts = []
     if q.text:
         fts.append("{body actors} : (" + _fts_terms(q.text) + ")")
@@ -781,21 +758,13 @@ def event_query_sql(q: EventQuery, count: bool = False) -> tuple[str, dict[str, 
         params["fts"] = " AND ".join(fts)
     if q.near:
         lat, lon, radius = q.near
-        dlat = radius / 111.2
-        dlon = min(360.0, radius / (111.2 * max(math.cos(math.radians(lat)), 0.01)))
+        box = bounding_box(lat, lon, radius)
         where.append(
             "seq IN (SELECT seq FROM events_rtree WHERE max_lat >= :lat0 AND min_lat <= :lat1 "
             "AND max_lon >= :lon0 AND min_lon <= :lon1) AND km(lat, lon, :lat, :lon) <= :km"
         )
-        wraps = lon - dlon < -180 or lon + dlon > 180
         params.update(
-            lat0=lat - dlat,
-            lat1=lat + dlat,
-            lat=lat,
-            lon=lon,
-            km=radius,
-            lon0=-180.0 if wraps else lon - dlon,
-            lon1=180.0 if wraps else lon + dlon,
+            lat0=box.lat0, lat1=box.lat1, lon0=box.lon0, lon1=box.lon1, lat=lat, lon=lon, km=radius
         )
     # with a filter, `+seq` keeps the planner on the filter's index (sorting the few
     # matches) instead of walking the whole table in seq order
@@ -814,88 +783,10 @@ def event_query_sql(q: EventQuery, count: bool = False) -> tuple[str, dict[str, 
     return sql, params
 
 
-@functools.lru_cache(maxsize=1)
-def canonical_types() -> frozenset[str]:
-    from sitroom.model import EVENT_TYPES
-
-    return frozenset(EVENT_TYPES)
-
-
 def _fts_terms(text: str) -> str:
     """User words as quoted FTS5 terms (all required): no query syntax errors."""
     words = [w.replace('"', '""') for w in text.split() if w.strip('"')]
     return " AND ".join(f'"{w}"' for w in words) or '""'
-
-
-def _fts_text(records: Sequence[ReportRecord]) -> tuple[str, str]:
-    body: list[str] = []
-    actors: list[str] = []
-    for r in records:
-        ev = r.event
-        body.extend(s.get("text", "") for s in ev.get("evidence") or [])
-        body.extend(str(v) for v in (ev.get("explanation") or {}).values())
-        loc = ev.get("location") or {}
-        body.extend(str(loc[k]) for k in ("name", "mention", "admin1") if loc.get(k))
-        for key in ("actor1", "actor2"):
-            actor = ev.get(key) or {}
-            actors.extend(str(actor[k]) for k in ("name", "mention") if actor.get(k))
-        resp = ev.get("responsibility") or {}
-        actors.extend(str(resp[k]) for k in ("actor", "by") if resp.get(k))
-    return "\n".join(body), "\n".join(actors)
-
-
-def _validate(p: _Payload) -> None:
-    """Refuse, before any write, an extraction the store cannot keep."""
-    if not p.article.id:
-        raise InvalidArticle("an article needs an id before it is stored")
-    for ev in p.events:
-        if not isinstance(ev.get("event_type"), str) or not isinstance(
-            ev.get("sub_event_type"), str
-        ):
-            raise InvalidArticle(
-                f"article {p.article.id}: an event has no event_type/sub_event_type"
-            )
-        for span in ev.get("evidence") or []:
-            if not isinstance(span.get("start"), int) or not isinstance(span.get("end"), int):
-                raise InvalidArticle(f"article {p.article.id}: evidence without offsets")
-
-
-def _payload_from_analysis(item: Analysis) -> _Payload:
-    events = [i.to_dict() for i in item.incidents]
-    contexts = []
-    for inc in item.incidents:
-        contexts.append([_context(item, s.start, s.end) for s in inc.evidence])
-    return _Payload(
-        article=item.article,
-        events=events,
-        contexts=contexts,
-        statistics=[s.to_dict() for s in item.statistics],
-        places=[p.to_dict() for p in item.places],
-        times=[t.to_dict() for t in item.times],
-    )
-
-
-def _payload_from_output(article: Article, out: dict[str, Any]) -> _Payload:
-    events = list(out.get("events") or [])
-    contexts = [[(s.get("start"), s.get("end")) for s in ev.get("evidence") or []] for ev in events]
-    return _Payload(
-        article=article,
-        events=events,
-        contexts=contexts,
-        statistics=list(out.get("statistics") or []),
-        places=list(out.get("places") or []),
-        times=list(out.get("times") or []),
-    )
-
-
-def _context(item: Analysis, start: int, end: int) -> tuple[int, int]:
-    """The evidence's sentences and one on each side, so `show` can mark the evidence
-    within the text around it (the span itself when sentences are unknown)."""
-    first, last = item.sentence_of(start), item.sentence_of(max(start, end - 1))
-    if first < 0 or last < 0:
-        return start, end
-    before, after = max(first - 1, 0), min(last + 1, len(item.sentences) - 1)
-    return min(item.sentences[before].start, start), max(item.sentences[after].end, end)
 
 
 def _check_file(path: Path, create: bool) -> None:
@@ -915,29 +806,3 @@ def _check_file(path: Path, create: bool) -> None:
         raise StoreError(f"cannot open store {path}: {exc.strerror or exc}") from exc
     if head and head != _SQLITE_MAGIC:
         raise StoreError(f"cannot open store {path}: not an SQLite database")
-
-
-def _km(lat1: float | None, lon1: float | None, lat2: float, lon2: float) -> float | None:
-    """Great-circle distance in km (haversine), registered as the SQL function `km`."""
-    if lat1 is None or lon1 is None:
-        return None
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()

@@ -1,5 +1,8 @@
 """Versioned schema: `NNNN_name.sql` files applied in order, each recorded in the
-database's `schema_migrations` table so a store knows which version it is at."""
+database's `schema_migrations` table so a store knows which version it is at.
+
+SQLite's scripts sit in this folder, each other dialect's in a subfolder of its name
+(`postgres/`); both are numbered and checked the same way."""
 
 from __future__ import annotations
 
@@ -35,10 +38,18 @@ class Migration:
         return out
 
 
-@lru_cache(maxsize=1)
-def all_migrations() -> tuple[Migration, ...]:
+DIALECTS = ("sqlite", "postgres")
+
+
+@lru_cache(maxsize=len(DIALECTS))
+def all_migrations(dialect: str = "sqlite") -> tuple[Migration, ...]:
+    if dialect not in DIALECTS:
+        raise ValueError(f"no migrations for dialect {dialect!r}")
+    folder = resources.files(__package__)
+    if dialect != "sqlite":
+        folder = folder.joinpath(dialect)
     found = []
-    for entry in resources.files(__package__).iterdir():
+    for entry in folder.iterdir():
         m = _NAME.match(entry.name)
         if m:
             found.append(Migration(int(m.group(1)), m.group(2), entry.read_text("utf-8")))
@@ -49,5 +60,5 @@ def all_migrations() -> tuple[Migration, ...]:
     return tuple(found)
 
 
-def latest_version() -> int:
-    return all_migrations()[-1].version
+def latest_version(dialect: str = "sqlite") -> int:
+    return all_migrations(dialect)[-1].version
