@@ -265,11 +265,14 @@ def _from_timex(t: Timex, item: Analysis, how: str) -> _Dating | None:
 
 
 def _week_estimate(monday: dt.date, value: str, published: dt.date | None) -> dt.date:
-    """The best single day for a week: its Sunday for "the weekend", the publication
-    day for the current week (news of "this week" is recent), else mid-week."""
-    day = monday + dt.timedelta(days=6 if value.endswith("-WE") else 2)
-    if published is not None and monday <= published <= monday + dt.timedelta(days=6):
-        day = min(day, published) if value.endswith("-WE") else published
+    """The best single day for a week: its Saturday for "the weekend", its Monday for the
+    week of publication ("this week": it began then), else mid-week ("last week")."""
+    if value.endswith("-WE"):
+        day = monday + dt.timedelta(days=5)
+    elif published is not None and monday <= published <= monday + dt.timedelta(days=6):
+        day = monday
+    else:
+        day = monday + dt.timedelta(days=2)
     return min(day, published) if published is not None else day
 
 

@@ -149,14 +149,21 @@ _SENTENCE_REACH = 500  # a "sentence" never reaches further than this (unpunctua
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """A cheap sentence window around `pos`: from the last stop before to the next."""
+    """A cheap sentence window around `pos`: from the last stop before to the next
+    (a stop is [.?!] then a space, not after an initial or an abbreviation like "p.m.")."""
     lo, hi = max(0, pos - _SENTENCE_REACH), min(len(text), pos + _SENTENCE_REACH)
-    start = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos), text.rfind("? ", lo, pos))
-    start = lo if start < 0 else start + 1
-    ends = [
-        i for i in (text.find(". ", pos, hi), text.find("\n", pos, hi), text.find("? ", pos, hi))
-    ]
-    return start, min((i for i in ends if i >= 0), default=hi)
+    start = lo
+    for m in _STOP.finditer(text, lo, pos):
+        start = m.end()
+    m = _STOP.search(text, pos, hi)
+    return start, (m.start() + 1 if m else hi)
+
+
+_STOP = re.compile(
+    r"(?<!\b[A-Za-z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bMrs)(?<!\bGen)"
+    r"(?<!\bCol)(?<!\bSgt)(?<!\bLt)(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bOct)"
+    r"(?<!\bNov)(?<!\bDec)[.?!][\"'”’]?\s|\n"
+)
 
 
 # ---------------------------------------------------------------- calendar helpers
