@@ -91,6 +91,7 @@ _LIST_AFTER_KILL = re.compile(
     r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty)\s+(?:[\w-]+\s+){0,3}?(?:and|,)\s+$",
     re.IGNORECASE,
 )
+_LIVES_TAKEN = re.compile(r"\b(?:claim\w*|cost\w*|took|taking|takes|lost|losing)\s+$", re.I)
 _DIRECT_HURT = re.compile(r"^\s+(?:others\s+|people\s+|more\s+)?(?:wounded|injured|hurt)\b", re.I)
 _LEFT_DEAD = re.compile(rf"^\s+{_FILLER}(?P<what>dead|{_HURT})\b", re.IGNORECASE)
 _BEFORE_LEFT = re.compile(r"\b(?:left|leaving|leave|leaves)\s+$", re.IGNORECASE)
@@ -229,6 +230,8 @@ def _number_figures(
         if left:
             kind = "killed" if left.group("what").lower() == "dead" else "injured"
             return [Figure(kind, value, start, update, source)]
+    if _LIVES_TAKEN.search(before) and re.match(r"^\s+(?:\w+\s+)?lives\b", after):
+        return [Figure("killed", value, start, update, source)]  # "claiming eight lives"
     if _BEFORE_HURT.search(before) or _DIRECT_HURT.match(after):
         return [Figure("injured", value, start, update, source)]
     if _LIST_AFTER_KILL.search(before):
