@@ -31,6 +31,7 @@ import contextlib
 import functools
 import hashlib
 import json
+import logging
 import math
 import os
 import re
@@ -44,6 +45,8 @@ from importlib import metadata
 from pathlib import Path
 
 from sitroom.knowledge import data_path
+
+log = logging.getLogger(__name__)
 
 SCHEMA = 6  # bump whenever the index layout or the build rules (`_build` and below) change
 
@@ -341,14 +344,34 @@ def ensure_index() -> Path:
         if path.exists():
             return path
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        try:
-            _build(tmp)
-            os.replace(tmp, path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
+        with _file_lock(path.with_suffix(".lock")):  # one build across processes
+            if path.exists():
+                return path
+            log.info("building the gazetteer index in %s (once, about a minute)", path.parent)
+            tmp = path.with_suffix(f".tmp{os.getpid()}")
+            try:
+                _build(tmp)
+                os.replace(tmp, path)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    tmp.unlink()
     return path
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    """An exclusive advisory lock (POSIX); elsewhere builds may race, harmlessly."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    with path.open("a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 @dataclass
