@@ -4,12 +4,19 @@ The most specific place the text names *for that incident*: not the dateline, no
 place in the sentence. Candidates are the toponyms of the incident's sentences, scored by
 - how they attach to the trigger in the dependency parse ("struck *in* X", "attack *near*
   X": a preposition of place on the trigger's path scores high; a place hanging off a
-  person or an organisation, "a driver *from* Abidjan", "the *US* embassy", scores low);
-- how specific they are (a named site or town over a district, a district over a
-  province or region, those over a country; country adjectives only as a last resort);
-- how close they are to the trigger in the sentence.
-With no toponym in the incident's sentences, the nearest preceding sentence's place, then
-the article's main place (its most mentioned specific place), stand in.
+  person or an organisation, "a driver *from* Abidjan", "the *US* embassy", scores low,
+  and so does a reference point, "50 km south of Baghdad");
+- how specific they are (a named site or village over a town, a town over a district or
+  province, those over a country; a country containing another named place loses to it;
+  country adjectives only as a last resort);
+- how close they are to the trigger (a paragraph break in between costs much).
+When the best is only a country or region ("killed in eastern Ukraine"), a town inside it
+named in the incident's other sentences or just around ("The deaths came in Horlivka")
+wins. An anaphoric mention ("That strike came a day after ...") takes a place only when
+one is attached to it, else leaves it to its antecedent. With no toponym in the
+incident's sentences, the nearest preceding sentence's place, then the article's main
+place (its most mentioned specific place) stand in. Precision 2 for "near X" and for a
+village known only through its town; 3 for a region or country.
 `incident.notes["location"]` says which rule chose the place.
 """
 

@@ -1,16 +1,23 @@
 """Place stage: every toponym in the article, resolved against the gazetteer.
 
-Recognition: the NER's GPE/LOC/FAC entities; adjectives of countries and regions
-("Iraqi", "Kurdish": coded as toponyms by the GeoWebNews and TR-News guidelines, while
-plural peoples, "Iraqis", are not); and capitalised words the NER missed when the
-gazetteer knows them as a country, region or large city, or when the text itself marks
-them as places ("the Aziziyah district", "in Qaim", "Long Beach, CA").
+Recognition: the NER's GPE/LOC/FAC entities (and ORG/PERSON/NORP ones that are plainly
+places: a country, or a town the text introduces as one); adjectives of countries and
+regions ("Iraqi", "Kurdish", "European": coded as toponyms by the GeoWebNews and TR-News
+guidelines, while plural peoples, "Iraqis", are not); place names inside organisation
+names ("Kentucky Fish and Wildlife"); capitalised words the NER missed when the gazetteer
+knows them as a country, region or large city, or when the text marks them as places
+("the Aziziyah district", "the village of Ashmi", "Tsonye (Agatu, Benue)", "Long Beach,
+CA"); and "the capital", "the Iraqi capital", "Somalia's capital" as that capital city.
 
-Resolution, in two passes: each name is first ranked by its prior alone (countries and
-regions first, then by population); the countries of the confident first-pass winners
-form the article's context, which then re-ranks every name. "X, Y" patterns confine X
-to Y ("Springfield, Illinois"), and "Y province" prefers administrative areas. A name the
-gazetteer does not know stays in the list unresolved; it never blocks the others.
+Resolution, in two passes: each name is first ranked by its prior alone (countries,
+continents and seas first, then by population); the countries and first-level areas of
+the first-pass winners form the article's context, which then re-ranks every name.
+"X, Y", "X in Y", "X village of Y district", "X (Y, Z)" confine X to Y ("Springfield,
+Illinois"); a small town found only outside Y is a namesake and is dropped. "Y province"
+prefers administrative areas. A name the gazetteer lacks ("Al-Bayaa", "Third Street") is
+kept with feature "unresolved" and the coordinates of its enclosing or nearest resolved
+town, precision 2 (3 when that is a region); with no such place it stays without
+coordinates. No name ever blocks the others.
 
 Precision: 3 for a country, first-level subdivision or other area, 2 when the text says
 "near X", "outside X", "north of X", 1 otherwise.
