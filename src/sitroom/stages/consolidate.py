@@ -278,10 +278,22 @@ def _best_typed(mentions: Sequence[Incident]) -> Incident:
 
 
 def _best_place(mentions: Sequence[Incident]) -> Place | None:
-    places = [m.location for m in mentions if m.location is not None]
-    if not places:
+    """The most specific place, read preferably where the incident is the sentence's
+    own subject (a mention referred to in passing, 'for the October 7 attack', gets
+    the place of the sentence's other incident) and named in that very sentence."""
+    placed = [m for m in mentions if m.location is not None]
+    if not placed:
         return None
-    return min(places, key=lambda p: (not p.resolved, p.precision))
+    best = min(
+        placed,
+        key=lambda m: (
+            m.notes.get("mention") == "reference",
+            m.notes.get("placed") == "inherited",
+            not m.location.resolved,  # type: ignore[union-attr]
+            m.location.precision,  # type: ignore[union-attr]
+        ),
+    )
+    return best.location
 
 
 def _toll(values: Sequence[int | None]) -> int | None:
