@@ -201,17 +201,23 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 
 _AHEAD_DAYS = 62  # news speaks of the past: a date without a year is ahead only if soon
+_RECENT_DAYS = 31  # ... or if the text speaks of the future and the last one is not recent
 
 
 def _year_for(dct: dt.date, month: int, day: int, tense: Tense) -> int:
-    """The year of a month(-day) without a year: by tense, else the nearest one."""
+    """The year of a month(-day) without a year: the latest one up to the DCT, unless
+    the next one is soon, or the text speaks of the future and the last one is not recent."""
     cands = [dct.year - 1, dct.year, dct.year + 1]
     dates = [(y, _safe_date(y, month, min(day, 28) if month == 2 else day)) for y in cands]
     valid = [(y, d) for y, d in dates if d is not None]
     ahead = min((yd for yd in valid if yd[1] > dct), key=lambda yd: yd[1], default=None)
-    if ahead is not None and (tense == "future" or (ahead[1] - dct).days <= _AHEAD_DAYS):
+    past = max((yd for yd in valid if yd[1] <= dct), key=lambda yd: yd[1], default=None)
+    recent = past is not None and (dct - past[1]).days <= _RECENT_DAYS
+    if ahead is not None and (
+        (ahead[1] - dct).days <= _AHEAD_DAYS or (tense == "future" and not recent)
+    ):
         return ahead[0]
-    return max((y for y, d in valid if d <= dct), default=dct.year)
+    return past[0] if past is not None else dct.year
 
 
 def _month_year(dct: dt.date, month: int, tense: Tense) -> int:
