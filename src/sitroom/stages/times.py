@@ -153,10 +153,10 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     (a stop is [.?!] then a space, not after an initial or an abbreviation like "p.m.")."""
     lo, hi = max(0, pos - _SENTENCE_REACH), min(len(text), pos + _SENTENCE_REACH)
     start = lo
-    for m in _STOP.finditer(text, lo, pos):
-        start = m.end()
-    m = _STOP.search(text, pos, hi)
-    return start, (m.start() + 1 if m else hi)
+    for stop in _STOP.finditer(text, lo, pos):
+        start = stop.end()
+    end = _STOP.search(text, pos, hi)
+    return start, (end.start() + 1 if end else hi)
 
 
 _STOP = re.compile(
