@@ -95,7 +95,7 @@ def score(rows: list[Row], results: list[Analysis], usable: int) -> Report:
     report.rows = [[k, metrics[k], len(tally[k])] for k in tally]
     report.rows.append(["with an event", metrics["with_event"], len(results)])
     report.notes.append(
-        f"{len(rows)} of {usable} usable rows (every {max(1, usable // max(1, len(rows)))}th)"
+        f"{len(rows)} of {usable} usable rows scored (SITROOM_PITF_ALL=1 scores them all)"
     )
     return report
 
