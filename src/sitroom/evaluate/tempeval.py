@@ -44,9 +44,13 @@ class GoldDoc:
     timexes: tuple[GoldTimex, ...]
 
 
+CORPORA = ("TimeBank", "AQUAINT")  # the set's other folder (testpipeline) repeats a file
+
+
 def load(folder: Path) -> list[GoldDoc]:
-    """Every .tml document under `folder`, sorted by name."""
-    return [read_tml(p) for p in sorted(folder.rglob("*.tml"))]
+    """Every .tml document of the TimeBank and AQUAINT parts (else all under `folder`)."""
+    parts = [folder / c for c in CORPORA if (folder / c).is_dir()] or [folder]
+    return [read_tml(p) for part in parts for p in sorted(part.rglob("*.tml"))]
 
 
 def read_tml(path: Path) -> GoldDoc:
