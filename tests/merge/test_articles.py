@@ -24,6 +24,8 @@ OTHER = (
 
 def test_syndicated_copy_with_small_edits_is_a_near_duplicate():
     assert near_duplicate(signature(WIRE), signature(EDITED))
+    trimmed = WIRE[: WIRE.index(" The provincial")]
+    assert near_duplicate(signature(WIRE), signature(trimmed))
     assert not near_duplicate(signature(WIRE), signature(OTHER))
 
 
