@@ -49,6 +49,7 @@ class Feed:
     language: str | None
     items: list[FeedItem]
     damaged: str | None = None  # what was wrong with a feed that still gave items
+    ttl_minutes: int | None = None  # RSS <ttl>: how long the feed asks to be cached
 
 
 def parse_feed(data: bytes) -> Feed:
@@ -72,7 +73,16 @@ def parse_feed(data: bytes) -> Feed:
         language=optional_str(_raw(info, "language")),
         items=items,
         damaged=problem,
+        ttl_minutes=_ttl(_raw(info, "ttl")),
     )
+
+
+def _ttl(value: object) -> int | None:
+    try:
+        minutes = int(str(value).strip())
+    except ValueError:
+        return None
+    return minutes if minutes > 0 else None
 
 
 def _raw(mapping: Any, key: str) -> Any:
