@@ -96,6 +96,9 @@ class PostgresStore(Store):
         except psycopg.Error as exc:
             self._conn.close()
             raise StoreError(f"cannot open store {self.url}: {_first_line(exc)}") from exc
+        except BaseException:
+            self._conn.close()
+            raise
 
     # -- lifecycle -------------------------------------------------------------------
     def _migrate(self) -> None:
@@ -403,9 +406,7 @@ class PostgresStore(Store):
         )
         keys = sorted({k for r in records for k in canonical.index_keys(r)})
         with db.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO event_keys VALUES (%s, %s)", [(k, event_id) for k in keys]
-            )
+            cur.executemany("INSERT INTO event_keys VALUES (%s, %s)", [(k, event_id) for k in keys])
 
     def _record_decision(
         self,
@@ -545,7 +546,7 @@ class PostgresStore(Store):
             (row["id"],),
         )
         aliases = self._all(
-            "SELECT alias FROM event_aliases WHERE event_id = %s ORDER BY alias COLLATE \"C\"",
+            'SELECT alias FROM event_aliases WHERE event_id = %s ORDER BY alias COLLATE "C"',
             (row["id"],),
         )
         return CanonicalEvent(
@@ -595,7 +596,8 @@ class PostgresStore(Store):
             )
             for s in spans
         )
-        return ReportDetail(ref.report_id, article, json.loads(row["data"]) if row else {}, evidence)
+        data = json.loads(row["data"]) if row else {}
+        return ReportDetail(ref.report_id, article, data, evidence)
 
     @_guarded
     def article(self, article_id: str) -> Article | None:
