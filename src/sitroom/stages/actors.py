@@ -266,6 +266,11 @@ _BELIEVED = re.compile(
     r"reported)\s+to\s+(?:be|have\s+been)\s+(?:from\s+|members\s+of\s+|of\s+)?",
     re.IGNORECASE,
 )
+_SUSPECTED = re.compile(
+    r"\b(?:hallmarks?\s+of|suspected\s+(?:to\s+be\s+)?|believed\s+to\s+(?:be|have\s+been)\s+|"
+    r"thought\s+to\s+be\s+|linked\s+to|members\s+of|belonging\s+to)\s*(?:the\s+)?",
+    re.IGNORECASE,
+)
 _TARGET_CONTEXT = re.compile(
     r"\b(?:against|on|targeting|targeted|criticis\w*|criticiz\w*|condemn\w*|fight\w*|"
     r"battl\w*|killed|kill\w*|arrested|captured|defeat\w*|versus|vs|and)\s+(?:the\s+)?"
@@ -347,6 +352,8 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
     if actor1 is None:
         actor1, how = _default_actor(incident, lex, country, how)
     actor1 = _as_demonstrators(incident, actor1, lex, country)
+    if sentence is not None and actor1 is not None and actor1.name.startswith("Unidentified"):
+        actor1 = _suspected_group(sentence.text, lex, country) or actor1
     if actor2 is None and sdoc is not None and sentence is not None:
         actor2 = _sentence_victim(sdoc, sentence.start, lex, country, _foreign(item, incident))
     if actor1 and actor2 and actor1.name == actor2.name and actor1.mention == actor2.mention:
@@ -364,7 +371,7 @@ def _as_demonstrators(
         return actor
     if incident.sub_event_type == "Excessive force against protesters":
         return actor
-    if actor.type not in (None, "civilians", "political militia", "identity militia"):
+    if actor.type not in (None, "civilians") or actor.name.startswith("Unidentified"):
         return actor
     if actor.name.startswith(("Military", "Police")) or (actor.type and not actor.mention):
         return actor
@@ -401,6 +408,16 @@ def _actor_noun(token: Any, lex: Lexicon) -> bool:
         and generic.role in ("perpetrator", "either")
         and generic.type not in ("state forces", "protesters")
     ) or token.lower_ in ("mob", "mobs", "rioters")
+
+
+def _suspected_group(text: str, lex: Lexicon, country: str | None) -> Actor | None:
+    """An unnamed perpetrator the sentence links to a group ("an attack that bore the
+    hallmarks of Boko Haram", "gunmen suspected to be herdsmen")."""
+    for m in _SUSPECTED.finditer(text):
+        named = [x for x in lex.find(text[m.end() : m.end() + 60]) if x.entry is not None]
+        if named:
+            return lex.actor(named[0], named[0].text, country)
+    return None
 
 
 def _named_in_text(text: str, lex: Lexicon, country: str | None, foreign: set[int]) -> Actor | None:
@@ -812,7 +829,8 @@ def _phrase_actor(
         return Actor(mention, mention, None, country)
     if loose and head.pos_ in ("NOUN", "PROPN") and mention:
         return Actor(mention, mention, None, country)
-    if perpetrator and head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() not in _THINGS:
+    plural = head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() not in _THINGS
+    if perpetrator and plural and (head.tag_ == "NNPS" or _person(head)):
         return _unnamed_group(lex, mention, here or country)  # "Amazon tribesmen"
     if not perpetrator and _person(head):
         where = here or country
