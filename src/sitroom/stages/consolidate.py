@@ -167,6 +167,11 @@ def _same_kind(c: _Cluster, m: Incident) -> bool:
     vague = m.notes.get("basis") == "generic" or m.notes.get("mention") in _POINTERS
     if vague and m.event_type in _VIOLENT and "Strategic developments" not in families:
         return True
+    detail = (
+        m.sub_event_type == "Looting/property destruction" and m.notes.get("dated") == "inherited"
+    )
+    if detail and c.first.event_type in _VIOLENT | {"Riots"}:
+        return True  # 'Shops and granaries were set on fire.' after the attack
     first_vague = all(x.notes.get("basis") == "generic" for x in c.mentions)
     return first_vague and m.event_type in _VIOLENT and c.first.event_type in _VIOLENT
 
@@ -272,9 +277,13 @@ def _merge(c: _Cluster, sentences: Sequence[Sentence], article_id: str) -> Incid
 
 def _best_typed(mentions: Sequence[Incident]) -> Incident:
     """The mention whose type rests on the most specific evidence."""
-    specific = [m for m in mentions if m.notes.get("basis") != "generic"]
-    pool = specific or list(mentions)
-    return max(pool, key=lambda m: (m.notes.get("mention") != "anaphoric", m.confidence))
+    violent = any(m.event_type in _VIOLENT for m in mentions)
+    typed = [m for m in mentions if not (violent and m.event_type == "Strategic developments")]
+    specific = [m for m in typed if m.notes.get("basis") != "generic"]
+    pool = specific or typed or list(mentions)
+    first = pool[0]  # the lead states the type; later mentions only refine it
+    family = [m for m in pool if m.event_type == first.event_type]
+    return max(family, key=lambda m: (m.notes.get("mention") != "anaphoric", m.confidence))
 
 
 def _best_place(mentions: Sequence[Incident]) -> Place | None:

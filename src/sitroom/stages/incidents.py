@@ -478,8 +478,7 @@ def _war_as_whole(tok: Any) -> str:
             subj = rel.head
         if subj is not None and subj.lemma_.lower() in _WAR_WORDS:
             return f"war as a whole ({subj.lower_})"
-        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-        for c in verb.children if perfect else ():
+        for c in verb.children:
             if c.dep_ in ("dobj", "nsubjpass") and any(
                 d.dep_ == "nummod" and _number(d) >= 1000 for d in c.children
             ):
@@ -596,10 +595,16 @@ def _counted(tok: Any, cumulative: set[int], weapon: bool = False) -> str:
         for v in chain
         for c in v.children
     )
-    if tok.pos_ in ("VERB", "AUX") and perfect:
+    if tok.pos_ in ("VERB", "AUX"):
         temporal = {i for i in cumulative if tok.doc[i].lower_ not in _QUANTITY_HEADS}
         near = any(_near_cumulative(v, temporal) for v in chain)
-        return "count over time" if near else ""
+        counted = any(
+            d.dep_ == "nummod" and _number(d) >= 10
+            for c in tok.children
+            if c.dep_ in ("nsubjpass", "dobj", "nsubj")
+            for d in c.children
+        )
+        return "count over time" if near and (perfect or counted) else ""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return ""
     head = tok.head
@@ -876,9 +881,13 @@ class _Scores:
 def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Incident | None:
     cues = [c for c in _cues(doc, lexicon()) if c.head.i in mention.region]
     scores = _Scores()
+    seen: set[tuple[int, str]] = set()
     for c in mention.triggers:
         sub = "Peaceful protest" if _labour_strike(c) else c.sub
+        if c.kind == "arms" or (sub and (c.head.i, sub) in seen):
+            continue  # weapons push once per kind (below); 'opened fire' = 'open fire'
         if sub:
+            seen.add((c.head.i, sub))
             bonus = 0.5 if c.head.dep_ == "ROOT" else 0.0
             bonus += _place_taken(c)
             scores.add(sub, c.weight + bonus, c.pattern)
@@ -952,6 +961,7 @@ def _weapons(mention: Mention, cues: list[Cue], scores: _Scores) -> list[str]:
     """Weapons named in the mention's region push their sub-type (a weapon overrides a
     generic act) and are listed, normalised."""
     out: list[str] = []
+    pushes: dict[str, Cue] = {}
     trigger_heads = {c.head.i for c in mention.triggers}
     for c in cues:
         weapon = c.match.entry.weapon
@@ -960,10 +970,14 @@ def _weapons(mention: Mention, cues: list[Cue], scores: _Scores) -> list[str]:
         modifier = c.head.dep_ == "compound" and c.head.head.i not in trigger_heads
         if c.kind == "arms" and modifier and not _is_named_weapon(c.head):
             continue
-        if c.kind == "arms" and c.sub and c.head.i not in trigger_heads:
-            scores.add(c.sub, c.weight, c.pattern)
+        if c.kind == "arms" and c.sub:
+            strongest = pushes.get(c.sub)
+            if strongest is None or c.weight > strongest.weight:
+                pushes[c.sub] = c  # several weapons of one kind push once
         if weapon and weapon not in out and (c.kind == "arms" or c.head.i in trigger_heads):
             out.append(weapon)
+    for sub, c in pushes.items():
+        scores.add(sub, c.weight, c.pattern)
     return out
 
 
@@ -975,6 +989,11 @@ def _refine(sub: str, mention: Mention, cues: list[Cue], scores: _Scores) -> tup
         return _attack_or_clash(sub, mention, cues, scores)
     if sub in _TERRITORY:
         return _territory(sub, mention, cues)
+    crowd = [c.head.lower_ for c in cues if c.head.lemma_.lower() in _CROWD]
+    if sub == "Looting/property destruction" and crowd:
+        return "Mob violence", "crowd: " + crowd[0]
+    if sub == "Disrupted weapons use" and "Arrests" in scores.values:
+        return "Arrests", "armed suspects arrested (weapons seized)"
     return sub, ""
 
 
@@ -1030,16 +1049,28 @@ def _specific(scores: _Scores) -> bool:
     return best not in ("Attack", "Armed clash") and value > 0
 
 
+_CROWD = {"crowd", "mob", "youth", "resident", "villager", "supporter", "rioter", "protester"}
+_CROWD |= {"demonstrator", "student", "worshipper"}
+
+
 def _attack_or_clash(
     sub: str, mention: Mention, cues: list[Cue], scores: _Scores
 ) -> tuple[str, str]:
     victims = [c for c in cues if c.kind == "victim"]
     armed = [c for c in cues if c.kind == "armed"]
-    targets = [c for c in armed if _is_target(c.head)]
+    victim_heads = {c.head.i for c in victims}
+    targets = [
+        c
+        for c in armed
+        if _is_target(c.head) and not any(t.i in victim_heads for t in c.head.subtree)
+    ]  # 'a convoy carrying mine employees' is no armed side
     sides = {"state" if c.pattern in _STATE_ARMED else "nonstate" for c in armed}
     attack = scores.values.get("Attack", 0.0) + min(3.0, sum(c.weight for c in victims))
     clash = scores.values.get("Armed clash", 0.0)
     clash += sum(2 + c.weight for c in targets[:2]) + (2.0 if len(sides) == 2 else 0.0)
+    crowd = [c for c in cues if c.head.lemma_.lower() in _CROWD and c.kind != "armed"]
+    if clash > attack and crowd and sides == {"state"} and "clash" in scores.why.get(sub, []):
+        return "Violent demonstration", f"clash of {crowd[0].head.lower_} with {armed[0].pattern}"
     if clash > attack:
         words = [c.pattern for c in targets] or [c.pattern for c in armed]
         return "Armed clash", "armed sides: " + ", ".join(words[:3])
