@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sitroom.errors import InputError
+from sitroom.read.common import clean_str
 
 _COMPANIONS = ("", "-wal", "-shm", "-journal")
 
@@ -28,6 +29,11 @@ class Source:
     origin: str
     path: Path | None = None  # None: standard input
 
+    def __post_init__(self) -> None:
+        # a file name that is not valid UTF-8 carries surrogates: never let them reach
+        # messages or the store (they cannot be written as UTF-8)
+        object.__setattr__(self, "origin", clean_str(self.origin))
+
 
 @dataclass(frozen=True)
 class Unreadable:
@@ -35,6 +41,9 @@ class Unreadable:
 
     origin: str
     error: InputError
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "origin", clean_str(self.origin))
 
 
 def iter_sources(
