@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sitroom.knowledge.numbers import find_numbers, has_aggregate_cue, parse_number
 from sitroom.knowledge.reporting import reported_by
 
@@ -40,3 +43,40 @@ def test_reported_by() -> None:
     )
     assert reported_by("“It was them,” said a police spokesman.") == "a police spokesman"
     assert reported_by("A bomb exploded in the market.") is None
+
+
+WORDS = st.sampled_from(
+    [
+        "at",
+        "least",
+        "12",
+        "1,200",
+        "five",
+        "dozens",
+        "of",
+        "people",
+        "killed",
+        "no",
+        "one",
+        "seven-point-one",
+        "million",
+        "about",
+        "a",
+        "dozen",
+        "4:15am",
+        "-",
+        ",",
+        "2023",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=12))
+def test_number_offsets_point_into_the_text(words: list[str]) -> None:
+    text = " ".join(words)
+    for n in find_numbers(text, offset=5):
+        assert text[n.start - 5 : n.end - 5] == n.text
+        assert n.lead <= n.start
+        assert n.value is None or n.value >= 0
