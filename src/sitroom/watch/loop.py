@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from sitroom.config import Config
-from sitroom.errors import InputError
+from sitroom.errors import InputError, StoreError
 from sitroom.ingest import IngestSummary, ingest_items
 from sitroom.model import Analysis
 from sitroom.read import ReadOptions
@@ -134,7 +134,9 @@ class Watcher:
         state.last_poll = dt.datetime.fromtimestamp(now, dt.UTC).isoformat(timespec="seconds")
         try:
             poll = self._fetch(state)
-        except (FetchError, InputError) as exc:
+        except StoreError:
+            raise  # the store itself failing ends the run (one line, exit 2)
+        except Exception as exc:  # FetchError, InputError(bad_feed), or a bug: back off
             self._failed(state, exc, now)
             cycle.failed += 1
             cycle.errors.append(f"{state.location}: {state.last_status}")
@@ -161,6 +163,8 @@ class Watcher:
     def _failed(self, state: SourceState, exc: Exception, now: float) -> None:
         state.failures += 1
         code = getattr(exc, "code", None)
+        if not isinstance(exc, FetchError | InputError):
+            code = f"internal: {type(exc).__name__}"
         state.last_status = f"error: {exc}" if code is None else f"error: {code}: {exc}"
         backoff = min(state.interval * 2**state.failures, self.options.max_backoff)
         retry = getattr(exc, "retry_after", None) or 0.0
