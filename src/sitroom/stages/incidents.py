@@ -478,7 +478,9 @@ def _war_as_whole(tok: Any) -> str:
             subj = rel.head
         if subj is not None and subj.lemma_.lower() in _WAR_WORDS:
             return f"war as a whole ({subj.lower_})"
-        for c in verb.children:
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        main = verb.dep_ in ("ROOT", "ccomp") or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+        for c in verb.children if perfect or main else ():
             if c.dep_ in ("dobj", "nsubjpass") and any(
                 d.dep_ == "nummod" and _number(d) >= 1000 for d in c.children
             ):
