@@ -1,6 +1,6 @@
 """Recognise what a file is from its bytes: binary or text, which encoding, which format.
 
-Decisions (documented in docs/input.md):
+Decisions (the user-facing side is in docs/errors.md):
 - NUL bytes mean binary (`not_text`) unless the NULs follow the pattern of UTF-16 text;
   so do known binary signatures and a text with many control characters.
 - UTF-8 (with or without BOM) and UTF-16/32 with BOM are decoded as such.
