@@ -200,6 +200,7 @@ _PERSON_SUFFIX = (
     "ics",
 )
 _VIOLENT_VERBS = {
+    "disperse",
     "drop",
     "bombard",
     "strangle",
@@ -267,7 +268,7 @@ _BELIEVED = re.compile(
     re.IGNORECASE,
 )
 _SUSPECTED = re.compile(
-    r"\b(?:hallmarks?\s+of|suspected\s+(?:to\s+be\s+)?|believed\s+to\s+(?:be|have\s+been)\s+|"
+    r"\b(?:hallmarks?\s+of|blamed\s+on|suspected\s+(?:to\s+be\s+)?|believed\s+to\s+(?:be|have\s+been)\s+|"
     r"thought\s+to\s+be\s+|linked\s+to|members\s+of|belonging\s+to)\s*(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -505,7 +506,11 @@ def _sentence_perpetrator(
     for tok in sdoc:
         verb = tok.head
         lemma = verb.lemma_.lower()
-        active = tok.dep_ in _SUBJECTS and (lemma in _VIOLENT_VERBS or _spree(verb))
+        conj_violent = any(
+            c.dep_ == "conj" and c.lemma_.lower() in _VIOLENT_VERBS for c in verb.children
+        )  # "three gangsters approached him and killed him"
+        violent = lemma in _VIOLENT_VERBS or _spree(verb) or conj_violent
+        active = tok.dep_ in _SUBJECTS and violent
         if active and lemma in _NEEDS_OBJECT and not any(c.dep_ == "dobj" for c in verb.children):
             continue
         by = tok.dep_ == "pobj" and verb.lower_ == "by" and verb.dep_ in ("agent", "prep")
@@ -685,7 +690,11 @@ def _noun_roles(noun: Any) -> Roles:
         elif child.dep_ == "poss" and roles.agent is None:
             roles.agent = child
             roles.how = "possessor of the noun"
-        elif child.dep_ in ("compound", "amod", "nmod") and roles.agent is None and _named(child):
+        elif (
+            child.dep_ in ("compound", "amod", "nmod")
+            and roles.agent is None
+            and (_named(child) or _country_word(child))
+        ):
             roles.agent = child
             roles.how = "name modifying the noun"
         elif (
@@ -725,6 +734,11 @@ def _noun_roles(noun: Any) -> Roles:
             ):
                 roles.target = _pobj(child)
     return roles
+
+
+def _country_word(token: Any) -> bool:
+    """ "Saudi-led air raids", "Indian firing": a state named by its adjective."""
+    return any(m.country for m in lexicon().find(token.text))
 
 
 def _named(token: Any) -> bool:
@@ -821,6 +835,8 @@ def _phrase_actor(
         if perpetrator and victim and not loose:  # "heavily armed people"
             return _unnamed_group(lex, mention, here or country)
         return lex.actor(generic, mention, here or country)
+    if here and perpetrator and head.lemma_.lower() in _THINGS:
+        return _country_actor(lex, here, mention, perpetrator)  # "a Saudi airstrike"
     if here and (head.pos_ == "PROPN" or head.ent_type_ in ("NORP", "GPE")) and len(core) <= 3:
         return _country_actor(lex, here, mention, perpetrator)
     if (here and head.tag_ == "NNPS") or (here and head.lower_.endswith("ans") and len(core) == 1):
