@@ -91,6 +91,8 @@ def test_unchanged_feed_is_asked_conditionally_and_costs_nothing(
     assert cycle.polled == 1 and cycle.new == 0
     (path, headers) = site.requests[0]
     assert path == "/feed.xml" and headers.get("If-None-Match")
+    assert headers.get("If-Modified-Since") == "Mon, 11 Mar 2024 10:00:00 GMT"
+    assert headers.get("User-Agent", "").startswith("sitroom/")
     assert site.paths() == ["/feed.xml"]  # a 304: no page fetched
     assert all_states(store)[0].last_status == "not modified"
 

@@ -51,9 +51,7 @@ class Fetcher:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.client = client or httpx.Client(
-            timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}
-        )
+        self.client = client or httpx.Client(timeout=timeout, follow_redirects=True)
         self.max_bytes = max_bytes
         self.host_delay = host_delay
         self.clock = clock
@@ -68,7 +66,8 @@ class Fetcher:
         """GET `url`; 2xx and 304 answer, anything else raises FetchError."""
         self._wait_for_host(url)
         try:
-            with self.client.stream("GET", url, headers=dict(headers or {})) as resp:
+            sent = {"User-Agent": USER_AGENT, **(headers or {})}
+            with self.client.stream("GET", url, headers=sent) as resp:
                 body = self._read_capped(resp) if resp.status_code != 304 else b""
                 answer = Response(
                     url=str(resp.url),
