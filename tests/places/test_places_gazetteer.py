@@ -72,3 +72,15 @@ def test_index_opens_fast_and_lookups_are_fast() -> None:
         for n in names:
             fresh.resolve(n)
     assert len(names) * 50 / (time.perf_counter() - t0) > 2000
+
+
+def test_spelling_variants_within_a_country(gaz: Gazetteer) -> None:
+    kunduz = gaz.fuzzy("Konduz", "AFG")
+    assert kunduz is not None and kunduz.name == "Kunduz"
+    assert gaz.fuzzy("Konduz", "BRA") is None or gaz.fuzzy("Konduz", "BRA").country == "BRA"  # type: ignore[union-attr]
+    assert gaz.fuzzy("Gao", "MLI") is None  # too short to guess
+
+
+def test_capitals(gaz: Gazetteer) -> None:
+    assert gaz.capital("IRQ").name == "Baghdad"  # type: ignore[union-attr]
+    assert gaz.capital("SOM").name == "Mogadishu"  # type: ignore[union-attr]

@@ -69,3 +69,16 @@ def test_country_context_resolves_ambiguous_names(analyse: Callable[[str], Analy
 
 def test_article_without_places(analyse: Callable[[str], Analysis]) -> None:
     assert analyse("Nothing happened today, officials said.").places == []
+
+
+def test_the_capital_is_a_place(analyse: Callable[[str], Analysis]) -> None:
+    places = analyse("Three car bombs exploded in and around the Iraqi capital on Sunday.").places
+    capital = by_mention(places, "Iraqi capital")
+    assert capital.name == "Baghdad" and capital.country == "IRQ"
+
+
+def test_coder_area_lists(analyse: Callable[[str], Analysis]) -> None:
+    text = "On 12 June, militants attacked a base in Bacadweyne (Galkacyo, Mudug)."
+    places = analyse(text).places
+    village = by_mention(places, "Bacadweyne")
+    assert village.country == "SOM" and village.precision == 2 and village.lat is not None

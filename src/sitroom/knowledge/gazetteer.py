@@ -48,7 +48,7 @@ from sitroom.knowledge import data_path
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 6  # bump whenever the index layout or the build rules (`_build` and below) change
+SCHEMA = 7  # bump whenever the index layout or the build rules (`_build` and below) change
 
 COUNTRY_WEIGHT = 4.0  # score for a candidate in the article's only country
 ADMIN_WEIGHT = 3.0  # score for a candidate in the article's only first-level area
@@ -215,6 +215,34 @@ class Gazetteer:
         cities = [c for c in self.lookup(name) if c.country == iso3 and c.feature == "city"]
         return max(cities, key=lambda c: c.population, default=None)
 
+    def fuzzy(self, name: str, country: str, cutoff: float = 88.0) -> Candidate | None:
+        """The closest spelling among one country's places ("Konduz" -> Kunduz,
+        "Kastina-Ala" -> Katsina-Ala), for names the exact lookup does not know."""
+        from rapidfuzz import fuzz, process
+
+        key = fold(name)
+        if len(key) < 5:
+            return None
+        names, keys = self._country_names(country, key[0])
+        hit = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if hit is None:
+            return None
+        found = [c for c in self.lookup(hit[0]) if c.key in keys[hit[0]]]
+        return max(found, key=lambda c: c.prior(), default=None)
+
+    @functools.lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per process
+    def _country_names(self, country: str, initial: str) -> tuple[list[str], dict[str, set[int]]]:
+        """A country's names that start with `initial` (spellings rarely differ there)."""
+        rows = self._db.execute(
+            "SELECT a.name, a.place FROM place p JOIN alias a ON a.place = p.id"
+            " WHERE p.iso3 = ? AND a.kind <= 1 AND a.name >= ? AND a.name < ?",
+            (country, initial, chr(ord(initial) + 1)),
+        ).fetchall()
+        keys: dict[str, set[int]] = defaultdict(set)
+        for alias, place in rows:
+            keys[alias].add(place)
+        return list(keys), dict(keys)
+
     def demonym(self, word: str) -> Candidate | None:
         """The country or region an adjective or people name points to ("Iraqi" -> Iraq)."""
         for cand in self.lookup(word):
@@ -352,6 +380,10 @@ def ensure_index() -> Path:
             try:
                 _build(tmp)
                 os.replace(tmp, path)
+                for stale in path.parent.glob("gazetteer-*.sqlite"):
+                    if stale != path:  # indexes of older inputs
+                        with contextlib.suppress(OSError):
+                            stale.unlink()
             finally:
                 with contextlib.suppress(FileNotFoundError):
                     tmp.unlink()
@@ -420,6 +452,8 @@ def _build(path: Path) -> None:
             next_id = _insert(conn, batch, next_id)
             batch = []
     _insert(conn, batch, next_id)
+    conn.execute("CREATE INDEX place_country ON place (iso3)")
+    conn.execute("CREATE INDEX alias_place ON alias (place)")
     conn.commit()
     conn.execute("VACUUM")
     conn.close()

@@ -35,6 +35,7 @@ from typing import Any
 from sitroom.knowledge import data_path
 from sitroom.knowledge.gazetteer import (
     ABBREV,
+    ALT,
     DEMONYM,
     MAIN,
     Candidate,
@@ -160,6 +161,18 @@ _CAPITAL = re.compile(
 )
 
 
+def _country_named(words: str, gaz: Gazetteer) -> str | None:
+    """The country a name or adjective names, trying shorter prefixes ("the Central African
+    Republic Wednesday")."""
+    parts = words.split()
+    for n in range(len(parts), 0, -1):
+        phrase = " ".join(parts[:n])
+        cand = gaz.demonym(phrase) or gaz.country(phrase)
+        if cand is not None and cand.feature == "country":
+            return cand.country
+    return None
+
+
 def _capital_mentions(text: str, found: list[Mention], gaz: Gazetteer) -> Iterable[Mention]:
     """ "the capital", "the Iraqi capital", "Somalia's capital", "the capital of Chad":
     the capital city of the country named (or, when none is, of the article's country).
@@ -179,8 +192,7 @@ def _capital_mentions(text: str, found: list[Mention], gaz: Gazetteer) -> Iterab
         country = None
         for word in (match.group("adj"), match.group("poss"), match.group("of")):
             if word:
-                cand = gaz.demonym(word) or gaz.country(word)
-                country = cand.country if cand is not None and cand.feature == "country" else None
+                country = _country_named(word, gaz)
                 if country is None:
                     break
         else:
@@ -457,16 +469,44 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
         cand = _second_pass(m, gaz, context, within[0] if within else None)
         if cand is not None and _implausible(cand, context, within):
             cand = None  # a namesake elsewhere: better the enclosing area than a wrong town
+        if cand is None and m.source in ("GPE", "LOC", "SCAN", "GOLD"):
+            cand = _spelling_variant(m, gaz, context, within)
         places.append(_place(text, m, cand))
     return _backed_off(places, {n: w[1] for n, w in withins.items()})
 
 
 def _implausible(cand: Candidate, context: Context, within: tuple[str, int] | None) -> bool:
     """A town outside the area the text puts it in ("Gero village of Jos south", "Sho
-    village in Plateau State"): a namesake elsewhere."""
-    if cand.feature != "city" or cand.geonames_id is None or within is None:
+    village in Plateau State"), or one that matched only by a foreign-language alternate
+    name in a country the article never names ("Adu" -> Ardabil): a namesake elsewhere."""
+    if cand.feature != "city" or cand.geonames_id is None:
         return False
-    return not inside(cand, within[0])
+    if within is not None:
+        return not inside(cand, within[0])
+    return (
+        cand.kind == ALT
+        and bool(context.countries)
+        and context.countries.get(cand.country or "", 0.0) == 0.0
+    )
+
+
+def _spelling_variant(
+    m: Mention, gaz: Gazetteer, context: Context, within: tuple[str, int] | None
+) -> Candidate | None:
+    """A differently transliterated name ("Konduz", "Kastina-Ala", "Dhusamareeb") in the
+    country the text puts it in, or else in the article's main country."""
+    country = within[0].split(".")[0] if within else None
+    if country is not None and len(country) == 2:  # an admin code: ISO2 first
+        found = gaz.country(country)
+        country = found.country if found is not None else None
+    if country is None and context.countries:
+        country = max(context.countries, key=lambda k: context.countries[k])
+    if country is None:
+        return None
+    cand = gaz.fuzzy(m.text, country)
+    if cand is not None and within is not None and not inside(cand, within[0]):
+        return None
+    return cand
 
 
 def _backed_off(places: list[Place], enclosing: dict[int, int]) -> list[Place]:
