@@ -55,7 +55,7 @@ from sitroom.store.common import (
     token_hash,
     validate,
 )
-from sitroom.store.migrations import all_migrations, latest_version
+from sitroom.store.migrations import latest_version, pending
 
 DIALECT = "postgres"
 WRITE_LOCK = 0x5117_2003  # the advisory lock every sitroom write transaction holds
@@ -112,15 +112,7 @@ class PostgresStore(Store):
                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
                 "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
-            current = self._version()
-            if current > latest_version(DIALECT):
-                raise StoreError(
-                    f"{self.url} has schema version {current}, newer than this sitroom "
-                    f"({latest_version(DIALECT)}); upgrade sitroom"
-                )
-            for mig in all_migrations(DIALECT):
-                if mig.version <= current:
-                    continue
+            for mig in pending(self._version(), DIALECT, where=self.url):
                 self._conn.execute(mig.sql.encode("utf-8"))  # no parameters: one script
                 self._conn.execute(
                     "INSERT INTO schema_migrations VALUES (%s, %s, %s)",

@@ -49,7 +49,7 @@ from sitroom.store.common import payload_from_output as _payload_from_output
 from sitroom.store.common import to_json as _json
 from sitroom.store.common import token_hash as _hash
 from sitroom.store.common import validate as _validate
-from sitroom.store.migrations import all_migrations, latest_version
+from sitroom.store.migrations import latest_version, pending
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 COMPANIONS = ("-wal", "-shm", "-journal")
@@ -118,15 +118,7 @@ class SQLiteStore(Store):
                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
                 "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
-            current = self._version()
-            if current > latest_version():
-                raise StoreError(
-                    f"{self.url} has schema version {current}, newer than this sitroom "
-                    f"({latest_version()}); upgrade sitroom"
-                )
-            for mig in all_migrations():
-                if mig.version <= current:
-                    continue
+            for mig in pending(self._version(), where=self.url):
                 for statement in mig.statements():
                     self._conn.execute(statement)
                 self._conn.execute(

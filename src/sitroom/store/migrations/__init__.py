@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from sitroom.errors import StoreError
+
 _NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
 
 
@@ -62,3 +64,15 @@ def all_migrations(dialect: str = "sqlite") -> tuple[Migration, ...]:
 
 def latest_version(dialect: str = "sqlite") -> int:
     return all_migrations(dialect)[-1].version
+
+
+def pending(current: int, dialect: str = "sqlite", *, where: str = "the store") -> list[Migration]:
+    """The migrations a store at schema `current` still needs, in order. A store newer
+    than this sitroom is refused rather than half understood."""
+    latest = latest_version(dialect)
+    if current > latest:
+        raise StoreError(
+            f"{where} has schema version {current}, newer than this sitroom ({latest}); "
+            "upgrade sitroom"
+        )
+    return [mig for mig in all_migrations(dialect) if mig.version > current]
