@@ -134,3 +134,14 @@ def test_clash_sides_and_victims(parse) -> None:
     )
     assert incident.actor1 is not None and incident.actor1.name.startswith("Islamic State West")
     assert incident.actor2 is not None and incident.actor2.name == "Military Forces of Nigeria"
+
+
+def test_a_groups_own_attack_is_claimed(parse) -> None:
+    incident = run(
+        parse,
+        "The crisis began with Hamas's attack on southern Israel, which killed 1,200 people.",
+        "attack",
+        "Attack",
+    )
+    assert incident.actor1 is not None and incident.actor1.name == "Hamas"
+    assert incident.responsibility.status == "claimed"

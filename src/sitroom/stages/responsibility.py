@@ -308,7 +308,24 @@ def _combine(incident: Incident, findings: list[Finding]) -> tuple[Responsibilit
     if unclaimed:
         f = next(f for f in findings if f.status == "unclaimed")
         return Responsibility("unclaimed", None, None, True), f.note
+    owner = _owning_group(incident)
+    if owner is not None:
+        note = f"the text gives the attack as {owner}'s own ('the group's attack')"
+        return Responsibility("claimed", owner, owner, False), note
     return Responsibility(), "no claim, blame or denial of a claim in the text"
+
+
+def _owning_group(incident: Incident) -> str | None:
+    """ "Hamas's attack", "the Palestinian group's unprecedented attack": an armed
+    group's own operation, which it stands by, rather than one the narrator blames on
+    it (ActorStage notes how actor1 was found)."""
+    actor = incident.actor1
+    how = incident.notes.get("actor1", "")
+    if actor is None or not how.startswith("possessor of the noun"):
+        return None
+    if actor.type not in ("rebel group", "political militia", "identity militia"):
+        return None
+    return None if actor.name.startswith("Unidentified") else actor.name
 
 
 def _claimant(text: str) -> Actor | None:
