@@ -79,7 +79,7 @@ class Lexicon:
         over the shorter ones they contain."""
         found: list[Match] = []
         for i, forms in enumerate(keys):
-            for form in forms:
+            for form in sorted(forms):  # set order varies by process: keep output stable
                 for e in self._by_first.get(form, ()):
                     n = len(e.words)
                     if i + n <= len(keys) and all(e.words[j] in keys[i + j] for j in range(1, n)):
