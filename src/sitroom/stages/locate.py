@@ -287,6 +287,9 @@ def _syntax(place: Place, incident: Incident, offset: int, parse: Any) -> tuple[
     if head.dep_ == "pobj" and gov.head.lower_ in PERSON_HEADS:
         bonus -= 1.5
         why = f"describes {gov.head.text!r}"
+    if _is_actor(head, trigger):
+        bonus -= 2.0
+        why = "names the actor, not the place"
     path = _path(trigger, head)
     if path is not None:
         steps, preps = path
@@ -299,6 +302,17 @@ def _syntax(place: Place, incident: Incident, offset: int, parse: Any) -> tuple[
         else:
             bonus -= 0.1 * steps
     return bonus, why
+
+
+def _is_actor(head: Any, trigger: Any) -> bool:
+    """ "Eritrea captured Badme", "U.S. missiles destroyed", "bombed by Chadian aircraft":
+    a subject or agent of the trigger (or a name inside one) is who acted."""
+    tok = head
+    while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.head.i != trigger.i:
+        return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.i == trigger.i
+    return tok.dep_ in ("nsubj", "agent", "csubj")  # a passive subject is the target
 
 
 def _ancestors(tok: Any) -> list[Any]:
