@@ -167,6 +167,10 @@ def _same_kind(c: _Cluster, m: Incident) -> bool:
     vague = m.notes.get("basis") == "generic" or m.notes.get("mention") in _POINTERS
     if vague and m.event_type in _VIOLENT and "Strategic developments" not in families:
         return True
+    unanchored = m.notes.get("dated") == "inherited" and m.notes.get("placed") == "inherited"
+    adjacent = max(c.sentences) == min(m.sentences, default=-9) - 1
+    if unanchored and adjacent and m.event_type in _VIOLENT and c.first.event_type in _VIOLENT:
+        return True  # the next sentence elaborates: 'opened fire with rifles and drones'
     detail = (
         m.sub_event_type == "Looting/property destruction" and m.notes.get("dated") == "inherited"
     )

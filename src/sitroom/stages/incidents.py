@@ -108,7 +108,7 @@ _STATE_ARMED = {
     "police",
 }
 _STATE_ARMED |= {"policeman", "officer", "jawan", "convoy", "patrol", "checkpoint", "outpost"}
-_STATE_ARMED |= {"base", "barracks"}
+_STATE_ARMED |= {"base", "barracks", "gendarme", "commando", "marine"}
 _PROTEST_SUBS = {"Peaceful protest", "Violent demonstration"}
 _KILL_WORDS = {"kill", "shoot", "shot", "shoot dead", "open fire", "opened fire"}
 _KILL_WORDS |= {"murder", "die", "dead", "gun down", "injure", "wound"}
@@ -117,6 +117,7 @@ _STRONG_EXPLOSIVE = {"Suicide bomb", "Chemical weapon", "Air/drone strike", "Gre
 _STRONG_EXPLOSIVE |= {"Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}
 _NONSTATE_ARMED = {"militant", "rebel", "insurgent", "jihadist", "terrorist", "militia"}
 _NONSTATE_ARMED |= {"militiaman", "guerrilla", "gunman", "bandit", "fighter"}
+_NONSTATE_ARMED |= {"dissident", "separatist", "gang"}
 
 
 @dataclass
