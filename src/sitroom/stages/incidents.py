@@ -1071,9 +1071,10 @@ def _attack_or_clash(
     attack = scores.values.get("Attack", 0.0) + min(3.0, sum(c.weight for c in victims))
     clash = scores.values.get("Armed clash", 0.0)
     clash += sum(2 + c.weight for c in targets[:2]) + (2.0 if len(sides) == 2 else 0.0)
-    crowd = [c for c in cues if c.head.lemma_.lower() in _CROWD and c.kind != "armed"]
+    doc = mention.triggers[0].head.doc
+    crowd = [doc[i] for i in sorted(mention.region) if doc[i].lemma_.lower() in _CROWD]
     if clash > attack and crowd and sides == {"state"} and "clash" in scores.why.get(sub, []):
-        return "Violent demonstration", f"clash of {crowd[0].head.lower_} with {armed[0].pattern}"
+        return "Violent demonstration", f"clash of {crowd[0].lower_} with {armed[0].pattern}"
     if clash > attack:
         words = [c.pattern for c in targets] or [c.pattern for c in armed]
         return "Armed clash", "armed sides: " + ", ".join(words[:3])
