@@ -1062,11 +1062,8 @@ def _attack_or_clash(
     victims = [c for c in cues if c.kind == "victim"]
     armed = [c for c in cues if c.kind == "armed"]
     victim_heads = {c.head.i for c in victims}
-    targets = [
-        c
-        for c in armed
-        if _is_target(c.head) and not any(t.i in victim_heads for t in c.head.subtree)
-    ]  # 'a convoy carrying mine employees' is no armed side
+    armed = [c for c in armed if not any(t.i in victim_heads for t in c.head.subtree)]
+    targets = [c for c in armed if _is_target(c.head)]  # a convoy carrying employees is none
     sides = {"state" if c.pattern in _STATE_ARMED else "nonstate" for c in armed}
     attack = scores.values.get("Attack", 0.0) + min(3.0, sum(c.weight for c in victims))
     clash = scores.values.get("Armed clash", 0.0)
