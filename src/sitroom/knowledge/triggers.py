@@ -185,9 +185,8 @@ def _filter() -> re.Pattern[str]:
             words = [w for w in e.words if w not in _COMMON] or list(e.words)
             word = max(words, key=len)
             stems.update({word, _root(word)})
-    irregular = ("shot", "fought", "struck", "took", "fell", "blew", "went", "threw", "hit")
-    irregular += ("firing", "dying", "mining", "seizing", "hid", "burnt", "ran")
-    stems.update(irregular)
+    stems.update(("shot", "fought", "struck", "took", "fell", "blew", "went", "threw", "hit"))
+    stems.update(("firing", "dying", "mining", "seizing", "hid", "burnt", "ran"))
     alternatives = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
     return re.compile(rf"{_NUMBERS}|\b(?:{alternatives}){_ENDINGS}\b", re.IGNORECASE)
 

@@ -302,8 +302,8 @@ def _best_place(mentions: Sequence[Incident]) -> Place | None:
         key=lambda m: (
             m.notes.get("mention") == "reference",
             m.notes.get("placed") == "inherited",
-            not m.location.resolved,  # type: ignore[union-attr]
-            m.location.precision,  # type: ignore[union-attr]
+            not m.location.resolved,
+            m.location.precision,
         ),
     )
     return best.location
