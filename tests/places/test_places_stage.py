@@ -82,3 +82,16 @@ def test_coder_area_lists(analyse: Callable[[str], Analysis]) -> None:
     places = analyse(text).places
     village = by_mention(places, "Bacadweyne")
     assert village.country == "SOM" and village.precision == 2 and village.lat is not None
+
+
+def test_upper_case_wire_text(analyse: Callable[[str], Analysis]) -> None:
+    text = (
+        "LIMA, 12 JAN 90 -- A CAR BOMB EXPLODED IN SAN ISIDRO, A DISTRICT OF LIMA. "
+        "POLICE SAID THE HOMES WERE RAIDED IN THE NIGHT. THE GENEVA\nAGREEMENT WAS CITED."
+    )
+    places = analyse(text).places
+    mentions = {p.mention for p in places}
+    assert "LIMA" in mentions and "SAN ISIDRO" in mentions
+    assert "CAR" not in mentions and "WERE" not in mentions
+    assert all("\n" not in p.mention for p in places)
+    assert by_mention(places, "LIMA").country == "PER"

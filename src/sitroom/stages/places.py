@@ -206,7 +206,9 @@ def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
     start, end = ent.start, ent.end
     while start < end and doc[start].lower_ in ("the", "a"):
         start += 1
-    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ","):
+    while end > start and (
+        doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",") or doc[end - 1].is_space
+    ):
         end -= 1
     if start >= end:
         return None
@@ -221,14 +223,16 @@ def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
         return _org_as_place(span, gaz)
     if label not in PLACE_LABELS:
         return None
-    if (
-        span.text.isupper()
-        and len(key) <= 4
-        and not any(
+    if span.text.isupper() and len(key) <= 4:
+        if _shouting(doc):
+            if len(key) <= 3 and "." not in span.text:
+                return None  # "CAR BOMB", "LET US": short words in upper-case wire text
+        elif not any(
             c.feature in ("country", "continent") or c.kind == ABBREV for c in gaz.lookup(span.text)
-        )
-    ):
-        return None  # "NAN", "PTI": acronyms of organisations, not towns
+        ):
+            return None  # "NAN", "PTI": acronyms of organisations, not towns
+    if _shouting(doc) and not (gaz.lookup(span.text) or _head_candidates(span.text, gaz)):
+        return None  # the NER guesses wildly in upper-case text: only known names count
     area = _area_hint(doc, end) or doc[end - 1].lower_ in AREA_WORDS
     return Mention(span.start_char, span.end_char, span.text, label, area)
 
@@ -284,7 +288,10 @@ def _embedded(doc: Any, ent: Any, gaz: Gazetteer) -> Iterable[Mention]:
         hit = None
         for j in range(min(ent.end, i + 3), i, -1):
             span = doc[i:j]
-            if not _is_name_token(doc[i]) or fold(span.text) in not_places():
+            if (
+                not (_is_name_token(doc[i]) and _is_name_token(doc[j - 1]))
+                or fold(span.text) in not_places()
+            ):
                 continue
             for cand in gaz.lookup(span.text):
                 if cand.kind == DEMONYM or (cand.kind == MAIN and _initial_ok(cand)):
@@ -326,6 +333,16 @@ def _is_name_token(tok: Any) -> bool:
     return bool(text[:1].isupper()) and any(ch.isalpha() for ch in text)
 
 
+def _shouting(doc: Any) -> bool:
+    """Upper-case wire text: capitals there are no evidence of a name."""
+    cached = doc.user_data.get("sitroom.shouting")
+    if cached is None:
+        letters = [ch for ch in doc.text[:5000] if ch.isalpha()]
+        cached = bool(letters) and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+        doc.user_data["sitroom.shouting"] = cached
+    return bool(cached)
+
+
 def _scan(doc: Any, taken: list[bool], gaz: Gazetteer) -> Iterable[Mention]:
     """Capitalised words the NER missed, kept when the gazetteer or the text says place."""
     i, n = 0, len(doc)
@@ -352,9 +369,15 @@ def _scan_hit(doc: Any, i: int, j: int, gaz: Gazetteer) -> Mention | None:
     key = fold(span.text)
     if len(key) < 3 or key in not_places():
         return None
+    if j - i == 1 and (doc[i].is_stop or doc.vocab[doc[i].lower_].is_stop):
+        return None  # "WERE", "MAY": function words (upper-case text capitalises all)
     cands = gaz.lookup(span.text)
     if span.text.isupper() and len(key) <= 4:  # "NAN", "PTI": acronyms, unless a country
-        cands = tuple(c for c in cands if c.feature in ("country", "continent"))
+        shouting = _shouting(doc)
+        if shouting and len(key) <= 3:
+            return None
+        if not shouting:
+            cands = tuple(c for c in cands if c.feature in ("country", "continent"))
     listed = _paren_list(doc, i, j)
     area = _area_hint(doc, j) or listed
     named = _after_settlement(doc, i) or _settlement_hint(doc, j) or listed or _before_paren(doc, j)
@@ -591,7 +614,9 @@ def _known_part(cand: Candidate) -> bool:
     "Guangxi province", never "Street" in "Third Street" or "Centre" in "Rogers Centre"."""
     if cand.kind == DEMONYM:
         return True
-    if cand.kind == ABBREV or cand.feature in ("country", "continent", "admin1", "admin2"):
+    if cand.kind == ABBREV:
+        return False  # "IN", "CA" alone are words; abbreviations count after a comma only
+    if cand.feature in ("country", "continent", "admin1", "admin2"):
         return True
     if cand.geonames_id is None:
         return cand.kind == MAIN
