@@ -107,6 +107,12 @@ def test_cp1252_quotes_and_dashes() -> None:
     assert item.article.text == "“Terrible” – he said, paying €5."
 
 
+def test_mojibake_with_c1_controls_is_still_text() -> None:
+    text = "Officials said it " + "donâ\x80\x99t matter, â\x80\x9cwe\x80\x9d said. " * 20
+    item = one(text.encode("utf-8"))
+    assert item.error is None and item.article.text == text
+
+
 def test_cyrillic_legacy_text_is_not_read_as_latin() -> None:
     text = "Повстанцы атаковали город в понедельник, погибли двенадцать человек. " * 3
     item = one(text.encode("cp1251"))

@@ -50,8 +50,9 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# C0 controls other than tab, newlines, form feed and escape; DEL; C1 controls
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+# C0 controls other than tab, newlines, form feed and escape; DEL. Not C1 controls:
+# those come from mojibake ("donâ\x80\x99t"), common in scraped news, never from binary
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
 # multi-byte encodings and scripts where charset-normalizer's guess beats cp1252
 _LEGACY_DEFAULT = "cp1252"
