@@ -153,7 +153,7 @@ def score(results: Sequence[tuple[Sequence[Incident], Sequence[GoldIncident]]]) 
         "false_positives_on_empty": float(counts["empty_fp"]),
     }
     for name, (ok, n) in agree.items():
-        metrics[f"{name}_accuracy"] = _ratio(ok, n)
+        metrics[f"{name}_accuracy"] = ok / n if n else 0.0  # no matched pair: nothing right
     metrics["predicted"] = float(counts["pred"])
     metrics["gold_incidents"] = float(counts["new"] + counts["bg"])
     return metrics
