@@ -107,6 +107,13 @@ class _Ctx:
     text: str
     dct: dt.date | None
     _tense: dict[int, Tense] = field(default_factory=dict)
+    _quarter: list[tuple[int, int] | None] = field(default_factory=list)
+
+    def reported_quarter(self) -> tuple[int, int] | None:
+        """(year, quarter) a company-results story reports on, else None (cached)."""
+        if not self._quarter:
+            self._quarter.append(_reported_quarter(self.text, self.dct))
+        return self._quarter[0]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         return _sentence_bounds(self.text, pos)
@@ -339,17 +346,32 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
         wd = lex.WEEKDAYS[m.group("wd").lower()]
         pre = (m.group("pre") or "").lower().split()
         shift = "last" if "last" in pre or "past" in pre else "next" if "next" in pre else ""
-        shift = "this" if "this" in pre else shift
+        shift = "this" if "this" in pre and "coming" not in pre else shift
         if ctx.dct is None:
             value = f"XXXX-WXX-{wd}"
         else:
-            tense = ctx.tense(m.start(), m.end())
+            tense = "future" if "coming" in pre else _weekday_tense(m, ctx)
             value = _weekday_date(ctx.dct, wd, tense, shift).isoformat()
     mod = _pos_mod(m.group("pre"))
     pod = m.group("pod")
     if pod:
         return "TIME", value + "T" + lex.PARTS_OF_DAY[pod.lower()], mod
     return "DATE", value, mod
+
+
+_UNTIL = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
+
+
+def _weekday_tense(m: re.Match[str], ctx: _Ctx) -> Tense:
+    """ "Wednesday's ruling" names a day gone by (news reports what happened); "until
+    Tuesday" a deadline ahead (unless the sentence is in the past perfect); else the
+    tense cues of the sentence decide."""
+    if ctx.text[m.end() : m.end() + 2] in ("'s", "’s"):
+        return "past"
+    if _UNTIL.search(ctx.text, max(0, m.start() - 8), m.start()):
+        s, e = ctx.sentence(m.start())  # "had filed by Wednesday": a deadline gone by
+        return "past" if re.search(r"\bhad\b", ctx.text[s:e]) else "future"
+    return ctx.tense(m.start(), m.end())
 
 
 def _month_day(m: re.Match[str], ctx: _Ctx) -> _Result:
@@ -394,13 +416,21 @@ def _month_only(m: re.Match[str], ctx: _Ctx) -> _Result:
 def _year(m: re.Match[str], ctx: _Ctx) -> _Result:
     after = ctx.text[m.end() : m.end() + 20]
     counted = r"\s*(?:percent|per cent|%|people|police|personnel|children|men|women|[a-z]+s\b)"
-    if re.match(counted, after) and not re.match(r"\s*(?:was|has|is|as|levels?)\b", after):
+    fiscal = "fiscal" in m.group(0).lower()
+    if (
+        re.match(counted, after)
+        and not fiscal
+        and not re.match(r"\s*(?:was|has|is|as|levels?)\b", after)
+    ):
         return None
     return "DATE", m.group("y"), _pos_mod(m.group("pos"))
 
 
 def _decade(m: re.Match[str], ctx: _Ctx) -> _Result:
-    return "DATE", m.group("dec")[:3] + "X", _pos_mod(m.group("pos"))
+    """ "the 1990s" is the decade itself, TimeML "199" (TimeBank keeps "the" inside);
+    a bare "1990s" is read the later TimeML way, "199X"."""
+    digits = m.group("dec")[:3]
+    return "DATE", digits if m.group("the") else digits + "X", _pos_mod(m.group("pos"))
 
 
 def _season(m: re.Match[str], ctx: _Ctx) -> _Result:
@@ -435,7 +465,7 @@ _REFS = {
     "formerly": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF",
     "in the past": "PAST_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the short term": "FUTURE_REF",
-    "the long term": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the near term": "FUTURE_REF", "current": "PRESENT_REF",
 }  # fmt: skip
 
 
@@ -473,6 +503,9 @@ def _relative_unit(m: re.Match[str], ctx: _Ctx) -> _Result:
     if rel in ("the past", "past", "the last") and unit in ("week", "month", "year", "decade"):
         return "DURATION", _duration(1, unit), mod
     n = {"last": -1, "previous": -1, "the previous": -1, "past": -1, "the past": -1}.get(rel, 0)
+    reported = ctx.reported_quarter()
+    if unit == "quarter" and rel == "this" and reported is not None:
+        return "DATE", f"{reported[0]}-Q{reported[1]}", mod
     if rel in ("next", "the coming", "coming", "the following", "following"):
         n = 1
     return "DATE", _unit_value(ctx.dct, unit, n), mod
@@ -517,6 +550,10 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Result:
     if n is None or ctx.dct is None or n != int(n):
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
     k = int(n) * sign
+    if unit == "year" and k == -1 and not m.group("mod"):
+        compared = _year_ago_quarter(m, ctx)
+        if compared is not None:
+            return "DATE", compared, None
     d = ctx.dct
     if unit in ("day", "night"):
         return "DATE", (d + dt.timedelta(days=k)).isoformat(), None
@@ -536,9 +573,75 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Result:
     return None
 
 
+_RESULTS = re.compile(
+    r"\b(?:a share|per share|net income|net loss|profits?|earnings|revenues?|sales)\b",
+    re.IGNORECASE,
+)
+_QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)
+_QUARTER_ORDINAL = re.compile(r"\b(first|second|third|fourth)[\s-]+quarter\b", re.IGNORECASE)
+_MONEY = re.compile(
+    r"\$|£|€|\bcents?\b|\bmillion\b|\bbillion\b|%|\bpercent\b|\ba share\b", re.IGNORECASE
+)
+
+
+def _reported_quarter(text: str, dct: dt.date | None) -> tuple[int, int] | None:
+    """The quarter a company-results story reports on (TimeML values "the quarter", "a
+    year ago" there as quarters): the first ordinal quarter it names, else the last quarter
+    completed before the DCT. None when the text is not about quarterly results."""
+    if dct is None or not _QUARTER_WORD.search(text) or not _RESULTS.search(text):
+        return None
+    current = (dct.month - 1) // 3 + 1
+    named = [lex.ORDINALS[m.group(1).lower()] for m in _QUARTER_ORDINAL.finditer(text)]
+    if named:
+        q = max(named, key=named.count)  # the one most spoken of (ties: the first)
+        return (dct.year if q <= current else dct.year - 1), q
+    return (dct.year, current - 1) if current > 1 else (dct.year - 1, 4)
+
+
+def _year_ago_quarter(m: re.Match[str], ctx: _Ctx) -> str | None:
+    """ "up from $1.12 a share a year ago": in a results story's sentence about money,
+    the same quarter one year before the reported one."""
+    got = ctx.reported_quarter()
+    if got is None:
+        return None
+    return f"{got[0] - 1}-Q{got[1]}"
+
+
+def _fiscal_period(m: re.Match[str], ctx: _Ctx) -> _Result:
+    """ "the quarter", "the latest period", "the year-ago quarter", "year-earlier": the
+    reported quarter of a company-results story (or the one a year before it)."""
+    got = ctx.reported_quarter()
+    if got is None or ctx.dct is None:
+        return None
+    year, q = got
+    rel = (m.group("rel") or "").lower()
+    if m.group("fy"):
+        return "DATE", f"{m.group('fy')}-Q{q}", None
+    if m.group("u") and m.group("u").lower() == "period" and not rel:
+        return None  # "the period" alone is too vague
+    if rel == "current":
+        return "DATE", f"{ctx.dct.year}-Q{(ctx.dct.month - 1) // 3 + 1}", None
+    if rel.startswith("year") or m.group("ago") or m.group(0).startswith("year"):
+        year -= 1
+    return "DATE", f"{year}-Q{q}", None
+
+
+def _year_phrase(m: re.Match[str], ctx: _Ctx) -> _Result:
+    """ "the year ended Sept. 30" (a twelve-month period), "the full year" and "year-end"
+    (the DCT's year; the one before after "since")."""
+    if m.group("ended"):
+        return "DURATION", "P1Y", None
+    if ctx.dct is None:
+        return "DATE", "XXXX", None
+    since = re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 8) : m.start()], re.I)
+    return "DATE", str(ctx.dct.year - (1 if since else 0)), None
+
+
 def _duration_rule(m: re.Match[str], ctx: _Ctx) -> _Result:
     ntext = m.group("n")
     unit = m.group("u")
+    if re.fullmatch(_YEAR, ntext):
+        return None  # "the 1988 quarter" is a date
     if unit.lower() in ("second", "quarter", "weekend", "night") and ntext.lower() in ("a", "an"):
         return None  # "a second attack", "a quarter of"
     n = _number(ntext)
@@ -671,7 +774,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         _military,
     ),
     (
-        rf"(?P<pre>(?:(?:last|next|this|past)\s+|(?:early|late)\s+(?:on\s+)?)?)"
+        rf"(?P<pre>(?:(?:last|next|this(?:\s+coming)?|past|coming)\s+|(?:early|late)\s+(?:on\s+)?)?)"
         rf"(?P<wd>{_WEEKDAY})(?!s\b){_WD_TAIL}(?:\s+(?P<pod>morning|afternoon|evening|night))?",
         _weekday,
     ),
@@ -694,7 +797,10 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         rf"(?P<pos>{_POS}[\s-]+)?(?:fiscal\s+)?(?<![\d$.,£€])(?P<y>{_YEAR})(?![\d%]|,\d|\.\d|s\b|'s\b)",
         _year,
     ),
-    (r"(?P<pos>(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s\b", _decade),
+    (
+        r"(?P<the>the\s+)?(?P<pos>(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)'?s\b",
+        _decade,
+    ),
     (
         rf"(?:(?:(?P<rel>this|last|next|early|late|mid|the)[\s-]+)(?P<s>spring|summer|"
         rf"(?<!the )fall|fall(?=\s+of\s+(?:1[89]|20)\d\d)|autumn|"
@@ -710,7 +816,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     ),
     (
         r"(?:the day before yesterday|today|tonight|yesterday|tomorrow|overnight|"
-        r"now|currently|at present|presently|these days|nowadays|recently|lately|"
+        r"now|currently|current|at present|presently|these days|nowadays|recently|lately|"
         r"formerly|the near future|the future|the short term|the long term|"
         r"the near term|the past(?!\s+(?:few|several|\d|[a-z]+\s+(?:days|weeks|months|years))))"
         r"(?![\w-])",
@@ -723,8 +829,8 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     ),
     (
         rf"(?P<pos>(?:{_POS}|earlier|later)\s+)?(?P<rel>this|last|next|the coming|the past|"
-        r"the previous|the following|the last|past|coming|previous)\s+"
-        r"(?P<u>week|weekend|month|quarter|year|decade|century)\b(?!-)",
+        r"the previous|the following|the last|past|coming|previous|the current)\s+"
+        r"(?:fiscal\s+)?(?P<u>week|weekend|month|quarter|year|decade|century)\b(?!-)",
         _relative_unit,
     ),
     (
@@ -740,7 +846,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         rf"(?:(?P<mod>{_MOD})\s+)?(?:(?:the\s+)?(?:past|last|next|coming|first|previous|"
         r"following|final|remaining|latest|initial|additional|another)\s+)?"
         rf"(?:the\s+(?=[^\s-]+\s))?(?<![\d,.$])(?P<n>{_NUM})(?:\s+|-)(?:more\s+)?(?P<u>{_UNIT})\b(?<!-quarters)"
-        r"(?![\w-]*\s+(?:ago|earlier|later))(?!-old|\s+old\b)"
+        r"(?![\w-]*\s+(?:ago|earlier|later))(?!-old|\s+old\b|-earlier|-ago)"
         r"(?:[- ]long\b)?",
         _duration_rule,
     ),
@@ -788,6 +894,21 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         r"halloween|independence day|thanksgiving(?: day)?)",
         _holiday,
     ),
+    (
+        rf"(?:(?:the|this)\s+(?:(?:comparable|corresponding)\s+)?(?:(?P<rel>latest|current|"
+        rf"year-earlier|year-ago)\s+)?(?P<u>quarter|period)(?P<ago>\s+a\s+year\s+ago)?"
+        rf"|the\s+(?P<fy>{_YEAR})\s+(?:quarter|period)|year-(?:earlier|ago))(?![\w-])",
+        _fiscal_period,
+    ),
+    (
+        r"(?:(?P<pos>later|earlier)\s+)?that\s+(?:same\s+)?year\b",
+        lambda m, c: ("DATE", _THAT_YEAR_MARK, _pos_mod(m.group("pos"))),
+    ),
+    (
+        r"(?P<ended>the (?:fiscal )?year)(?=\s+end(?:ed|ing)\b)|the full year\b"
+        r"|year(?:-|\s|['’]s\s)end\b",
+        _year_phrase,
+    ),
 )
 
 
@@ -831,7 +952,7 @@ _KEYS: tuple[str, ...] = (  # aligned with _RULES; "#" any number, "#4" a 4-digi
     "#4",
     "spring summer fall autumn winter",
     "quarter",
-    "today tonight yesterday tomorrow overnight now currently present presently days "
+    "today tonight yesterday tomorrow overnight now currently current present presently days "
     "nowadays recently lately formerly future past term",
     "morning afternoon evening night",
     "week weekend month quarter year decade century",
@@ -849,6 +970,9 @@ _KEYS: tuple[str, ...] = (  # aligned with _RULES; "#" any number, "#4" a 4-digi
     "end beginning middle start",
     "century",
     "christmas year valentine halloween independence thanksgiving",
+    "quarter period year",
+    "year",
+    "year",
 )
 
 
@@ -901,8 +1025,25 @@ def find_times(text: str, published: dt.date | None) -> list[Timex]:
     ctx = _Ctx(text, published)
     chosen = _select(_candidates(ctx, 0, len(text)))
     return [
-        _counted_day(_relate(_finish(c, chosen, ctx), chosen, ctx), chosen, ctx) for c in chosen
+        _that_year(_counted_day(_relate(_finish(c, chosen, ctx), chosen, ctx), chosen, ctx), chosen)
+        for c in chosen
     ]
+
+
+_THAT_YEAR_MARK = "\x02"  # "later that year": the year last named before it
+
+
+def _that_year(t: Timex, chosen: list[_Cand]) -> Timex:
+    """ "returned to Cuba later that year": the year of the last date named before."""
+    if t.value != _THAT_YEAR_MARK:
+        return t
+    before = [
+        c
+        for c in _between(chosen, t.start - _RELATION_REACH, t.start)
+        if re.match(r"\d{4}(?:-|$)", c.value)
+    ]
+    value = before[-1].value[:4] if before else "XXXX"
+    return Timex(t.text, t.start, t.end, t.type, value, t.mod, t.anchor, t.zone)
 
 
 _RELATION = re.compile(r"\s+(after|before)\b", re.IGNORECASE)
