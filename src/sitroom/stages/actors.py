@@ -928,11 +928,14 @@ def incident_country(item: Analysis, incident: Incident) -> str | None:
     """The country of the places named in the incident's sentences (most named), else
     of the country words there ("Malian soldiers")."""
     spans = [item.sentences[i] for i in incident.sentences if 0 <= i < len(item.sentences)]
-    counts: Counter[str] = Counter()  # a named town outweighs a country word
+    counts: Counter[str] = Counter()
+    trigger = incident.trigger.start
     for place in item.places:
         start = place.start
         if place.country and start is not None and any(s.start <= start < s.end for s in spans):
-            counts[place.country] += 2 if place.feature != "country" else 1
+            # a named town outweighs a country word; the place nearest the trigger counts most
+            weight = 4 if place.feature != "country" else 2
+            counts[place.country] += weight * 10_000 // (100 + abs(start - trigger))
     if not counts:
         lex = lexicon()
         for span in spans:
