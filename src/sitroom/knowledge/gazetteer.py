@@ -36,6 +36,7 @@ import math
 import os
 import re
 import sqlite3
+import tempfile
 import threading
 import unicodedata
 from collections import defaultdict
@@ -334,8 +335,20 @@ def score(
 
 
 def cache_dir() -> Path:
+    """`$SITROOM_CACHE`, else `~/.cache/sitroom`, else (not writable) a temporary folder."""
     root = os.environ.get("SITROOM_CACHE")
-    return Path(root) if root else Path.home() / ".cache" / "sitroom"
+    wanted = Path(root) if root else Path.home() / ".cache" / "sitroom"
+    try:
+        wanted.mkdir(parents=True, exist_ok=True)
+        if os.access(wanted, os.W_OK):
+            return wanted
+    except OSError:
+        pass
+    fallback = (
+        Path(tempfile.gettempdir()) / f"sitroom-cache-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    )
+    fallback.mkdir(parents=True, exist_ok=True)
+    return fallback
 
 
 def _package_dir(name: str) -> Path:
