@@ -256,6 +256,21 @@ def test_json_array_of_records() -> None:
     assert [(i.article.text, i.article.origin) for i in items] == [("a", "f:[0]"), ("b", "f:[1]")]
 
 
+def test_pretty_printed_record_is_one_article() -> None:
+    data = json.dumps({"text": "Rebels shelled the port.", "id": "p1"}, indent=2).encode()
+    (item,) = read_bytes(data, "f")
+    assert item.article.id == "p1" and item.article.text == "Rebels shelled the port."
+
+
+def test_broken_first_line_still_reads_the_other_lines() -> None:
+    data = b'{"text": "cut\n{"text": "fine"}\n[1]\n'
+    assert [code(i) for i in read_bytes(data, "f")] == [
+        "malformed_record",
+        None,
+        "malformed_record",
+    ]
+
+
 def test_read_record_for_the_api() -> None:
     item = read_record({"text": "x", "published": "2023-12-08"}, "api", ReadOptions())
     assert item.error is None and item.article.published == D(2023, 12, 8)
@@ -278,6 +293,8 @@ def test_deep_nesting_is_a_record_error() -> None:
         ('{"text": "x"}', Format.JSONL),
         ('\ufeff  {"text": "x"}', Format.JSONL),
         ('[{"text": "x"}]', Format.JSON_ARRAY),
+        ('{\n  "text": "x"\n}', Format.JSON_ARRAY),
+        ('{"text": "cut\n{"text": "x"}', Format.JSON_ARRAY),
         ("<!DOCTYPE html><p>x", Format.HTML),
         ("<?xml version='1.0'?><!-- c --><rss version='2.0'>", Format.FEED),
         ('<feed xmlns="http://www.w3.org/2005/Atom">', Format.FEED),

@@ -61,7 +61,7 @@ _LEGACY_DEFAULT = "cp1252"
 class Format(enum.Enum):
     TEXT = "text"
     JSONL = "jsonl"
-    JSON_ARRAY = "json-array"
+    JSON_ARRAY = "json-document"  # an array of records, or one record over many lines
     HTML = "html"
     FEED = "feed"
 
@@ -195,7 +195,10 @@ def sniff_format(head: str) -> Format:
     """The input format from the decoded start of a file."""
     lead = head.lstrip("\ufeff \t\r\n\f\v")
     if lead.startswith("{"):
-        return Format.JSONL
+        first = lead.split("\n", 1)[0].strip()
+        # one record per line ends its line with "}"; "{" alone opens a pretty-printed
+        # document (read whole, and as JSON Lines if it does not parse)
+        return Format.JSONL if first.endswith("}") or len(first) > 1000 else Format.JSON_ARRAY
     if lead.startswith("["):
         return Format.JSON_ARRAY
     if not lead.startswith("<"):

@@ -161,12 +161,14 @@ def _json_kind(value: object) -> str:
 
 
 def read_array(text: str, origin: str, opts: ReadOptions) -> Iterator[Analysis] | None:
-    """The items of a JSON array of records, or None when `text` is not one (then it is
-    read as JSON Lines whose lines happen to start with `[`)."""
+    """The items of a JSON document holding an array of records, or one record spread
+    over several lines; None when `text` is not one (then it is read as JSON Lines)."""
     try:
         records = json.loads(text)
     except (RecursionError, ValueError):
         return None
+    if isinstance(records, dict):
+        return iter([read_record(records, origin, opts, fallback_id=_record_raw_id(records))])
     if not isinstance(records, list) or not records:
         return None
     if not all(isinstance(r, dict) for r in records):
