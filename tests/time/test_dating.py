@@ -122,3 +122,26 @@ def test_a_past_period_dates_to_its_first_day(analyse: Analyse) -> None:
     (shelling,) = dated(item, incident(item, "Shelling"))
     assert (shelling.date, shelling.date_precision) == (dt.date(2023, 12, 6), "week")
     assert "first day" in shelling.notes["date"]
+
+
+def test_the_reporting_verbs_day_yields_to_the_incidents_own_day(analyse: Analyse) -> None:
+    item = analyse(
+        "Gunmen killed five farmers in a village, police said on Friday. "
+        "The attack took place on Wednesday night.",
+        FRIDAY,
+    )
+    (killed,) = dated(item, incident(item, "killed"))
+    assert killed.date == dt.date(2023, 12, 6)
+    assert "report" in killed.notes["date"]
+
+
+def test_the_reporting_day_stands_when_nothing_else_is_said(analyse: Analyse) -> None:
+    item = analyse("Gunmen killed five farmers in a village, police said on Thursday.", FRIDAY)
+    (killed,) = dated(item, incident(item, "killed"))
+    assert (killed.date, killed.date_precision) == (dt.date(2023, 12, 7), "day")
+
+
+def test_a_date_after_publication_never_dates_an_incident(analyse: Analyse) -> None:
+    item = analyse("A boy was killed in the east ahead of a referendum next month.", FRIDAY)
+    (killed,) = dated(item, incident(item, "killed"))
+    assert (killed.date, killed.date_precision) == (FRIDAY, "unknown")

@@ -170,3 +170,56 @@ def test_halves_rates_and_the_next_day() -> None:
     assert values["twice a week"] == "P1W"
     assert values["The next day"] == "2024-03-12"
     assert value_date("2023-H2") == (dt.date(2023, 7, 1), "month")
+
+
+RESULTS = dt.date(1995, 11, 2)  # a Thursday in the fourth quarter
+
+
+def values(text: str, published: dt.date | None = RESULTS) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in find_times(text, published)]
+
+
+def test_company_results_speak_of_the_reported_quarter() -> None:
+    text = (
+        "Acme Corp. said third-quarter profit rose to $12 million, or 40 cents a share, "
+        "from $9 million a year earlier. Sales in the quarter climbed 8%. In the year-ago "
+        "quarter, the company took a charge. The latest period also had lower interest "
+        "costs, and year-earlier results were restated. The current quarter began well."
+    )
+    assert values(text) == [
+        ("third-quarter", "1995-Q3"),
+        ("a year earlier", "1994-Q3"),
+        ("the quarter", "1995-Q3"),
+        ("the year-ago quarter", "1994-Q3"),
+        ("The latest period", "1995-Q3"),
+        ("year-earlier", "1994-Q3"),
+        ("The current quarter", "1995-Q4"),
+    ]
+
+
+def test_without_results_a_year_ago_is_a_year() -> None:
+    assert values("The town fell to the rebels a year ago.") == [("a year ago", "1994")]
+    assert values("He lost the quarter of his savings.") == []
+
+
+def test_year_phrases() -> None:
+    assert values("Net income for the year ended June 30 fell.")[0] == ("the year", "P1Y")
+    assert values("The deal should close by year-end.") == [("year-end", "1995")]
+    assert values("She fled in June 1993 and returned later that year.")[1] == (
+        "later that year",
+        "1993",
+    )
+    assert values("Prices rose in the 1980s and in the late 1970s.") == [
+        ("the 1980s", "198"),
+        ("the late 1970s", "197"),
+    ]
+
+
+def test_weekday_possessive_and_deadline() -> None:
+    # Thursday 1995-11-02: "Wednesday's ruling" is the day before, "until Tuesday" ahead
+    assert values("Lawyers said they would appeal Wednesday's ruling.") == [
+        ("Wednesday", "1995-11-01")
+    ]
+    assert values("Officials postponed the vote until Tuesday.") == [("Tuesday", "1995-11-07")]
+    assert values("Only 30 members had filed reports by Tuesday.") == [("Tuesday", "1995-10-31")]
+    assert values("The festival is this coming Sunday.") == [("this coming Sunday", "1995-11-05")]
