@@ -28,6 +28,9 @@ MISSING = (
 )
 
 
+START_ATTEMPTS = 3
+
+
 class ServerError(RuntimeError):
     """The test server could not be set up."""
 
@@ -94,25 +97,45 @@ def start() -> Server:
     """initdb + pg_ctl start on 127.0.0.1 (sockets in the scratch folder only)."""
     folder = find_bin()
     root = Path(tempfile.mkdtemp(prefix="sitroom-pg-"))
-    as_user: list[str] = []
-    if os.geteuid() == 0:
-        try:
-            user = pwd.getpwnam("postgres")
-        except KeyError as exc:
-            raise ServerError("running as root needs a `postgres` user: " + MISSING) from exc
-        os.chown(root, user.pw_uid, user.pw_gid)
-        as_user = ["runuser", "-u", "postgres", "--"]
-    server = Server(root, folder, free_port(), as_user)
-    server.run(
-        str(folder / "initdb"), "-D", str(server.data), "-U", "postgres", "-A", "trust",
-        "-E", "UTF8", "--locale=C", "--no-sync",
-    )  # fmt: skip
+    try:
+        server = Server(root, folder, free_port(), _as_postgres(root))
+        server.run(
+            str(folder / "initdb"), "-D", str(server.data), "-U", "postgres", "-A", "trust",
+            "-E", "UTF8", "--locale=C", "--no-sync",
+        )  # fmt: skip
+        for attempt in range(START_ATTEMPTS):  # another process may take the port first
+            try:
+                _start_on(server)
+                return server
+            except ServerError:
+                if attempt == START_ATTEMPTS - 1:
+                    raise
+                server.port = free_port()
+        raise ServerError("unreachable")
+    except BaseException:
+        shutil.rmtree(root, ignore_errors=True)
+        raise
+
+
+def _as_postgres(root: Path) -> list[str]:
+    """The command prefix that runs the server binaries as `postgres` when we are root
+    (the scratch folder is handed over to that user)."""
+    if os.geteuid() != 0:
+        return []
+    try:
+        user = pwd.getpwnam("postgres")
+    except KeyError as exc:
+        raise ServerError("running as root needs a `postgres` user: " + MISSING) from exc
+    os.chown(root, user.pw_uid, user.pw_gid)
+    return ["runuser", "-u", "postgres", "--"]
+
+
+def _start_on(server: Server) -> None:
     options = (
-        f"-k {root} -h 127.0.0.1 -p {server.port} -c fsync=off "
+        f"-k {server.root} -h 127.0.0.1 -p {server.port} -c fsync=off "
         "-c synchronous_commit=off -c full_page_writes=off"
     )
     server.run(
-        str(folder / "pg_ctl"), "-D", str(server.data), "-l", str(root / "server.log"),
+        str(server.bin / "pg_ctl"), "-D", str(server.data), "-l", str(server.root / "server.log"),
         "-w", "-t", "60", "-o", options, "start",
     )  # fmt: skip
-    return server

@@ -178,3 +178,16 @@ def test_dates_compare_as_iso_text(store: PostgresStore) -> None:
     store.add_analysis(analysis("Gunmen killed 2 villagers in Goma.", incidents=[{"town": "Goma"}]))
     assert store.count_events(EventQuery(until=dt.date(2024, 3, 1))) == 1
     assert store.count_events() == 2
+
+
+def test_text_search_ignores_case_and_diacritics(store: PostgresStore, tmp_path: Any) -> None:
+    item = analysis("Séléka fighters killed 5 villagers in Gao.", incidents=[{"actor": "Séléka"}])
+    store.add_analysis(item)
+    for words in ("seleka", "SÉLÉKA", "Séléka villagers", "séléka gao"):
+        assert len(store.events(EventQuery(text=words))) == 1, words
+    assert len(store.events(EventQuery(actor="Seleka"))) == 1
+    assert store.events(EventQuery(actor="villagers gao")) == []  # not actor names
+    with open_store(str(tmp_path / "ref.db")) as ref:  # as SQLite answers
+        ref.add_analysis(item)
+        assert len(ref.events(EventQuery(text="seleka"))) == 1
+        assert ref.events(EventQuery(actor="villagers gao")) == []

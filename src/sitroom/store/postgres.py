@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -118,7 +119,7 @@ class PostgresStore(SQLStore):
             "UPDATE events SET pt = point(:lon::float8, :lat::float8), "
             f"search = to_tsvector('{TEXT_CONFIG}', :body || E'\\n' || :actors), "
             f"actors_search = to_tsvector('{TEXT_CONFIG}', :actors) WHERE seq = :seq",
-            {"lat": lat, "lon": lon, "body": body, "actors": actors, "seq": seq},
+            {"lat": lat, "lon": lon, "body": fold(body), "actors": fold(actors), "seq": seq},
         )
 
     def _candidate_ids(self, keys: list[str]) -> list[str]:
@@ -155,10 +156,10 @@ def event_query_sql(q: EventQuery, count: bool = False) -> tuple[str, dict[str, 
     where, params = plain_filters(q, lambda name: f":{name}")
     if q.text:
         where.append(f"search @@ plainto_tsquery('{TEXT_CONFIG}', :text)")
-        params["text"] = q.text
+        params["text"] = fold(q.text)
     if q.actor:
         where.append(f"actors_search @@ plainto_tsquery('{TEXT_CONFIG}', :actor)")
-        params["actor"] = q.actor
+        params["actor"] = fold(q.actor)
     if q.near:
         lat, lon, radius = q.near
         box = bounding_box(lat, lon, radius)
@@ -181,6 +182,14 @@ def event_query_sql(q: EventQuery, count: bool = False) -> tuple[str, dict[str, 
         sql += " LIMIT :limit"
         params["limit"] = q.limit
     return sql, params
+
+
+def fold(text: str) -> str:
+    """Text without diacritics, for the text vectors and their queries alike: 'Séléka'
+    finds 'Seleka' and back, as SQLite's `remove_diacritics` tokenizer does, without
+    needing the `unaccent` extension on the server."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _where(conditions: list[str]) -> str:
