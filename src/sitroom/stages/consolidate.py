@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from sitroom.model import (
+    Actor,
     Analysis,
     Incident,
     Place,
@@ -167,7 +168,7 @@ def _same_kind(c: _Cluster, m: Incident) -> bool:
     vague = m.notes.get("basis") == "generic" or m.notes.get("mention") in _POINTERS
     if vague and m.event_type in _VIOLENT and "Strategic developments" not in families:
         return True
-    unanchored = m.notes.get("dated") == "inherited" and m.notes.get("placed") == "inherited"
+    unanchored = m.notes.get("dated") == "inherited"  # a place conflict still vetoes
     adjacent = max(c.sentences) == min(m.sentences, default=-9) - 1
     if unanchored and adjacent and m.event_type in _VIOLENT and c.first.event_type in _VIOLENT:
         return True  # the next sentence elaborates: 'opened fire with rifles and drones'
@@ -268,8 +269,8 @@ def _merge(c: _Cluster, sentences: Sequence[Sentence], article_id: str) -> Incid
     out.date, out.date_precision = dated.date, dated.date_precision
     out.time = next((m.time for m in c.mentions if m.time), None)
     out.location = _best_place(c.mentions)
-    out.actor1 = next((m.actor1 for m in c.mentions if m.actor1), None)
-    out.actor2 = next((m.actor2 for m in c.mentions if m.actor2), None)
+    out.actor1 = _best_actor([m.actor1 for m in c.mentions])
+    out.actor2 = _best_actor([m.actor2 for m in c.mentions])
     out.fatalities = _toll([m.fatalities for m in c.mentions])
     out.injured = _toll([m.injured for m in c.mentions])
     out.responsibility = _responsibility([m.responsibility for m in c.mentions])
@@ -288,6 +289,13 @@ def _best_typed(mentions: Sequence[Incident]) -> Incident:
     first = pool[0]  # the lead states the type; later mentions only refine it
     family = [m for m in pool if m.event_type == first.event_type]
     return max(family, key=lambda m: (m.notes.get("mention") != "anaphoric", m.confidence))
+
+
+def _best_actor(actors: Sequence[Actor | None]) -> Actor | None:
+    """The first named actor; an 'Unidentified ...' placeholder only when none is named."""
+    known = [a for a in actors if a is not None]
+    named = [a for a in known if not a.name.lower().startswith("unidentified")]
+    return (named or known or [None])[0]
 
 
 def _best_place(mentions: Sequence[Incident]) -> Place | None:
