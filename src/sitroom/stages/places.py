@@ -506,11 +506,11 @@ def _implausible(cand: Candidate, context: Context, within: tuple[str, int] | No
         return False
     if within is not None:
         return not inside(cand, within[0])
-    return (
-        cand.kind == ALT
-        and bool(context.countries)
-        and context.countries.get(cand.country or "", 0.0) == 0.0
-    )
+    if cand.kind != ALT or not context.countries:
+        return False
+    top = max(context.countries, key=lambda k: context.countries[k])
+    share = context.countries.get(cand.country or "", 0.0)  # its own vote included
+    return cand.country != top and share < 0.34
 
 
 def _spelling_variant(
