@@ -269,8 +269,9 @@ def _merge(c: _Cluster, sentences: Sequence[Sentence], article_id: str) -> Incid
     out.date, out.date_precision = dated.date, dated.date_precision
     out.time = next((m.time for m in c.mentions if m.time), None)
     out.location = _best_place(c.mentions)
-    out.actor1 = _best_actor([m.actor1 for m in c.mentions])
-    out.actor2 = _best_actor([m.actor2 for m in c.mentions])
+    own = [m for m in c.mentions if m.notes.get("mention") not in _POINTERS] or c.mentions
+    out.actor1 = _best_actor([m.actor1 for m in own])
+    out.actor2 = _best_actor([m.actor2 for m in own])
     out.fatalities = _toll([m.fatalities for m in c.mentions])
     out.injured = _toll([m.injured for m in c.mentions])
     out.responsibility = _responsibility([m.responsibility for m in c.mentions])
@@ -292,7 +293,8 @@ def _best_typed(mentions: Sequence[Incident]) -> Incident:
 
 
 def _best_actor(actors: Sequence[Actor | None]) -> Actor | None:
-    """The first named actor; an 'Unidentified ...' placeholder only when none is named."""
+    """The first named actor of the mentions that describe the incident themselves (not
+    'the attacks' in a sentence about something else); else the placeholder."""
     known = [a for a in actors if a is not None]
     named = [a for a in known if not a.name.lower().startswith("unidentified")]
     return (named or known or [None])[0]
