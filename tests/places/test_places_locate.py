@@ -75,3 +75,15 @@ def test_no_place_at_all(analyse: Callable[[str], Analysis]) -> None:
     item = analyse("Gunmen attacked a convoy, officials said.")
     inc = located(item, "attacked")
     assert inc.location is None and inc.notes["location"]
+
+
+def test_the_object_of_a_capture_is_the_place(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse("Rebels captured Birao on Tuesday after a day of fighting.")
+    loc = located(item, "captured").location
+    assert loc is not None and loc.mention == "Birao"
+
+
+def test_an_active_subject_is_the_actor(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse("Eritrea shelled positions along the river near Zalambessa on Monday.")
+    loc = located(item, "shelled").location
+    assert loc is None or loc.mention != "Eritrea"

@@ -164,6 +164,10 @@ def _best_in_sentence(
     ]
     if nearby:
         places = [p for p in places if p.feature != "demonym"]
+    elif within is None and s == item.sentence_of(incident.trigger.start):
+        seized = _seized_place(item, incident, s, places)
+        if seized is not None:
+            places = [*places, seized]
     if within is not None:
         places = [
             p
@@ -184,6 +188,76 @@ def _best_in_sentence(
     if not place.resolved:
         place, why = _borrow(place, [p for _, p in scored[1:]], why)
     return place, why
+
+
+TERRITORIAL = frozenset(
+    [
+        "capture",
+        "seize",
+        "take",
+        "overrun",
+        "shell",
+        "bomb",
+        "attack",
+        "raid",
+        "storm",
+        "patrol",
+        "besiege",
+        "enter",
+        "recapture",
+        "retake",
+        "liberate",
+        "hit",
+        "strike",
+        "occupy",
+        "surround",
+        "invade",
+        "loot",
+        "burn",
+        "torch",
+    ]
+)
+PLACE_ONLY = frozenset(
+    [
+        "patrol",
+        "shell",
+        "besiege",
+        "occupy",
+        "overrun",
+        "storm",
+        "invade",
+        "recapture",
+        "retake",
+        "liberate",
+    ]
+)  # what these verbs act on is a place, whatever the NER thought it was
+_NOT_NAMES = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "PRODUCT", "MONEY"})
+
+
+def _seized_place(item: Analysis, incident: Incident, s: int, known: list[Place]) -> Place | None:
+    """A proper name the trigger acts on ("Eritrea captured Badme", "troops patrolled
+    Lhokseumawe") is a place even when the NER missed it."""
+    parse = item.parses.get(s)
+    offset = item.sentences[s].start
+    trigger = _token_at(parse, incident.trigger.start - offset) if parse is not None else None
+    if trigger is None or trigger.lemma_.lower() not in TERRITORIAL:
+        return None
+    for child in trigger.children:
+        if child.dep_ != "dobj" or child.pos_ != "PROPN" or child.ent_type_ in _NOT_NAMES:
+            continue
+        if child.ent_type_ == "PERSON" and trigger.lemma_.lower() not in PLACE_ONLY:
+            continue  # "captured Saddam"
+        toks = [t for t in child.subtree if t.pos_ == "PROPN" and t.i <= child.i]
+        first = min(toks, key=lambda t: t.i)
+        start, end = first.idx + offset, child.idx + len(child.text) + offset
+        if any(
+            p.start is not None and p.end is not None and p.start < end and start < p.end
+            for p in known
+        ):
+            return None
+        text = item.article.text[start:end]
+        return Place(name=text, mention=text, start=start, end=end, feature="unresolved")
+    return None
 
 
 def _borrow(place: Place, others: list[Place], why: str) -> tuple[Place, str]:
