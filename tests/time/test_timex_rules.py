@@ -200,6 +200,11 @@ def test_company_results_speak_of_the_reported_quarter() -> None:
 def test_without_results_a_year_ago_is_a_year() -> None:
     assert values("The town fell to the rebels a year ago.") == [("a year ago", "1994")]
     assert values("He lost the quarter of his savings.") == []
+    conflict = (
+        "Militants overran the Christian quarter a year ago; the smugglers' earnings and "
+        "revenues from arms rose."
+    )
+    assert values(conflict) == [("a year ago", "1994")]
 
 
 def test_year_phrases() -> None:

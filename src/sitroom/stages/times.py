@@ -312,7 +312,7 @@ def _trailing_day(m: re.Match[str], ctx: _Ctx) -> str | None:
         if ctx.dct is None:
             return f"XXXX-WXX-{lex.WEEKDAYS[m.group('wd').lower()]}"
         wd = lex.WEEKDAYS[m.group("wd").lower()]
-        return _weekday_date(ctx.dct, wd, ctx.tense(m.start(), m.end()), "").isoformat()
+        return _weekday_date(ctx.dct, wd, _weekday_tense(m, ctx), "").isoformat()
     if m.group("tm"):
         day = int(re.sub(r"\D", "", m.group("td")))
         return _month_day_value(ctx, _month(m.group("tm")), day, None, m)
@@ -574,10 +574,13 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 
 _RESULTS = re.compile(
-    r"\b(?:a share|per share|net income|net loss|profits?|earnings|revenues?|sales)\b",
+    r"\b(?:a share|per share|net income|net loss|earnings|revenues?|operating profit)\b",
     re.IGNORECASE,
 )
-_QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)
+_QUARTER_WORD = re.compile(
+    r"\b(?:(?:first|second|third|fourth)[\s-]+quarter|quarterly|quarter end(?:ed|ing))\b",
+    re.IGNORECASE,
+)
 _QUARTER_ORDINAL = re.compile(r"\b(first|second|third|fourth)[\s-]+quarter\b", re.IGNORECASE)
 _MONEY = re.compile(
     r"\$|£|€|\bcents?\b|\bmillion\b|\bbillion\b|%|\bpercent\b|\ba share\b", re.IGNORECASE
@@ -896,7 +899,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
     ),
     (
         rf"(?:(?:the|this)\s+(?:(?:comparable|corresponding)\s+)?(?:(?P<rel>latest|current|"
-        rf"year-earlier|year-ago)\s+)?(?P<u>quarter|period)(?P<ago>\s+a\s+year\s+ago)?"
+        rf"year-earlier|year-ago)\s+)?(?P<u>quarter|period)(?!\s+of\b)(?P<ago>\s+a\s+year\s+ago)?"
         rf"|the\s+(?P<fy>{_YEAR})\s+(?:quarter|period)|year-(?:earlier|ago))(?![\w-])",
         _fiscal_period,
     ),
