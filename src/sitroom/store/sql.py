@@ -52,6 +52,7 @@ from sitroom.store.common import (
 )
 
 RECORD_CACHE = 100_000  # stored reports kept parsed for linking
+ID_BATCH = 500  # ids per IN (...) list, well under SQLite's limit on parameters
 T = TypeVar("T")
 
 
@@ -481,7 +482,7 @@ class SQLStore(Store):
     @guarded
     def events(self, query: EventQuery | None = None) -> list[CanonicalEvent]:
         sql, params = self._event_query(query or EventQuery(), False)
-        return [self._canonical(r) for r in self._all(sql, params)]
+        return self._canonicals(self._all(sql, params))
 
     @guarded
     def count_events(self, query: EventQuery | None = None) -> int:
@@ -489,25 +490,42 @@ class SQLStore(Store):
         return int(self._one(sql, params)["n"])
 
     def _canonical(self, row: Any) -> CanonicalEvent:
-        refs = self._all(
-            "SELECT r.id AS report_id, r.article_id, a.source, a.published, r.fatalities, "
-            "r.injured FROM reports r JOIN articles a ON a.id = r.article_id "
-            f"WHERE r.event_id = ? ORDER BY r.{self.ORDER}",
-            (row["id"],),
-        )
-        aliases = self._all(
-            f"SELECT alias FROM event_aliases WHERE event_id = ? ORDER BY alias{self.BINARY}",
-            (row["id"],),
-        )
-        return CanonicalEvent(
-            seq=row["seq"],
-            id=row["id"],
-            event=json.loads(row["data"]),
-            reports=tuple(ReportRef(**dict(r)) for r in refs),
-            fatalities_low=row["fatalities_low"],
-            fatalities_high=row["fatalities_high"],
-            aliases=tuple(a["alias"] for a in aliases),
-        )
+        return self._canonicals([row])[0]
+
+    def _canonicals(self, rows: Sequence[Any]) -> list[CanonicalEvent]:
+        """Events with their reports and aliases, fetched for a whole page at once."""
+        refs: dict[str, list[ReportRef]] = {r["id"]: [] for r in rows}
+        aliases: dict[str, list[str]] = {r["id"]: [] for r in rows}
+        ids = list(refs)
+        for at in range(0, len(ids), ID_BATCH):
+            batch = ids[at : at + ID_BATCH]
+            marks = ",".join("?" * len(batch))
+            for r in self._all(
+                "SELECT r.event_id, r.id AS report_id, r.article_id, a.source, a.published, "
+                "r.fatalities, r.injured FROM reports r JOIN articles a ON a.id = r.article_id "
+                f"WHERE r.event_id IN ({marks}) ORDER BY r.{self.ORDER}",
+                batch,
+            ):
+                ref = dict(r)
+                refs[ref.pop("event_id")].append(ReportRef(**ref))
+            for r in self._all(
+                f"SELECT event_id, alias FROM event_aliases WHERE event_id IN ({marks}) "
+                f"ORDER BY alias{self.BINARY}",
+                batch,
+            ):
+                aliases[r["event_id"]].append(r["alias"])
+        return [
+            CanonicalEvent(
+                seq=row["seq"],
+                id=row["id"],
+                event=json.loads(row["data"]),
+                reports=tuple(refs[row["id"]]),
+                fatalities_low=row["fatalities_low"],
+                fatalities_high=row["fatalities_high"],
+                aliases=tuple(aliases[row["id"]]),
+            )
+            for row in rows
+        ]
 
     @guarded
     def event(self, event_id: str) -> CanonicalEvent | None:
