@@ -43,7 +43,25 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _CLAIM_RANK = {"claimed": 0, "attributed": 1, "unclaimed": 2, "unknown": 3}
 _WORKING_NOTES = ("mention", "basis", "dated", "placed")
 _POINTERS = ("anaphoric", "reference")
+# a demonstration is typed by the worst that happened in it (a peaceful march that ends in
+# scuffles is a violent demonstration)
+_SEVERITY = {
+    "Peaceful protest": 0,
+    "Protest with intervention": 1,
+    "Violent demonstration": 2,
+    "Mob violence": 2,
+    "Excessive force against protesters": 3,
+}
 _POINTERS = ("anaphoric", "reference")
+# a demonstration is typed by the worst that happened in it (a peaceful march that ends in
+# scuffles is a violent demonstration)
+_SEVERITY = {
+    "Peaceful protest": 0,
+    "Protest with intervention": 1,
+    "Violent demonstration": 2,
+    "Mob violence": 2,
+    "Excessive force against protesters": 3,
+}
 
 
 @dataclass
@@ -288,6 +306,9 @@ def _best_typed(mentions: Sequence[Incident]) -> Incident:
     specific = [m for m in typed if m.notes.get("basis") != "generic"]
     pool = specific or typed or list(mentions)
     first = pool[0]  # the lead states the type; later mentions only refine it
+    if _family(first.event_type) == "Demonstrations":
+        crowd = [m for m in pool if _family(m.event_type) == "Demonstrations"]
+        return max(crowd, key=lambda m: _SEVERITY.get(m.sub_event_type, 0))
     family = [m for m in pool if m.event_type == first.event_type]
     return max(family, key=lambda m: (m.notes.get("mention") != "anaphoric", m.confidence))
 

@@ -544,8 +544,11 @@ def _hypothetical(tok: Any) -> str:
     for c in tok.children:
         if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_AUX:
             return f"hypothetical ({c.lower_})"
-    if tok.dep_ in ("acl", "advcl", "relcl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    protest = tok.lemma_.lower() in ("protest", "demonstrate", "rally", "march")
+    if (
+        not protest
+        and tok.dep_ in ("acl", "advcl", "relcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     ):
         return "hypothetical (purpose)"  # 'an attack to capture the positions'
     cur = tok
