@@ -280,6 +280,8 @@ def _pos_mod(word: str | None) -> str | None:
 def _clock(m: re.Match[str], ctx: _Ctx) -> _Result:
     word = (m.group("word") or "").lower()
     if word:
+        if re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I):
+            return None  # "high noon": a figure of speech
         hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[word]
     else:
         hh, mm = int(m.group("h")), int(m.group("mi") or 0)
@@ -854,7 +856,7 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         _duration_rule,
     ),
     (
-        r"(?:(?:the\s+)?(?:recent|coming|past|last|next)\s+|(?<=for\s))"
+        r"(?:(?:the\s+)?(?:recent|coming|past|last|next)\s+)"
         r"(?P<u>days|weeks|months|years|decades|hours|minutes)\b",
         _vague_duration,
     ),
