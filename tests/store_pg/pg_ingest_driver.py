@@ -18,10 +18,10 @@ from sitroom.store import open_store
 
 def main(url: str, gate: str, numbers: list[int]) -> None:
     items = [article(n) for n in numbers]
+    print("ready", flush=True)
+    while not Path(gate).exists():
+        time.sleep(0.005)
     with open_store(url) as store:
-        print("ready", flush=True)
-        while not Path(gate).exists():
-            time.sleep(0.01)
         for item in items:
             print(store.add_analysis(item).outcome, flush=True)
 
