@@ -1088,6 +1088,10 @@ def _is_target(tok: Any) -> bool:
         return True
     if dep == "pobj" and tok.head.lower_ in ("on", "against", "at", "with", "between", "near"):
         return True
+    if dep == "pobj" and tok.head.lower_ in ("upon", "into"):
+        return True
+    if dep == "pobj" and tok.head.lower_ == "of":  # 'killed scores of terrorists'
+        return _is_target(tok.head.head)
     if dep in ("conj", "compound", "poss", "appos"):
         return _is_target(tok.head)
     return False
