@@ -144,8 +144,7 @@ def _fresh(items: Iterable[Analysis], store: Store, summary: IngestSummary) -> I
 
 
 class _LazyPipeline:
-    """Builds the real pipeline only when an article actually needs extracting, and
-    keeps one failing batch from stopping the run."""
+    """Builds the real pipeline only when an article actually needs extracting."""
 
     def __init__(self, pipeline: Pipeline | None, config: Config) -> None:
         self.pipeline = pipeline
@@ -153,33 +152,12 @@ class _LazyPipeline:
 
     def run(self, items: Iterator[Analysis], batch_size: int) -> Iterator[Analysis]:
         while batch := list(islice(items, batch_size)):
-            if any(item.error is None for item in batch):  # rejects alone need no pipeline
-                batch = self._process(batch)
-            yield from batch
-
-    def _process(self, batch: list[Analysis]) -> list[Analysis]:
-        if self.pipeline is None:
-            self.pipeline = pipeline_mod.build(self.config)
-        try:
-            self.pipeline.run(batch)
-        except Exception as exc:  # a stage bug must cost one article, not the run
-            log.warning("pipeline failed on a batch (%r); retrying its articles one by one", exc)
-            batch = [self._one(item) for item in batch]
-        for item in batch:
-            item.doc = None  # the parse is working state: free it once stored
-            item.parses = {}
-        return batch
-
-    def _one(self, item: Analysis) -> Analysis:
-        if item.error is not None:
-            return item
-        fresh = Analysis(article=item.article)
-        try:
-            if self.pipeline is not None:
-                self.pipeline.run([fresh])
-        except Exception as exc:
-            fresh = Analysis(article=item.article, error=ArticleError("internal", repr(exc)[:300]))
-        return fresh
+            if self.pipeline is None and any(item.error is None for item in batch):
+                self.pipeline = pipeline_mod.build(self.config)
+            if self.pipeline is None:  # rejects alone need no pipeline
+                yield from batch
+            else:
+                yield from pipeline_mod.run(self.pipeline, batch, batch_size=batch_size)
 
 
 class _Progress:
