@@ -228,3 +228,8 @@ def test_weekday_possessive_and_deadline() -> None:
     assert values("Officials postponed the vote until Tuesday.") == [("Tuesday", "1995-11-07")]
     assert values("Only 30 members had filed reports by Tuesday.") == [("Tuesday", "1995-10-31")]
     assert values("The festival is this coming Sunday.") == [("this coming Sunday", "1995-11-05")]
+
+
+def test_position_words_stay_inside_yesterday() -> None:
+    assert one("Shells fell late yesterday.")[:4] == ("late yesterday", "DATE", "2024-03-11", "END")
+    assert one("It happened the day before yesterday.")[2] == "2024-03-10"

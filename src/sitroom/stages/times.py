@@ -472,6 +472,10 @@ _REFS = {
 
 
 def _deictic(m: re.Match[str], ctx: _Ctx) -> _Result:
+    """ "now", "recently", "yesterday" ("late yesterday" keeps its position word inside,
+    as TimeBank does)."""
+    if m.group("pos"):
+        return "DATE", _deictic_day(ctx, "yesterday"), _pos_mod(m.group("pos"))
     word = " ".join(m.group(0).lower().split())
     if word in _REFS:
         return "DATE", _REFS[word], None
@@ -820,7 +824,8 @@ _RULES: tuple[tuple[str, _Handler], ...] = (
         lambda m, c: _quarter_any(m, c),
     ),
     (
-        r"(?:the day before yesterday|today|tonight|yesterday|tomorrow|overnight|"
+        r"(?:the day before yesterday|today|tonight|(?P<pos>(?:late|earlier|later)\s+)?yesterday|"
+        r"tomorrow|overnight|"
         r"now|currently|current|at present|presently|these days|nowadays|recently|lately|"
         r"formerly|the near future|the future|the short term|the long term|"
         r"the near term|the past(?!\s+(?:few|several|\d|[a-z]+\s+(?:days|weeks|months|years))))"
