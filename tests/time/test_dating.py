@@ -145,3 +145,11 @@ def test_a_date_after_publication_never_dates_an_incident(analyse: Analyse) -> N
     item = analyse("A boy was killed in the east ahead of a referendum next month.", FRIDAY)
     (killed,) = dated(item, incident(item, "killed"))
     assert (killed.date, killed.date_precision) == (FRIDAY, "unknown")
+
+
+def test_an_old_date_not_tied_to_the_trigger_is_background(analyse: Analyse) -> None:
+    item = analyse(
+        "A teacher who fled the north in 1995 has been shot dead in the capital.", FRIDAY
+    )
+    (shot,) = dated(item, incident(item, "shot"))
+    assert (shot.date, shot.date_precision) == (FRIDAY, "unknown")

@@ -235,6 +235,8 @@ def _best_in_sentence(item: Analysis, incident: Incident, idx: int) -> tuple[Tim
     for t in cands:
         gov = _governor(parse, s.start, t) if parse is not None else None
         score = _attachment(parse, s.start, incident, others, t, gov, text)
+        if score == 1 and _long_before(t, reference_date(item.article)):
+            score = -1  # "a monk who fled Tibet in 1959 has been killed": background
         scored.append((score, -abs(t.start - incident.trigger.start), t))
     score, _, best = max(scored, key=lambda x: (x[0], x[1]))
     if score < 0:
@@ -243,6 +245,20 @@ def _best_in_sentence(item: Analysis, incident: Incident, idx: int) -> tuple[Tim
         score, "in the trigger's sentence"
     )
     return best, f"'{best.text}' {how}"
+
+
+_BACKGROUND_DAYS = 366
+
+
+def _long_before(t: Timex, published: dt.date | None) -> bool:
+    """Whether a timex ends more than a year before publication (a background date when
+    nothing ties it to the trigger: news leads report what is new)."""
+    got = value_date(t.value)
+    if got is None or published is None:
+        return False
+    day, precision = got
+    end = {"year": dt.date(day.year, 12, 31)}.get(precision, day)
+    return (published - end).days > _BACKGROUND_DAYS
 
 
 def _attachment(
