@@ -63,3 +63,11 @@ def test_an_unreachable_database_is_a_one_line_error(pg_server: Any) -> None:
     )
     assert done.returncode != 0
     assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
+
+
+def test_extract_stores_into_postgres(pg_url: str, tmp_path: Path) -> None:
+    lead = tmp_path / "lead.txt"
+    lead.write_text(LEAD)
+    out = json.loads(sitroom("extract", str(lead), "--db", pg_url))
+    assert out["events"]
+    assert [e["id"] for e in events(pg_url)] == [e["id"] for e in out["events"]]
