@@ -141,12 +141,12 @@ def reporting(t: Timex, text: str) -> bool:
 
 def _past_the_report(item: Analysis, incident: Incident, idx: int, said: Timex) -> _Dating | None:
     """The incident of "X was killed, police said Friday": a day in the week up to the
-    report that the story gives the incident itself (in its sentences or the two after:
+    report that the story gives the incident itself (in its sentences or the one after:
     "The attack happened on Thursday"), else the report's day (on PITF wire leads coders
     date such incidents to the report's day more often than to the day before)."""
     text = item.article.text
     published = reference_date(item.article)
-    near = sorted({*incident.sentences, idx, idx + 1, idx + 2})
+    near = sorted({*incident.sentences, idx, idx + 1})
     for i in near:
         if not 0 <= i < len(item.sentences):
             continue
