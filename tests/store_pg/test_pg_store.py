@@ -191,3 +191,17 @@ def test_text_search_ignores_case_and_diacritics(store: PostgresStore, tmp_path:
         ref.add_analysis(item)
         assert len(ref.events(EventQuery(text="seleka"))) == 1
         assert ref.events(EventQuery(actor="villagers gao")) == []
+
+
+def test_a_lost_connection_fails_one_call_then_reconnects(
+    store: PostgresStore, pg_url: str
+) -> None:
+    store.add_analysis(analysis("Gunmen killed 4 villagers in Kano on Friday."))
+    with psycopg.connect(pg_url, autocommit=True) as admin:  # as a server restart would
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    with pytest.raises(StoreError):
+        store.counts()
+    assert store.counts().events == 1

@@ -47,12 +47,8 @@ class PostgresStore(SQLStore):
     def __init__(self, url: str) -> None:
         super().__init__()
         self.url = _masked(url)
-        try:
-            self._conn: psycopg.Connection[dict[str, Any]] = psycopg.connect(
-                url, autocommit=True, row_factory=dict_row
-            )
-        except psycopg.Error as exc:
-            raise StoreError(f"cannot open store {self.url}: {first_line(exc)}") from exc
+        self._dsn = url
+        self._conn = self._connect()
         try:
             self._migrate()
         except psycopg.Error as exc:
@@ -63,6 +59,17 @@ class PostgresStore(SQLStore):
             raise
 
     # -- lifecycle -------------------------------------------------------------------
+    def _connect(self) -> psycopg.Connection[dict[str, Any]]:
+        try:
+            return psycopg.connect(self._dsn, autocommit=True, row_factory=dict_row)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot open store {self.url}: {first_line(exc)}") from exc
+
+    def _ensure_open(self) -> None:
+        if self._conn.broken:
+            self._conn.close()
+            self._conn = self._connect()
+
     def _migrate(self) -> None:
         if self._tables() and self._version() == latest_version(DIALECT):
             return  # the common case takes no lock

@@ -64,6 +64,7 @@ def guarded(fn: Callable[..., T]) -> Callable[..., T]:
     def wrapper(self: SQLStore, *args: Any, **kwargs: Any) -> T:
         try:
             with self._lock:
+                self._ensure_open()
                 return fn(self, *args, **kwargs)
         except self.DB_ERRORS as exc:
             raise StoreError(f"store {self.url}: {first_line(exc)}") from exc
@@ -112,6 +113,10 @@ class SQLStore(Store):
 
     @abstractmethod
     def _event_query(self, q: EventQuery, count: bool) -> tuple[str, dict[str, Any]]: ...
+
+    def _ensure_open(self) -> None:
+        """Before each call: a backend whose connection can break (a server restart)
+        reconnects here, so one failed call does not fail every later one."""
 
     def _one(self, sql: str, params: Any = None) -> Any:
         return self._run(sql, params).fetchone()
