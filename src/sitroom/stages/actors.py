@@ -272,9 +272,11 @@ _SUSPECTED = re.compile(
     r"thought\s+to\s+be\s+|linked\s+to|members\s+of|belonging\s+to)\s*(?:the\s+)?",
     re.IGNORECASE,
 )
+_UNKNOWN_DOER = re.compile(r"\b(?:unknown|unidentified|anonymous)\b", re.IGNORECASE)
 _TARGET_CONTEXT = re.compile(
     r"\b(?:against|on|targeting|targeted|criticis\w*|criticiz\w*|condemn\w*|fight\w*|"
-    r"battl\w*|killed|kill\w*|arrested|captured|defeat\w*|versus|vs|and)\s+(?:the\s+)?"
+    r"battl\w*|killed|kill\w*|arrested|captured|defeat\w*|versus|vs|and|attack\w*|"
+    r"ambush\w*|abduct\w*|kidnap\w*|raid\w*|shot|shoot\w*|stormed|struck|hit|where)\s+(?:the\s+)?"
     r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -355,6 +357,14 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
     actor1 = _as_demonstrators(incident, actor1, lex, country)
     if sentence is not None and actor1 is not None and actor1.name.startswith("Unidentified"):
         actor1 = _suspected_group(sentence.text, lex, country) or actor1
+    if (
+        actor1 is not None
+        and actor1.name.startswith("Unidentified")
+        and not _UNKNOWN_DOER.search(actor1.mention or "")
+    ):
+        found_group = _lead_group(item, incident, lex, country)
+        if found_group is not None:
+            actor1, how = found_group, "the armed group a wire lead names, not as a target"
     if actor2 is None and sdoc is not None and sentence is not None:
         actor2 = _sentence_victim(sdoc, sentence.start, lex, country, _foreign(item, incident))
     if actor1 and actor2 and actor1.name == actor2.name and actor1.mention == actor2.mention:
@@ -418,6 +428,28 @@ def _suspected_group(text: str, lex: Lexicon, country: str | None) -> Actor | No
         named = [x for x in lex.find(text[m.end() : m.end() + 60]) if x.entry is not None]
         if named:
             return lex.actor(named[0], named[0].text, country)
+    return None
+
+
+def _lead_group(
+    item: Analysis, incident: Incident, lex: Lexicon, country: str | None
+) -> Actor | None:
+    """In a wire lead (a short story), an unnamed perpetrator is the armed group the
+    lead links to it ("suspected Boko Haram terrorists invaded ...", "Al-Shabaab
+    fighters" in the next sentence), or else the one armed group it names, not as a
+    target nor as the author of another incident."""
+    if len(item.sentences) > SHORT_STORY:
+        return None
+    foreign = _foreign(item, incident)
+    for sentence in item.sentences:
+        found = _suspected_group(sentence.text, lex, country)
+        if found is not None:
+            return found
+    for sentence in item.sentences:
+        near = {c - sentence.start for c in foreign}
+        found = _named_in_text(sentence.text, lex, country, near)
+        if found is not None:
+            return found
     return None
 
 

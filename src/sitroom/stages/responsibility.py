@@ -35,14 +35,37 @@ _OBJECT_STEMS = {
     "attacks": ("attack", "assault", "raid", "ambush", "bomb", "explo"),
 }
 _FIRST_PERSON = re.compile(
-    r"\b(?:we|our\s+(?:[A-Z]+\s+)?(?:forces|units|fighters|battalions|troops|combatants|"
+    r"\b(?:we|our\s+(?:[A-Z]+\s+)?(?:\[[^\]]{1,80}\]\s+)?(?:forces|units|fighters|battalions|troops|combatants|"
     r"guerrillas|men|comrades|mujahideen|brothers|militants|soldiers))\s+(?:have\s+|had\s+)?"
     r"(?:carried out|attacked|killed|ambushed|launched|destroyed|targeted|struck|shot down|"
     r"kidnapped|executed|seized|taken over|took over|took|downed|overran|captured|"
     r"neutrali[sz]ed)\b",
     re.IGNORECASE,
 )
-_ABOUT = re.compile(r"\bresponsibility\s+(?:for|of)\s+(?:the\s+|this\s+|these\s+)?(\w+)", re.I)
+# "it was neutralized by our ambushes": the speaker's side as the agent of a passive
+_FIRST_PERSON_AGENT = re.compile(
+    r"\b(?:was|were|been)\s+(?:\w+ed|\w+en)\s+(?:\w+\s+)?by\s+our\s+(?:ambush|ambushes|units|"
+    r"forces|fighters|combatants|guerrillas|troops|comrades|fire|battalions|attack|attacks)\b",
+    re.IGNORECASE,
+)
+# "persons who identified themselves as FMLN members kidnapped ...": the doers name
+# their own group, which is a claim by them (MUC-4 codes it CLAIMED OR ADMITTED)
+_SELF_NAMED = re.compile(
+    r"\b(?:identified\s+themselves\s+as|identifying\s+themselves\s+as|introduced\s+themselves"
+    r"\s+as|claimed\s+to\s+(?:belong\s+to|be)|claiming\s+to\s+(?:belong\s+to|be)|said\s+they"
+    r"\s+(?:belonged\s+to|were))\s+(?:members\s+of\s+|fighters\s+of\s+|from\s+)?"
+    r"(?P<who>[^,.;:“”\"\n]{2,80}?)(?=[,.;:]|\s+(?:members|fighters|militants|group|and|but|who|"
+    r"kidnapped|abducted|attacked|killed|took|seized)\b|$)",
+    re.IGNORECASE,
+)
+_ABOUT = re.compile(
+    r"\bresponsibility\b(?:\s+(?!for\b|of\b)[\w-]+){0,4}?\s+(?:for|of)\s+"
+    r"(?:(?:two|three|both|all|some|one|several|most|each)\s+(?:of\s+)?)?"
+    r"(?:the\s+|this\s+|these\s+|that\s+|those\s+)?(?:\w+\s+)?"
+    r"(attacks?|bombings?|blasts?|explosions?|killings?|kidnappings?|abductions?|murders?|"
+    r"assassinations?)\b|\bresponsibility\s+(?:for|of)\s+(?:the\s+|this\s+|these\s+)?(\w+)",
+    re.I,
+)
 WINDOW = 3  # sentences after an incident's own that may state its claim
 
 _WHO = r"(?P<who>[^,.;:“”\"\n]{2,80}?)"
@@ -60,9 +83,12 @@ _CLAIM_PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _CLAIM_SAID_IT = re.compile(
-    rf"{_WHO}\s+(?:said|says|announced|stated)\s+(?:in a statement\s+)?(?:that\s+)?"
-    r"(?:it|its fighters|its militants|its men|its forces|they)\s+(?:had\s+)?"
-    r"(?:carried out|launched|staged|killed|attacked|targeted|detonated|fired|executed)\b",
+    rf"{_WHO}\s+(?:said|says|announced|stated|assured|asserted|boasted|reported)\s+"
+    r"(?:today\s+|yesterday\s+|on\s+\w+day\s+)?(?:in a statement\s+)?(?:that\s+)?"
+    r"(?:it|its fighters|its militants|its men|its forces|its units|they)\s+(?:had\s+|have\s+)?"
+    r"[\"“]?(?:carried out|launched|staged|killed|attacked|targeted|detonated|fired|executed|"
+    r"consolidated|occupied|seized|captured|ambushed|destroyed|shot down|downed|overran|"
+    r"kidnapped|abducted)\b",
     re.IGNORECASE,
 )
 _CLAIMED_TO_HAVE = re.compile(
@@ -120,6 +146,7 @@ class Finding:
     sentence: int
     note: str
     about: str | None = None  # what the claim is "for": "murder", "kidnapping" ...
+    strict: bool = False  # only an incident of the `about` kind may own it
 
 
 def assign_responsibility(item: Analysis) -> None:
@@ -171,14 +198,46 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
                 out.append(
                     Finding("attributed", who, source, index, f"blame: {m.group(0).strip()!r}")
                 )
-    for m in _FIRST_PERSON.finditer(text):
+    for m in [*_FIRST_PERSON.finditer(text), *_FIRST_PERSON_AGENT.finditer(text)]:
         who = reported_by(text) or "the perpetrators, speaking of themselves"
         out.append(Finding("claimed", None, who, index, f"first-person claim: {m.group(0)!r}"))
     about = _ABOUT.search(text)
     for f in out:
-        f.about = about.group(1).lower() if about else None
+        f.about = (about.group(1) or about.group(2)).lower() if about else None
+    out.extend(_self_named(text, index))
     for m in _UNCLAIMED.finditer(text):
         out.append(Finding("unclaimed", None, None, index, f"no claim: {m.group(0).strip()!r}"))
+    return out
+
+
+def _self_named(text: str, index: int) -> list[Finding]:
+    """ "persons who identified themselves as FMLN members kidnapped a peasant": a claim
+    by the doers, about the act named right after (only an incident of that kind owns it)."""
+    out = []
+    for m in _SELF_NAMED.finditer(text):
+        who = _actor_text(m.group("who"))
+        if not who or re.search(
+            r"(?i)\b(?:not|never|denied)\b", text[max(0, m.start() - 30) : m.start()]
+        ):
+            continue
+        verb = re.match(
+            r"[^.;]{0,40}?\b(kidnapp|abduct|kill|murder|shot|bomb|attack)", text[m.end() :], re.I
+        )
+        about = (
+            {
+                "kidnapp": "kidnapping",
+                "abduct": "kidnapping",
+                "kill": "killing",
+                "murder": "killing",
+                "shot": "killing",
+                "bomb": "bombing",
+                "attack": "attack",
+            }.get(verb.group(1).lower())
+            if verb
+            else None
+        )
+        note = f"doers name their group: {m.group(0)!r}"
+        out.append(Finding("claimed", who, who, index, note, about=about, strict=about is not None))
     return out
 
 
@@ -216,7 +275,7 @@ def _window(item: Analysis) -> list[int]:
 def _owner(item: Analysis, index: int, finding: Finding) -> Incident | None:
     """The incident a statement in sentence `index` is about."""
     named = _by_object(item, index, finding)
-    if named is not None:
+    if named is not None or finding.strict:
         return named
     owners = [i for i in item.incidents if index in i.sentences]
     first = min((s for i in item.incidents for s in i.sentences), default=0)

@@ -91,6 +91,19 @@ _LIST_AFTER_KILL = re.compile(
     r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty)\s+(?:[\w-]+\s+){0,3}?(?:and|,)\s+$",
     re.IGNORECASE,
 )
+# "17 soldiers and 36 VDP were killed": the second count continues the first's list
+_LIST_BEFORE = re.compile(
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty)\s+(?:(?!(?:were|was|killed|dead|died|wounded|injured|hurt)\b)"
+    r"[\w-]+\s+){1,3}?(?:and|,)\s+$",
+    re.IGNORECASE,
+)
+# coders' notes: "Fatalities: 6.", "Fatalities coded as 56", "fatality count: 3"
+_CODED_FATALITIES = re.compile(
+    r"\bfatalit(?:y|ies)(?:\s+count)?\s*(?::|(?:were\s+|was\s+|are\s+)?(?:coded|recorded|"
+    r"estimated|reported)\s+(?:as|at))\s*$",
+    re.IGNORECASE,
+)
 _LIVES_TAKEN = re.compile(r"\b(?:claim\w*|cost\w*|took|taking|takes|lost|losing)\s+$", re.I)
 _DIRECT_HURT = re.compile(r"^\s+(?:others\s+|people\s+|more\s+)?(?:wounded|injured|hurt)\b", re.I)
 _LEFT_DEAD = re.compile(rf"^\s+{_FILLER}(?P<what>dead|{_HURT})\b", re.IGNORECASE)
@@ -109,6 +122,14 @@ _NOT_VICTIMS = re.compile(
     r"^\s+(?:[\w-]+\s+)?(?:bomb|bombing|blast|explosion|attack|strike|raid|rocket|missile|"
     r"shell|mortar|grenade|gunmen|militants|assailants|attackers|vehicle|day|hour|week|"
     r"incident|suicide bomber|bomber)s?\b",
+    re.IGNORECASE,
+)
+# "3 militants were killed": attackers counted in the toll (CODEBOOK), unlike "two
+# gunmen killed five people"
+_FIGHTERS_KILLED = re.compile(
+    r"^\s+(?:[\w-]+\s+)?(?:gunmen|militants|assailants|attackers|insurgents|fighters|"
+    r"bombers|suicide bombers)\s+(?:were|was|have been|had been|are)\s+(?:also\s+|reportedly\s+)?"
+    r"(?:killed|shot dead|wounded|injured)\b",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
@@ -232,13 +253,21 @@ def _number_figures(
             return [Figure(kind, value, start, update, source)]
     if _LIVES_TAKEN.search(before) and re.match(r"^\s+(?:\w+\s+)?lives\b", after):
         return [Figure("killed", value, start, update, source)]  # "claiming eight lives"
+    if _CODED_FATALITIES.search(before):
+        return [Figure("killed", value, start, True, source)]
     if _BEFORE_HURT.search(before) or _DIRECT_HURT.match(after):
         return [Figure("injured", value, start, update, source)]
     if _LIST_AFTER_KILL.search(before):
         return [Figure("killed", value, start, update, source, adds=True)]
-    if _BEFORE_KILL.search(before) or (_AFTER_KILL.match(after) and not _NOT_VICTIMS.match(after)):
-        out.append(Figure("killed", value, start, update, source))
-    elif _AFTER_HURT.match(after) and not _NOT_VICTIMS.match(after):
+    not_victims = bool(_NOT_VICTIMS.match(after)) and not _FIGHTERS_KILLED.match(after)
+    if _BEFORE_KILL.search(before) or (_AFTER_KILL.match(after) and not not_victims):
+        adds = (
+            bool(_LIST_BEFORE.search(before))
+            and not _BEFORE_KILL.search(before)
+            and not re.match(r"^\s+(?:[\w-]+\s+){0,3}?(?:among|of)\s+(?:them|whom)\b", after)
+        )
+        out.append(Figure("killed", value, start, update, source, adds=adds))
+    elif _AFTER_HURT.match(after) and not not_victims:
         out.append(Figure("injured", value, start, update, source))
     return out
 
