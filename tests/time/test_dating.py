@@ -153,3 +153,14 @@ def test_an_old_date_not_tied_to_the_trigger_is_background(analyse: Analyse) -> 
     )
     (shot,) = dated(item, incident(item, "shot"))
     assert (shot.date, shot.date_precision) == (FRIDAY, "unknown")
+
+
+def test_a_possessive_date_dates_only_what_it_owns(analyse: Analyse) -> None:
+    item = analyse(
+        "This year's harvest festival turned sour when gunmen killed four people.", FRIDAY
+    )
+    (killed,) = dated(item, incident(item, "killed"))
+    assert (killed.date, killed.date_precision) == (FRIDAY, "unknown")
+    item = analyse("Thirteen people died in Thursday's twin bomb explosions.", FRIDAY)
+    (died,) = dated(item, incident(item, "died"))
+    assert died.date == dt.date(2023, 12, 7)

@@ -261,6 +261,17 @@ def _long_before(t: Timex, published: dt.date | None) -> bool:
     return (published - end).days > _BACKGROUND_DAYS
 
 
+_POSSESSIVE = re.compile(r"['’]s\s")
+_WORD = re.compile(r"[\w-]+")
+
+
+def _possessed(text: str, end: int) -> list[tuple[int, int, str]]:
+    """The (up to three) words after a possessive "'s" at `end`: what the timex owns."""
+    if not _POSSESSIVE.match(text, end):
+        return []
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, end + 2, end + 40)][:3]
+
+
 def _attachment(
     parse: Any,
     offset: int,
@@ -272,6 +283,12 @@ def _attachment(
 ) -> int:
     """2: governs the trigger; 1: free in the sentence; -1: belongs to another event."""
     trig = incident.trigger
+    owned = _possessed(text, t.end)
+    if owned:  # "this year's Sallah celebration": it dates the noun it owns
+        if any(_overlaps(w0, w1, trig.start, trig.end) for w0, w1, _ in owned):
+            return 2
+        if not any(_EVENT_NOUNS.match(w) for _, _, w in owned):
+            return -1
     if gov is not None:
         g0, g1 = gov.idx + offset, gov.idx + offset + len(gov.text)
         if _overlaps(g0, g1, trig.start, trig.end):
