@@ -53,7 +53,7 @@ def test_demonyms_count_and_non_places_do_not(analyse: Callable[[str], Analysis]
 def test_marked_unknown_village_is_a_place(analyse: Callable[[str], Analysis]) -> None:
     places = analyse(TEXT).places
     village = by_mention(places, "Qarawiyah")
-    assert village.feature == "unresolved" and village.precision == 2
+    assert village.feature == "approximate" and village.precision == 2
     kirkuk = by_mention(places, "Kirkuk")
     assert kirkuk.precision == 2  # "near Kirkuk"
 

@@ -54,6 +54,7 @@ SPECIFICITY = {
     "crossing": 2.8,
     "city": 2.6,
     "unresolved": 3.0,  # named, yet unknown to the gazetteer: mostly villages, quarters
+    "approximate": 3.0,  # the same, with its enclosing or nearest town's coordinates
     "admin2": 2.0,
     "district": 2.0,
     "river": 1.6,
@@ -76,6 +77,20 @@ class LocateStage(Stage):
     def process_one(self, item: Analysis) -> None:
         for incident in item.incidents:
             locate(item, incident)
+            _explain_approximate(item, incident)
+
+
+def _explain_approximate(item: Analysis, incident: Incident) -> None:
+    """An "approximate" place (a name the gazetteer lacks) says whose coordinates it has."""
+    from sitroom.stages.places import approximated_from
+
+    place = incident.location
+    note = incident.notes.get("location", "")
+    if place is None or place.feature != "approximate" or "coordinates of" in note:
+        return
+    host = approximated_from(place, item.places)
+    where = repr(host.mention) if host is not None else "a nearby named place"
+    incident.notes["location"] = f"{note}; not in the gazetteer: coordinates of {where}"
 
 
 def locate(item: Analysis, incident: Incident) -> None:
@@ -273,6 +288,7 @@ def _borrow(place: Place, others: list[Place], why: str) -> tuple[Place, str]:
                 lat=other.lat,
                 lon=other.lon,
                 precision=precision,
+                feature="approximate",
             )
             return borrowed, f"{why}; coordinates of {other.mention!r}"
     return place, why
@@ -307,7 +323,7 @@ def _score(
     return value, ", ".join(reasons)
 
 
-_COARSE = frozenset({"country", "continent", "demonym", "sea", "unresolved"})
+_COARSE = frozenset({"country", "continent", "demonym", "sea", "unresolved", "approximate"})
 _REFERENCE = re.compile(
     r"\b(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\b[^,;]{0,30}|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
