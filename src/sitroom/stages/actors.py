@@ -272,11 +272,26 @@ _SUSPECTED = re.compile(
     r"thought\s+to\s+be\s+|linked\s+to|members\s+of|belonging\s+to)\s*(?:the\s+)?",
     re.IGNORECASE,
 )
+_SPEAKS = re.compile(
+    r"^(?:\s+[\w’'-]+){0,4}?\s+(?:\w+\s+)?(?:said|says|say|confirmed|confirms|reported|reports|"
+    r"announced|told|stated|added|have\s+launched|has\s+launched|launched\s+(?:an?\s+)?"
+    r"(?:investigation|probe|manhunt|inquiry))\b",
+    re.IGNORECASE,
+)
+_NOT_VIOLENT_OBJECTS = {
+    "investigation",
+    "probe",
+    "manhunt",
+    "inquiry",
+    "search",
+    "appeal",
+    "campaign",
+}
 _UNKNOWN_DOER = re.compile(r"\b(?:unknown|unidentified|anonymous)\b", re.IGNORECASE)
 _TARGET_CONTEXT = re.compile(
     r"\b(?:against|on|targeting|targeted|criticis\w*|criticiz\w*|condemn\w*|fight\w*|"
     r"battl\w*|killed|kill\w*|arrested|captured|defeat\w*|versus|vs|and|attack\w*|"
-    r"ambush\w*|abduct\w*|kidnap\w*|raid\w*|shot|shoot\w*|stormed|struck|hit|where)\s+(?:the\s+)?"
+    r"ambush\w*|abduct\w*|kidnap\w*|raid\w*|shot|shoot\w*|stormed|struck|hit)\s+(?:the\s+)?"
     r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -310,7 +325,53 @@ class ActorStage(Stage):
         for incident in item.incidents:
             country = incident_country(item, incident) or fallback_country
             fill_actors(item, incident, lex, country)
+        _share_perpetrators(item)
         assign_responsibility(item)
+
+
+_VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
+_DEFAULTED = "no perpetrator named"
+
+
+def _share_perpetrators(item: Analysis) -> None:
+    """ "Nine people were killed in an attack by a clan militia": the toll verb and the
+    attack noun are two mentions of one violent event (consolidation merges them later),
+    so a mention left with no perpetrator takes the one its sentence-mate names. Only
+    in a wire lead: a long article's sentence also cites other, older attacks."""
+    if len(item.sentences) > SHORT_STORY:
+        return
+    for incident in item.incidents:
+        if incident.event_type not in _VIOLENT_TYPES:
+            continue
+        if not incident.notes.get("actor1", "").startswith(_DEFAULTED):
+            continue
+        mates = [
+            other
+            for other in item.incidents
+            if other is not incident
+            and other.event_type in _VIOLENT_TYPES
+            and _sentence_mates(item, other, incident)
+            and other.actor1 is not None
+            and not other.notes.get("actor1", "").startswith(_DEFAULTED)
+            and not _same_party(other.actor1, incident.actor2)
+        ]
+        if mates:
+            mate = min(mates, key=lambda o: abs(o.trigger.start - incident.trigger.start))
+            incident.actor1 = mate.actor1
+            incident.notes["actor1"] = (
+                f"the perpetrator of {mate.trigger.text!r} in the same sentence"
+            )
+
+
+def _sentence_mates(item: Analysis, one: Incident, two: Incident) -> bool:
+    """Told in the same sentence or the next one."""
+    if set(one.sentences) & set(two.sentences):
+        return True
+    return any(abs(a - b) == 1 for a in one.sentences for b in two.sentences)
+
+
+def _same_party(one: Actor | None, two: Actor | None) -> bool:
+    return one is not None and two is not None and one.name == two.name
 
 
 def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str | None) -> None:
@@ -542,6 +603,10 @@ def _sentence_perpetrator(
             c.dep_ == "conj" and c.lemma_.lower() in _VIOLENT_VERBS for c in verb.children
         )  # "three gangsters approached him and killed him"
         violent = lemma in _VIOLENT_VERBS or _spree(verb) or conj_violent
+        if lemma in _REPORTING_VERBS or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _NOT_VIOLENT_OBJECTS for c in verb.children
+        ):
+            continue  # "police say a gang killed", "police launched an investigation"
         active = tok.dep_ in _SUBJECTS and violent
         if active and lemma in _NEEDS_OBJECT and not any(c.dep_ == "dobj" for c in verb.children):
             continue
@@ -949,6 +1014,8 @@ def _nearby_actor(text: str, trigger_at: int, lex: Lexicon, country: str | None)
         follower = re.match(r"\s*(\w+)", text[m.end : m.end + 30])
         if follower and follower.group(1).lower() in _SPEAKERS:
             continue
+        if _SPEAKS.match(text[m.end : m.end + 60]):
+            continue  # "the police command confirmed the murder": the source, not the doer
         if m.entry is not None or (m.generic is not None and m.generic.role != "victim"):
             best = m
     if best is None:
