@@ -517,7 +517,7 @@ def _named_countries(
             continue
         if m.source == "NORP" or cand.kind == DEMONYM:
             adjectives.add(cand.country)
-        elif cand.feature in ("country", "admin1", "region") and cand.kind == MAIN:
+        elif cand.feature in ("country", "admin1", "region") and cand.kind in (MAIN, ALT):
             named.add(cand.country)
     return named, named | adjectives
 
@@ -623,8 +623,10 @@ def approximated_from(place: Place, places: list[Place]) -> Place | None:
     if place.feature != "approximate":
         return None
     for other in places:
-        if other.resolved and other.feature != "approximate" and (
-            (other.lat, other.lon) == (place.lat, place.lon)
+        if (
+            other.resolved
+            and other.feature != "approximate"
+            and ((other.lat, other.lon) == (place.lat, place.lon))
         ):
             return other
     return None
@@ -640,7 +642,7 @@ def _candidates(m: Mention, gaz: Gazetteer, context: Context | None = None) -> l
             country = max(context.countries, key=lambda k: context.countries[k])
         capital = gaz.capital(country) if country else None
         return [capital] if capital is not None else []
-    cands = list(gaz.lookup(m.text)) or _head_candidates(m.text, gaz)
+    cands = list(gaz.lookup(m.text)) or _admin_head(m.text, gaz) or _head_candidates(m.text, gaz)
     if m.source == "NORP":
         return [c for c in cands if c.kind == DEMONYM]
     if m.source == "ABBREV":
@@ -673,6 +675,25 @@ _MODIFIERS = frozenset(
         "downtown",
     ]
 )
+
+
+_ADMIN_SUFFIX = re.compile(
+    r"^(?P<head>.+?)\s+(?:local\s+government(?:\s+area|\s+council)?|lga|l\.g\.a\.?|"
+    r"district|territory|county|sub-?county|division|municipality|commune|department|"
+    r"prefecture|governorate|province|state|region|chiefdom|locality|emirate|area)$",
+    re.IGNORECASE,
+)
+
+
+def _admin_head(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """ "Kukawa Local Government Area", "Masisi Territory", "Abadam LGA": an
+    administrative unit named after its seat or listed under its bare name; any entry
+    of the bare name counts (unlike a mere part of a longer name), areas first."""
+    m = _ADMIN_SUFFIX.match(text.strip())
+    if m is None:
+        return []
+    found = [c for c in gaz.lookup(m.group("head")) if c.kind != ABBREV]
+    return sorted(found, key=lambda c: c.feature not in ("admin1", "admin2", "district"))
 
 
 def _known_part(cand: Candidate) -> bool:
