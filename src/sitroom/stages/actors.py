@@ -143,6 +143,23 @@ _THINGS = {
     "police",
     "figure",
 }
+_ATTACK_NOUNS = {
+    "attack",
+    "strike",
+    "airstrike",
+    "raid",
+    "airraid",
+    "bombardment",
+    "shelling",
+    "ambush",
+    "bombing",
+    "assault",
+    "offensive",
+    "shootout",
+    "massacre",
+    "firing",
+}
+_STATE_WORDS = {"government", "regime", "army", "military", "police"}
 _CLASHES = {"clash", "fighting", "fight", "battle", "gunfight", "confrontation", "skirmish"}
 _SPREES = {"spree", "rampage", "killing"}
 _TIME_WORDS = {"dawn", "dusk", "night", "morning", "evening", "noon", "midnight", "weekend"}
@@ -626,6 +643,34 @@ def _sentence_perpetrator(
         generic = generic or (actor, how)
     if generic is not None:
         return generic[0], None, generic[1]
+    return _attack_noun_author(item, sdoc, base, lex, country, foreign)
+
+
+def _attack_noun_author(
+    item: Analysis,
+    sdoc: Any,
+    base: int,
+    lex: Lexicon,
+    country: str | None,
+    foreign: frozenset[int] | set[int],
+) -> tuple[Actor | None, Actor | None, str]:
+    """ "killed due to the Iraqi army's aerial bombardment", "in a government air
+    strike", "in Egyptian strikes": the author an attack noun of the sentence names by
+    its possessor, its modifier or its "by" phrase. Only in a wire lead: a long
+    article's sentence also names older attacks ("since Israel's offensive")."""
+    if len(item.sentences) > SHORT_STORY:
+        return None, None, ""
+    for tok in sdoc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _ATTACK_NOUNS:
+            continue
+        if base + tok.idx in foreign:
+            continue
+        agent = _noun_roles(tok).agent
+        if agent is None:
+            continue
+        actor = _perpetrator(item, agent, base, lex, country)
+        if actor is not None:
+            return actor, None, f"author of {tok.text!r}"
     return None, None, ""
 
 
@@ -790,7 +835,7 @@ def _noun_roles(noun: Any) -> Roles:
         elif (
             child.dep_ in ("compound", "amod", "nmod")
             and roles.agent is None
-            and (_named(child) or _country_word(child))
+            and (_named(child) or _country_word(child) or child.lower_ in _STATE_WORDS)
         ):
             roles.agent = child
             roles.how = "name modifying the noun"
