@@ -141,6 +141,7 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     found.extend(_scan(doc, taken, gaz))
     text = doc.text  # built from the tokens on every access: once per document
     found.extend(_abbreviations(text, found, gaz))
+    found.extend(_admin_units(text, found, gaz))
     found.sort(key=lambda m: m.start)
     found = _without_overlaps(found)
     capitals = list(_capital_mentions(text, found, gaz))
@@ -467,6 +468,30 @@ def _abbreviations(text: str, found: list[Mention], gaz: Gazetteer) -> Iterable[
             yield Mention(start, end, text[start:end], "ABBREV")
 
 
+_ADMIN_UNIT = re.compile(
+    r"\b(?P<head>[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2})\s+(?i:local\s+government\s+"
+    r"(?:area|council)|local\s+government|local\s+council|LGA|L\.G\.A|county|locality|"
+    r"district|chiefdom|territory|sub-?county|commune|municipality|"
+    r"governorate|prefecture|emirate)\b"
+)
+_NOT_HEADS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+
+
+def _admin_units(text: str, found: list[Mention], gaz: Gazetteer) -> Iterable[Mention]:
+    """ "Wase local government area", "Kaura LGA", "Gireida locality", "Akobo county":
+    the NER often misses a district named by its type word; the name before it is a
+    place when the gazetteer knows it (as an area first: `prefer_area`)."""
+    for m in _ADMIN_UNIT.finditer(text):
+        start, end = m.span("head")
+        head = m.group("head")
+        if head.split()[0].lower() in _NOT_HEADS or head.lower() in not_places():
+            continue
+        if any(f.start < m.end() and start < f.end for f in found):
+            continue
+        if any(c.kind != ABBREV for c in gaz.lookup(head)):
+            yield Mention(start, end, head, "SCAN", prefer_area=True)
+
+
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
@@ -498,7 +523,8 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
         if cand is None and m.source in ("GPE", "LOC", "SCAN", "GOLD"):
             cand = _spelling_variant(m, gaz, context, within)
         places.append(_place(text, m, cand))
-    return _backed_off(places, {n: w[1] for n, w in withins.items()})
+    held = {n: n + 1 for n in range(len(mentions) - 1) if _held_by_next(text, mentions, n)}
+    return _backed_off(places, held | {n: w[1] for n, w in withins.items()})
 
 
 BIG_CITY = 1_000_000  # a town this big may be named without its country
@@ -597,7 +623,7 @@ def _backed_off(places: list[Place], enclosing: dict[int, int]) -> list[Place]:
         if p.resolved or p.start is None:
             out.append(p)
             continue
-        host = places[enclosing[n]] if n in enclosing else None
+        host = _enclosing_host(places, enclosing, n)
         if host is None or not host.resolved:
             if not anchors:
                 out.append(p)
@@ -611,11 +637,25 @@ def _backed_off(places: list[Place], enclosing: dict[int, int]) -> list[Place]:
                 country=host.country,
                 lat=host.lat,
                 lon=host.lon,
-                precision=3 if host.precision == 3 else 2,
+                precision=3 if host.precision == 3 and host.feature != "admin2" else 2,
                 feature="approximate",
             )
         )
     return out
+
+
+def _enclosing_host(places: list[Place], enclosing: dict[int, int], n: int) -> Place | None:
+    """The nearest resolved place up the chain "Jangal in Kamantan chiefdom of Zangon
+    Kataf LGA of Kaduna State": the finest known area that holds the name."""
+    seen = {n}
+    while n in enclosing:
+        n = enclosing[n]
+        if n in seen:
+            return None
+        seen.add(n)
+        if places[n].resolved and places[n].feature != "approximate":
+            return places[n]
+    return None
 
 
 def approximated_from(place: Place, places: list[Place]) -> Place | None:
@@ -804,23 +844,27 @@ def _enclosing(
     town whose country then holds X): X must lie in Y. Maps X's index to (code, Y's index)."""
     out: dict[int, tuple[str, int]] = {}
     for n in range(len(mentions) - 1):
-        a, b = mentions[n], mentions[n + 1]
-        between = text[a.end : b.start]
         area = first[n + 1]
-        if area is None or len(between) > 60 or not _BETWEEN.fullmatch(between):
-            continue
-        words = set(re.findall(r"[a-z]+", between))
-        if not ("," in between or "(" in between or words & {"in", "of"}):
-            continue
-        if not words <= _CONTAINER_WORDS:
-            continue
-        if mentions[n + 1].source == "NORP":
+        if area is None or not _held_by_next(text, mentions, n):
             continue
         if area.feature in ("admin1", "admin2") and area.admin_code:
             out[n] = (area.admin_code, n + 1)
         elif area.country and area.feature in ("country", "city", "region", "district"):
             out[n] = (area.country, n + 1)
     return out
+
+
+def _held_by_next(text: str, mentions: list[Mention], n: int) -> bool:
+    """The text puts mention n inside mention n + 1: "X, Y", "X in Y", "X village of
+    Y district", "X (Y)"."""
+    a, b = mentions[n], mentions[n + 1]
+    between = text[a.end : b.start]
+    if len(between) > 60 or not _BETWEEN.fullmatch(between) or b.source == "NORP":
+        return False
+    words = set(re.findall(r"[a-z]+", between))
+    if not ("," in between or "(" in between or words & {"in", "of"}):
+        return False
+    return words <= _CONTAINER_WORDS
 
 
 def _second_pass(
