@@ -27,67 +27,13 @@ _SENTENCE_START = re.compile(r"(?:^|[.?!\]\"]\s+|--\s*|\n\s*\n\s*|\[)\W*([a-z])"
 _NO_VOWEL = re.compile(r"[^aeiouy]{2,}")
 # English words that are also names in the lists below (city names, demonyms): they
 # stay lower case unless the text's sentence start capitalises them
-_COMMON = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "from",
-        "as",
-        "is",
-        "it",
-        "he",
-        "she",
-        "we",
-        "they",
-        "you",
-        "i",
-        "me",
-        "my",
-        "us",
-        "our",
-        "will",
-        "may",
-        "can",
-        "date",
-        "independence",
-        "union",
-        "victoria",
-        "mobile",
-        "reading",
-        "nice",
-        "split",
-        "bath",
-        "march",
-        "police",
-        "army",
-        "guard",
-        "front",
-        "national",
-        "liberation",
-        "people",
-        "peoples",
-        "popular",
-        "party",
-        "movement",
-        "forces",
-        "force",
-        "state",
-        "states",
-        "new",
-        "san",
-        "santa",
-    ]
-)
+_COMMON_WORDS = """
+a an and the of in on at to for by with from as is it he she we they you i me my us our
+will may can date independence union victoria mobile reading nice split bath march
+police army guard front national liberation people peoples popular party movement forces
+force state states new san santa
+"""
+_COMMON = frozenset(_COMMON_WORDS.split())
 
 
 def is_upper_text(text: str) -> bool:
