@@ -430,6 +430,9 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
         actor1 = _nearby_actor(sentence.text, incident.trigger.start - sentence.start, lex, country)
         if actor1 is not None:
             how = "nearest actor named before the trigger"
+    if actor1 is None and sentence is not None:
+        actor1 = _by_words(sentence.text, incident.trigger.end - sentence.start, lex, country)
+        how = "a 'by' phrase after the trigger (read from the words)" if actor1 else how
     if actor1 is None:
         actor1, how = _default_actor(incident, lex, country, how)
     actor1 = _as_demonstrators(incident, actor1, lex, country)
@@ -837,7 +840,8 @@ def _noun_roles(noun: Any) -> Roles:
             and roles.agent is None
             and (_named(child) or _country_word(child) or child.lower_ in _STATE_WORDS)
         ):
-            roles.agent = child
+            # "a government air strike": the whole phrase is the description
+            roles.agent = noun if child.lower_ in ("government", "regime") else child
             roles.how = "name modifying the noun"
         elif (
             child.dep_ == "prep"
@@ -1050,6 +1054,23 @@ def _country_actor(lex: Lexicon, iso3: str, mention: str, perpetrator: bool) -> 
     if perpetrator:
         return Actor(f"Military Forces of {name}", mention, "state forces", iso3)
     return Actor(f"Civilians ({name})", mention, "civilians", iso3)
+
+
+def _by_words(text: str, after: int, lex: Lexicon, country: str | None) -> Actor | None:
+    """ "killed by rampaging cultists [gang members]": a "by" phrase after the trigger
+    that the parse missed (a bracket or a gerund in the way), read from the words."""
+    for m in re.finditer(r"\bby\s+", text[max(0, after) :]):
+        if len(text[max(0, after) : max(0, after) + m.start()].split()) > 2:
+            break  # "by" of another phrase ("the October 7 attack by Hamas")
+        start = max(0, after) + m.end()
+        window = text[start : start + 50]
+        for hit in lex.find(window)[:1]:
+            if len(window[: hit.start].split()) > 3:
+                break
+            if hit.entry is not None or (hit.generic is not None and hit.generic.role != "victim"):
+                mention = _DETERMINERS.sub("", window[: hit.end].strip())
+                return lex.actor(hit, mention, country)
+    return None
 
 
 def _nearby_actor(text: str, trigger_at: int, lex: Lexicon, country: str | None) -> Actor | None:
