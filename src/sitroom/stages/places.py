@@ -141,7 +141,8 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     found.extend(_scan(doc, taken, gaz))
     text = doc.text  # built from the tokens on every access: once per document
     found.extend(_abbreviations(text, found, gaz))
-    found.extend(_admin_units(text, found, gaz))
+    if not _shouting(doc):  # upper-case wire text: every word looks like a name
+        found.extend(_admin_units(text, found, gaz))
     found.sort(key=lambda m: m.start)
     found = _without_overlaps(found)
     capitals = list(_capital_mentions(text, found, gaz))
@@ -258,9 +259,13 @@ def _org_as_place(span: Any, gaz: Gazetteer) -> Mention | None:
         or _area_hint(doc, span.end)
         or _DISTANCE_AFTER.match(span[-1].doc[span.end : span.end + 6].text) is not None
     )
+    # in upper-case wire text "CAR", "UAE" are as likely words as acronyms
+    acronym_ok = len(span.text) > 3 or not _shouting(doc)
     for cand in gaz.lookup(span.text):
-        if cand.kind == MAIN and (
-            cand.feature in ("country", "continent", "admin1") or cand.geonames_id is None
+        if (
+            cand.kind == MAIN
+            and acronym_ok
+            and (cand.feature in ("country", "continent", "admin1") or cand.geonames_id is None)
         ):
             return Mention(span.start_char, span.end_char, span.text, "GPE")
         if (
