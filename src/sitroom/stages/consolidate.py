@@ -28,7 +28,6 @@ from sitroom.model import (
     Analysis,
     Incident,
     Place,
-    Responsibility,
     Sentence,
     Timex,
     stable_id,
@@ -42,16 +41,6 @@ _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _CLAIM_RANK = {"claimed": 0, "attributed": 1, "unclaimed": 2, "unknown": 3}
 _WORKING_NOTES = ("mention", "basis", "dated", "placed")
-_POINTERS = ("anaphoric", "reference")
-# a demonstration is typed by the worst that happened in it (a peaceful march that ends in
-# scuffles is a violent demonstration)
-_SEVERITY = {
-    "Peaceful protest": 0,
-    "Protest with intervention": 1,
-    "Violent demonstration": 2,
-    "Mob violence": 2,
-    "Excessive force against protesters": 3,
-}
 _POINTERS = ("anaphoric", "reference")
 # a demonstration is typed by the worst that happened in it (a peaceful march that ends in
 # scuffles is a violent demonstration)
@@ -285,14 +274,26 @@ def _merge(c: _Cluster, sentences: Sequence[Sentence], article_id: str) -> Incid
         key=lambda m: (m.notes.get("dated") == "inherited", _PRECISION_RANK[m.date_precision]),
     )
     out.date, out.date_precision = dated.date, dated.date_precision
+    _explain(out, "date", dated)
     out.time = next((m.time for m in c.mentions if m.time), None)
-    out.location = _best_place(c.mentions)
+    placed = _best_placed(c.mentions)
+    out.location = placed.location if placed else None
+    _explain(out, "location", placed)
     own = [m for m in c.mentions if m.notes.get("mention") not in _POINTERS] or c.mentions
-    out.actor1 = _best_actor([m.actor1 for m in own])
-    out.actor2 = _best_actor([m.actor2 for m in own])
-    out.fatalities = _toll([m.fatalities for m in c.mentions])
-    out.injured = _toll([m.injured for m in c.mentions])
-    out.responsibility = _responsibility([m.responsibility for m in c.mentions])
+    for role in ("actor1", "actor2"):
+        source = _best_actor(own, c.mentions, role)
+        setattr(out, role, getattr(source, role) if source else None)
+        _explain(out, role, source)
+    for kind in ("fatalities", "injured"):
+        source = _toll(c.mentions, kind)
+        setattr(out, kind, getattr(source, kind) if source else None)
+        _explain(out, kind, source)
+    claim = min(c.mentions, key=lambda m: _CLAIM_RANK.get(m.responsibility.status, 3))
+    out.responsibility = replace(
+        claim.responsibility,
+        unclaimed=any(m.responsibility.unclaimed for m in c.mentions),
+    )
+    _explain(out, "responsibility", claim)
     out.confidence = min(0.99, max(m.confidence for m in c.mentions) + 0.03 * (len(c.mentions) - 1))
     out.evidence = [sentences[i].span() for i in out.sentences if 0 <= i < len(sentences)]
     out.id = stable_id(article_id, first.trigger.start, out.sub_event_type, prefix="e-")
@@ -313,47 +314,63 @@ def _best_typed(mentions: Sequence[Incident]) -> Incident:
     return max(family, key=lambda m: (m.notes.get("mention") != "anaphoric", m.confidence))
 
 
-def _best_actor(actors: Sequence[Actor | None]) -> Actor | None:
-    """The first named actor of the mentions that describe the incident themselves (not
-    'the attacks' in a sentence about something else); else the placeholder."""
-    known = [a for a in actors if a is not None]
-    named = [a for a in known if not a.name.lower().startswith("unidentified")]
-    return (named or known or [None])[0]
+def _explain(out: Incident, key: str, source: Incident | None) -> None:
+    """Give the merged record the explanation of the mention its `key` value came from
+    (never one mention's value beside another mention's reason)."""
+    note = source.notes.get(key) if source is not None else None
+    if note:
+        out.notes[key] = note
+    else:
+        out.notes.pop(key, None)
 
 
-def _best_place(mentions: Sequence[Incident]) -> Place | None:
-    """The most specific place, read preferably where the incident is the sentence's
-    own subject (a mention referred to in passing, 'for the October 7 attack', gets
-    the place of the sentence's other incident) and named in that very sentence."""
+def _named(actor: Actor | None) -> bool:
+    return actor is not None and not actor.name.lower().startswith("unidentified")
+
+
+def _best_actor(
+    own: Sequence[Incident], mentions: Sequence[Incident], role: str
+) -> Incident | None:
+    """The mention giving the first named actor, preferably one that describes the
+    incident itself (not 'the attacks' in a sentence about something else), then any
+    merged mention that names one; else the first placeholder ('unidentified armed
+    group') of the incident's own mentions."""
+    for pool in (own, mentions):
+        named = [m for m in pool if _named(getattr(m, role))]
+        if named:
+            return named[0]
+    known = [m for m in [*own, *mentions] if getattr(m, role) is not None]
+    return known[0] if known else None
+
+
+def _best_placed(mentions: Sequence[Incident]) -> Incident | None:
+    """The mention with the most specific place, read preferably where the incident is
+    the sentence's own subject (a mention referred to in passing, 'for the October 7
+    attack', gets the place of the sentence's other incident) and named in that very
+    sentence."""
     placed = [m for m in mentions if m.location is not None]
     if not placed:
         return None
-    best = min(
+    return min(
         placed,
         key=lambda m: (
             m.notes.get("mention") == "reference",
             m.notes.get("placed") == "inherited",
-            not m.location.resolved,
-            m.location.precision,
+            not m.location.resolved,  # type: ignore[union-attr]
+            m.location.precision,  # type: ignore[union-attr]
         ),
     )
-    return best.location
 
 
-def _toll(values: Sequence[int | None]) -> int | None:
-    """The first figure, unless a later one in the article raises it (a toll update)."""
-    known = [v for v in values if v is not None]
+def _toll(mentions: Sequence[Incident], kind: str) -> Incident | None:
+    """The mention with the first figure, unless a later one in the article raises it
+    (a toll update)."""
+    known = [m for m in mentions if getattr(m, kind) is not None]
     if not known:
         return None
     first = known[0]
-    later = [v for v in known[1:] if v > first]
+    later = [m for m in known[1:] if getattr(m, kind) > getattr(first, kind)]
     return later[-1] if later else first
-
-
-def _responsibility(values: Sequence[Responsibility]) -> Responsibility:
-    best = min(values, key=lambda r: _CLAIM_RANK.get(r.status, 3))
-    unclaimed = any(r.unclaimed for r in values)
-    return replace(best, unclaimed=unclaimed or best.unclaimed)
 
 
 def _union(lists: object) -> list[str]:
