@@ -331,14 +331,12 @@ def _named(actor: Actor | None) -> bool:
 def _best_actor(
     own: Sequence[Incident], mentions: Sequence[Incident], role: str
 ) -> Incident | None:
-    """The mention giving the first named actor, preferably one that describes the
-    incident itself (not 'the attacks' in a sentence about something else), then any
-    merged mention that names one; else the first placeholder ('unidentified armed
-    group') of the incident's own mentions."""
-    for pool in (own, mentions):
-        named = [m for m in pool if _named(getattr(m, role))]
-        if named:
-            return named[0]
+    """The mention giving the first named actor among those that describe the incident
+    themselves (not 'the attacks' in a sentence about something else, whose actor is
+    that sentence's); else the first placeholder ('unidentified armed group')."""
+    named = [m for m in own if _named(getattr(m, role))]
+    if named:
+        return named[0]
     known = [m for m in [*own, *mentions] if getattr(m, role) is not None]
     return known[0] if known else None
 
