@@ -98,7 +98,10 @@ def locate(item: Analysis, incident: Incident) -> None:
     sent = item.sentence_of(incident.trigger.start)
     order = [sent] if sent >= 0 else []
     order += [s for s in incident.sentences if s not in order]
-    anaphoric = incident.notes.get("mention") == "anaphoric"
+    anaphoric = incident.notes.get("mention") == "anaphoric" and any(
+        other is not incident and other.trigger.start < incident.trigger.start
+        for other in item.incidents
+    )  # with no earlier incident there is no antecedent to hold the place
     for n, s in enumerate(order):
         best = _best_in_sentence(item, incident, s)
         if best is not None and anaphoric and "attached to the trigger" not in best[1]:

@@ -204,10 +204,22 @@ def _capital_mentions(text: str, found: list[Mention], gaz: Gazetteer) -> Iterab
             yield Mention(start, end, text[start:end], "CAPITAL", country=country)
 
 
+_LEAD_WORDS = frozenset(
+    f"{a}{b}"
+    for a in ("north", "south", "east", "west", "northeast", "northwest", "southeast",
+              "southwest", "north-east", "north-west", "south-east", "south-west",
+              "central", "restive", "troubled", "rural", "remote", "neighbouring",
+              "neighboring", "war-torn", "volatile", "far")
+    for b in ("", "ern")
+    if not (b and a in ("central", "restive", "troubled", "rural", "remote", "neighbouring",
+                        "neighboring", "war-torn", "volatile", "far"))
+)  # fmt: skip
+
+
 def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
     start, end = ent.start, ent.end
-    while start < end and doc[start].lower_ in ("the", "a"):
-        start += 1
+    while start < end and (doc[start].lower_ in ("the", "a") or doc[start].text in _LEAD_WORDS):
+        start += 1  # "northeast Nigeria", "restive Diyala": the name is the place
     while end > start and (
         doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",") or doc[end - 1].is_space
     ):
