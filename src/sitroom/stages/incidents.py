@@ -781,22 +781,24 @@ def _group(doc: Any, kept: list[tuple[Cue, str]], cues: list[Cue]) -> list[Menti
     """One mention per sentence, plus one per occurrence referred to as another event."""
     if not kept:
         return []
-    separate: list[tuple[Cue, set[int]]] = []
+    separate: list[tuple[Cue, set[int], bool]] = []
     for cue, _why in kept:
         sub = _reference_subtree(cue.head) or _coordinated_subtree(cue.head, kept)
-        if sub is not None and not any(cue.head.i in s for _, s in separate):
-            separate.append((cue, sub))
-    taken = set().union(*(s for _, s in separate)) if separate else set()
+        reference = sub is not None
+        sub = sub or _clause_subtree(cue.head, kept)
+        if sub is not None and not any(cue.head.i in s for _, s, _ in separate):
+            separate.append((cue, sub, reference))
+    taken = set().union(*(s for _, s, _ in separate)) if separate else set()
     mentions = []
     main_region = {t.i for t in doc} - taken
     main = [(c, w) for c, w in kept if c.head.i in main_region]
     if main:
         mentions.append(_mention(main, main_region, cues))
-    for cue, region in separate:
+    for cue, region, reference in separate:
         inside = [(c, w) for c, w in kept if c.head.i in region]
         m = _mention(inside, region, cues)
         m.anaphoric = m.anaphoric or _is_anaphoric(cue.head)
-        m.reference = True
+        m.reference = reference
         mentions.append(m)
     mentions.sort(key=lambda m: min(c.head.i for c in m.triggers))
     return mentions
@@ -811,6 +813,38 @@ def _coordinated_subtree(tok: Any, kept: list[tuple[Cue, str]]) -> set[int] | No
     if tok.head.i not in heads or not (_indefinite(tok) and _indefinite(tok.head)):
         return None
     return {t.i for t in tok.subtree}
+
+
+_DATELINE_DASHES = {"—", "--", "–"}
+
+
+def _clause_subtree(tok: Any, kept: list[tuple[Cue, str]]) -> set[int] | None:
+    """'a landmine killed four civilians last month, and in September fighters attacked
+    a school in Bamako': a coordinated clause with its own subject that dates or places
+    its act differently from the clause before it reports another incident."""
+    if tok.pos_ != "VERB" or tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    region = {t.i for t in tok.subtree}
+    fronted = any(t.ent_type_ in ("DATE", "TIME") and t.i < tok.i for t in tok.subtree)
+    if not fronted and not any(c.dep_ == "nsubj" for c in tok.children):
+        return None  # 'stormed the village and killed ten', 'four were killed and six wounded'
+
+    dashes = [t.i for t in tok.doc if t.text in _DATELINE_DASHES and t.i < tok.head.i]
+    after_dateline = max(dashes, default=-1)  # 'MAIDUGURI, Nigeria — ...' places no act
+    before = {t.i for t in tok.head.subtree if t.i > after_dateline} - region
+    if not any(c.head.i in before for c, _ in kept):
+        return None
+    doc = tok.doc
+    for labels in (("DATE", "TIME"), ("GPE", "LOC", "FAC")):
+        own = _entity_words(doc, region, labels)
+        other = _entity_words(doc, before, labels)
+        if own and other and not own & other:
+            return region
+    return None
+
+
+def _entity_words(doc: Any, region: set[int], labels: tuple[str, ...]) -> set[str]:
+    return {t.lower_ for t in doc if t.i in region and t.ent_type_ in labels}
 
 
 def _indefinite(tok: Any) -> bool:

@@ -1,0 +1,45 @@
+"""One sentence, two incidents: coordinated clauses with their own subject and their own
+date or place; and one incident told in two verbs stays one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sitroom.model import Incident
+
+Detect = Callable[..., list[Incident]]
+LEAD = "The highway has seen many ambushes this year. "
+
+
+def test_clause_with_its_own_date_is_another_incident(detect: Detect) -> None:
+    text = LEAD + (
+        "Last month a roadside bomb killed three traders near Kidal, and in August rebels "
+        "attacked an army post in Tessalit, killing nine soldiers."
+    )
+    found = detect(text, dt.date(2024, 11, 20))
+    assert len(found) == 2
+    assert found[0].sub_event_type == "Remote explosive/landmine/IED"
+    assert found[1].trigger.text == "attacked"
+
+
+def test_clause_with_its_own_place_is_another_incident(detect: Detect) -> None:
+    text = LEAD + "Gunmen stormed a church in Kaduna, and bandits raided a market in Zamfara."
+    assert len(detect(text, dt.date(2024, 6, 4))) == 2
+
+
+def test_one_act_in_two_verbs_stays_one(detect: Detect) -> None:
+    text = LEAD + (
+        "KANO, Nigeria — Gunmen stormed a village near Zaria on Sunday and killed ten "
+        "people, and residents said the attackers also burned homes."
+    )
+    found = detect(text, dt.date(2024, 6, 4))
+    assert len(found) == 1
+
+
+def test_toll_pair_after_a_dateline_stays_one(detect: Detect) -> None:
+    text = LEAD + (
+        "GAO, Mali — Three soldiers were killed and four others wounded on Friday when "
+        "their truck hit a mine near Menaka."
+    )
+    assert len(detect(text, dt.date(2024, 6, 9))) == 1
