@@ -141,15 +141,15 @@ COARSE = frozenset(
 def _finer(
     item: Analysis, incident: Incident, coarse: Place, s: int, order: list[int]
 ) -> tuple[Place, str] | None:
-    """When a sentence names only a country or region ("killed in eastern Ukraine"), a
-    town inside it named in the incident's other sentences or right around ("The deaths
-    came in Horlivka") is the more specific place, unless another incident owns that
-    sentence."""
+    """When the best place is only a country or region ("killed in eastern Ukraine"), a
+    town inside it named in the same sentence ("in Balkh province in north Afghanistan"),
+    the incident's other sentences or right around ("The deaths came in Horlivka") is the
+    more specific place, unless another incident owns that sentence."""
     if coarse.feature not in COARSE or not coarse.country:
         return None
     others = {item.sentence_of(i.trigger.start) for i in item.incidents if i is not incident}
     around = [t for t in (s + 1, s + 2, s - 1, s - 2) if t not in others and t not in order]
-    for t in [x for x in order if x != s] + around:
+    for t in [s] + [x for x in order if x != s] + around:  # its own sentence first
         best = _best_in_sentence(item, incident, t, nearby=True, within=coarse)
         if best is not None:
             return best[0], f"{best[1]} (sentence {t})"
