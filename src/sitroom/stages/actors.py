@@ -281,12 +281,13 @@ _VIOLENT_VERBS = {
 }
 _BELIEVED = re.compile(
     r"^[\s,(]*(?:who\s+(?:are|were)\s+)?(?:believed|suspected|thought|said|alleged|presumed|"
-    r"reported)\s+to\s+(?:be|have\s+been)\s+(?:from\s+|members\s+of\s+|of\s+)?",
+    r"reported|identified)\s+(?:to\s+(?:be|have\s+been)|as)\s+(?:from\s+|members\s+of\s+|of\s+)?",
     re.IGNORECASE,
 )
 _SUSPECTED = re.compile(
     r"\b(?:hallmarks?\s+of|blamed\s+on|suspected\s+(?:to\s+be\s+)?|believed\s+to\s+(?:be|have\s+been)\s+|"
-    r"thought\s+to\s+be\s+|linked\s+to|members\s+of|belonging\s+to)\s*(?:the\s+)?",
+    r"thought\s+to\s+be\s+|linked\s+to|members\s+of|belonging\s+to|identified\s+(?:to\s+be|as)\s+|"
+    r"said\s+to\s+be\s+|known\s+as)\s*(?:the\s+)?",
     re.IGNORECASE,
 )
 _SPEAKS = re.compile(
@@ -506,7 +507,8 @@ def _suspected_group(text: str, lex: Lexicon, country: str | None) -> Actor | No
     """An unnamed perpetrator the sentence links to a group ("an attack that bore the
     hallmarks of Boko Haram", "gunmen suspected to be herdsmen")."""
     for m in _SUSPECTED.finditer(text):
-        named = [x for x in lex.find(text[m.end() : m.end() + 60]) if x.entry is not None]
+        window = re.split(r"[.;]", text[m.end() : m.end() + 110])[0]
+        named = [x for x in lex.find(window) if x.entry is not None]
         if named:
             return lex.actor(named[0], named[0].text, country)
     return None
@@ -945,7 +947,7 @@ def phrase_actor(
 def _believed_to_be(head: Any, lex: Lexicon, country: str | None) -> Actor | None:
     """ "Gunmen, believed to be Fulani mercenaries, ..." -> Fulani Ethnic Militia."""
     doc = head.doc
-    window = doc[head.i + 1 : min(len(doc), head.i + 14)].text
+    window = doc[head.i + 1 : min(len(doc), head.i + 24)].text
     m = _BELIEVED.search(window)
     if m is None:
         return None
