@@ -43,3 +43,13 @@ def test_toll_pair_after_a_dateline_stays_one(detect: Detect) -> None:
         "their truck hit a mine near Menaka."
     )
     assert len(detect(text, dt.date(2024, 6, 9))) == 1
+
+
+def test_drones_shot_down_beside_the_strike_are_their_own_incident(detect: Detect) -> None:
+    text = LEAD + (
+        "The ministry did not comment on the strike, but the air force said the enemy "
+        "launched 30 drones overnight and that 25 of the drones were shot down."
+    )
+    subs = [m.sub_event_type for m in detect(text, dt.date(2024, 7, 17))]
+    assert "Disrupted weapons use" in subs
+    assert len(subs) == 2

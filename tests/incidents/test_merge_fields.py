@@ -61,3 +61,40 @@ def test_a_field_nobody_filled_keeps_no_stray_note() -> None:
     (merged,) = consolidate([first, later], SENTENCES, Article(text=TEXT).with_id())
     assert merged.injured is None
     assert "injured" not in merged.notes
+
+
+WEEK_TEXT = (
+    "Gunmen attacked a village near Gao on Tuesday. "
+    "Last week, soldiers fought militants near Gao, killing six."
+)
+WEEK_SENTENCES = [Sentence(0, 46, WEEK_TEXT[0:46]), Sentence(47, len(WEEK_TEXT), WEEK_TEXT[47:])]
+
+
+def test_a_day_outside_last_week_is_another_incident() -> None:
+    from sitroom.model import Timex
+
+    lead = Incident(
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        trigger=Span("attacked", 7, 15),
+        sentences=[0],
+        date=dt.date(2024, 11, 19),  # a Tuesday
+        date_precision="day",
+    )
+    earlier = Incident(
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        trigger=Span("fought", 67, 73),
+        sentences=[1],
+        date=dt.date(2024, 11, 13),  # the Wednesday of the week before
+        date_precision="week",
+        notes={"basis": "generic"},
+    )
+    times = [
+        Timex("Tuesday", 38, 45, "DATE", "2024-11-19"),
+        Timex("Last week", 47, 56, "DATE", "2024-W46"),
+    ]
+    article = Article(text=WEEK_TEXT, published=dt.date(2024, 11, 20)).with_id()
+    merged = consolidate([lead, earlier], WEEK_SENTENCES, article, times)
+    assert [m.sub_event_type for m in merged] == ["Attack", "Armed clash"]
+    assert [m.status for m in merged] == ["new", "background"]

@@ -210,10 +210,22 @@ def _date_conflict(a: Incident, b: Incident) -> bool:
     if coarse == 0:
         return a.date != b.date
     if coarse == 1:
-        return abs((a.date - b.date).days) > 6
+        return _week_conflict(a, b)
     if coarse == 2:
         return (a.date.year, a.date.month) != (b.date.year, b.date.month)
     return a.date.year != b.date.year
+
+
+def _week_conflict(a: Incident, b: Incident) -> bool:
+    """A day outside a named calendar week ('last week', dated to its Wednesday by the
+    dating stage) is another incident; other week-long spans ('in the past ten days')
+    only conflict beyond a week."""
+    assert a.date is not None and b.date is not None
+    week, day = (a, b) if a.date_precision == "week" else (b, a)
+    assert week.date is not None and day.date is not None
+    if day.date_precision == "day" and week.date.weekday() == 2:
+        return week.date.isocalendar()[:2] != day.date.isocalendar()[:2]
+    return abs((a.date - b.date).days) > 6
 
 
 def _place_conflict(a: Incident, b: Incident) -> bool:

@@ -303,7 +303,8 @@ def _disrupted(cue: Cue, cues: list[Cue]) -> bool:
         if child.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr"):
             continue
         near = [child, *child.conjuncts]
-        if child.lemma_.lower() in _CONTAINERS:
+        if child.lemma_.lower() in _CONTAINERS or child.pos_ in ("NUM", "PRON", "ADJ"):
+            # 'a cache of rifles', '19 of the drones', 'most of the missiles'
             near += [t for t in child.subtree if t.dep_ == "pobj"]
         if any(t.i in arms for t in near):
             return True
@@ -785,7 +786,7 @@ def _group(doc: Any, kept: list[tuple[Cue, str]], cues: list[Cue]) -> list[Menti
     for cue, _why in kept:
         sub = _reference_subtree(cue.head) or _coordinated_subtree(cue.head, kept)
         reference = sub is not None
-        sub = sub or _clause_subtree(cue.head, kept)
+        sub = sub or _clause_subtree(cue.head, kept) or _interception(cue, kept)
         if sub is not None and not any(cue.head.i in s for _, s, _ in separate):
             separate.append((cue, sub, reference))
     taken = set().union(*(s for _, s, _ in separate)) if separate else set()
@@ -816,6 +817,21 @@ def _coordinated_subtree(tok: Any, kept: list[tuple[Cue, str]]) -> set[int] | No
 
 
 _DATELINE_DASHES = {"—", "--", "–"}
+_INTERCEPT = {"intercept", "shoot down", "shot down"}
+
+
+def _interception(cue: Cue, kept: list[tuple[Cue, str]]) -> set[int] | None:
+    """'... launched 24 drones, and 19 of the drones were shot down': weapons stopped
+    in flight are an incident of their own (Disrupted weapons use) beside the strike
+    the same sentence reports, when told in a clause of their own."""
+    if cue.sub != "Disrupted weapons use" or cue.pattern not in _INTERCEPT:
+        return None
+    verb = cue.head if cue.head.pos_ in ("VERB", "AUX") else cue.head.head
+    if verb.dep_ == "ROOT":
+        return None
+    region = {t.i for t in verb.subtree}
+    others = [c for c, why in kept if not why and c.kind != "arms" and c.head.i not in region]
+    return region if others else None
 
 
 def _clause_subtree(tok: Any, kept: list[tuple[Cue, str]]) -> set[int] | None:
