@@ -305,10 +305,15 @@ def _capitals() -> dict[str, str]:
 
 def inside(cand: Candidate, within: str) -> bool:
     """True when `cand` lies in `within`: an ISO3 country or a GeoNames admin code."""
+    code = cand.admin_code
     return cand.country == within or (
-        cand.admin_code is not None
-        and (cand.admin_code == within or cand.admin_code.startswith(within + "."))
-    )
+        code is not None
+        and (
+            code == within
+            or code.startswith(within + ".")
+            or (code.count(".") == 1 and within.startswith(code + "."))
+        )
+    )  # a town known only to its first-level area may lie in any district of it
 
 
 def score(

@@ -32,6 +32,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from spacy.tokens import Span
+
 from sitroom.knowledge import data_path
 from sitroom.knowledge.gazetteer import (
     ABBREV,
@@ -129,15 +131,16 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     """Every toponym mention in the spaCy doc, in text order, without overlaps."""
     found: list[Mention] = []
     taken = [False] * len(doc)
-    for ent in doc.ents:
-        if ent.label_ in BLOCK_LABELS or ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
-            for i in range(ent.start, ent.end):
+    for whole in doc.ents:
+        if whole.label_ in BLOCK_LABELS or whole.label_ in PLACE_LABELS or whole.label_ == "NORP":
+            for i in range(whole.start, whole.end):
                 taken[i] = True
-        mention = _entity_mention(doc, ent, gaz)
-        if mention is not None:
-            found.append(mention)
-        elif ent.label_ in ("ORG", "FAC") and len(ent) > 1:
-            found.extend(_embedded(doc, ent, gaz))
+        for ent in _list_parts(doc, whole):
+            mention = _entity_mention(doc, ent, gaz)
+            if mention is not None:
+                found.append(_in_paren_list(doc, ent, mention))
+            elif ent.label_ in ("ORG", "FAC") and len(ent) > 1:
+                found.extend(_embedded(doc, ent, gaz))
     found.extend(_scan(doc, taken, gaz))
     text = doc.text  # built from the tokens on every access: once per document
     found.extend(_abbreviations(text, found, gaz))
@@ -214,6 +217,31 @@ _LEAD_WORDS = frozenset(
     if not (b and a in ("central", "restive", "troubled", "rural", "remote", "neighbouring",
                         "neighboring", "war-torn", "volatile", "far"))
 )  # fmt: skip
+
+
+_LIST_LABELS = PLACE_LABELS | {"ORG", "PERSON"}
+
+
+def _list_parts(doc: Any, ent: Any) -> list[Any]:
+    """An entity the NER ran over a list of areas ("Abadam, Borno", "Bacadweyne (Hobyo,
+    Mudug") is one name per part."""
+    if ent.label_ not in _LIST_LABELS or not any(t.text in (",", "(", ")") for t in ent):
+        return [ent]
+    parts, start = [], ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or doc[i].text in (",", "(", ")"):
+            if i > start:
+                parts.append(Span(doc, start, i, label=ent.label_))
+            start = i + 1
+    return parts
+
+
+def _in_paren_list(doc: Any, ent: Any, mention: Mention) -> Mention:
+    """Names in a coder's parenthesised list "(Kauru, Kaduna)" are areas: the district,
+    then the state."""
+    if mention.prefer_area or not _paren_list(doc, ent.start, ent.end):
+        return mention
+    return replace(mention, prefer_area=True)
 
 
 def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
@@ -533,7 +561,7 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
     for n, m in enumerate(mentions):
         within = withins.get(n)
         cand = _second_pass(m, gaz, context, within[0] if within else None)
-        if cand is not None and within is None:
+        if cand is not None and (within is None or _weak_area(first[within[1]])):
             cand = _namesake(cand, m, gaz, context, named, broad)
         if cand is not None and _implausible(cand, context, within):
             cand = None  # a namesake elsewhere: better the enclosing area than a wrong town
@@ -565,6 +593,11 @@ def _named_countries(
     return named, named | adjectives
 
 
+def _weak_area(area: Candidate | None) -> bool:
+    """An enclosing "area" that is itself only a town says little about the country."""
+    return area is None or area.feature == "city"
+
+
 def _namesake(
     cand: Candidate,
     m: Mention,
@@ -589,7 +622,9 @@ def _namesake(
     local = [c for c in _candidates(m, gaz, context) if c.country in pool]
     if local:
         return max(local, key=lambda c: score(c, context, None, m.prefer_area))
-    return None if cand.kind == ALT else cand
+    if cand.kind == ALT or (cand.population < TOWN and named):
+        return None  # a foreign alternate name, or a village abroad: a local name unknown
+    return cand
 
 
 def _implausible(cand: Candidate, context: Context, within: tuple[str, int] | None) -> bool:
