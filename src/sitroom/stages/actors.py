@@ -624,7 +624,11 @@ def _sentence_perpetrator(
         conj_violent = any(
             c.dep_ == "conj" and c.lemma_.lower() in _VIOLENT_VERBS for c in verb.children
         )  # "three gangsters approached him and killed him"
-        violent = lemma in _VIOLENT_VERBS or _spree(verb) or conj_violent
+        fights = any(
+            c.dep_ == "dobj" and c.lemma_.lower() in (_CLASHES | {"clashes", "hostility"})
+            for c in verb.children
+        )  # "the tribes have resumed clashes"
+        violent = lemma in _VIOLENT_VERBS or _spree(verb) or conj_violent or fights
         if lemma in _REPORTING_VERBS or any(
             c.dep_ == "dobj" and c.lemma_.lower() in _NOT_VIOLENT_OBJECTS for c in verb.children
         ):
@@ -640,6 +644,8 @@ def _sentence_perpetrator(
         if by and _quoted(sdoc, tok):
             continue  # "the attacks were initiated by X," said Y: a blame, not a fact
         actor = _perpetrator(item, tok, base, lex, country)
+        if actor is None and active and (lemma in ("clash", "fight") or fights):
+            actor = _side(tok, lex, country)  # "villagers clashed with workers": a side
         if actor is None:
             continue
         how = f"perpetrator of {verb.head.text if by else verb.text!r}"
