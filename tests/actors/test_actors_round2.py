@@ -58,3 +58,11 @@ def test_wire_lead_perpetrator_from_the_attack_noun(parse) -> None:  # type: ign
     ActorStage().process([item])
     names = [i.actor1.mention for i in item.incidents if i.actor1 is not None]
     assert names and all("militia" in n for n in names)
+
+
+def test_claim_for_several_acts_is_plural() -> None:
+    text = "The Extraditables claimed responsibility for the murder of two newspaper employees."
+    found = findings_in(text, 0)
+    assert found and found[0].plural and found[0].about == "murder"
+    single = findings_in("The group claimed responsibility for the murder of a judge.", 0)
+    assert single and not single[0].plural

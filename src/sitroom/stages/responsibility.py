@@ -66,6 +66,13 @@ _ABOUT = re.compile(
     r"assassinations?)\b|\bresponsibility\s+(?:for|of)\s+(?:the\s+|this\s+|these\s+)?(\w+)",
     re.I,
 )
+_PLURAL_OBJECT = re.compile(
+    r"\bresponsibility\b[^.;]{0,40}?\b(?:for|of)\s+(?:the\s+|these\s+|both\s+|all\s+)?"
+    r"(?:(?:murders|killings|attacks|bombings|kidnappings|abductions|assassinations)\b|"
+    r"(?:murder|killing|kidnapping|abduction|assassination)\s+of\s+(?:two|three|four|five|six|"
+    r"both|several|\d+)\b)",
+    re.IGNORECASE,
+)
 WINDOW = 3  # sentences after an incident's own that may state its claim
 
 _WHO = r"(?P<who>[^,.;:“”\"\n]{2,80}?)"
@@ -147,6 +154,7 @@ class Finding:
     note: str
     about: str | None = None  # what the claim is "for": "murder", "kidnapping" ...
     strict: bool = False  # only an incident of the `about` kind may own it
+    plural: bool = False  # "for the murder of two journalists", "for the attacks"
 
 
 def assign_responsibility(item: Analysis) -> None:
@@ -159,7 +167,7 @@ def assign_responsibility(item: Analysis) -> None:
             if owner is None:
                 continue
             findings[id(owner)].append(finding)
-            for other in _companions(item, owner, finding):
+            for other in _companions(item, owner, finding) + _of_kind(item, owner, finding):
                 findings[id(other)].append(finding)
     for incident in item.incidents:
         mine = findings[id(incident)]
@@ -202,8 +210,10 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
         who = reported_by(text) or "the perpetrators, speaking of themselves"
         out.append(Finding("claimed", None, who, index, f"first-person claim: {m.group(0)!r}"))
     about = _ABOUT.search(text)
+    plural = bool(_PLURAL_OBJECT.search(text))
     for f in out:
         f.about = (about.group(1) or about.group(2)).lower() if about else None
+        f.plural = plural and f.status == "claimed"
     out.extend(_self_named(text, index))
     for m in _UNCLAIMED.finditer(text):
         out.append(Finding("unclaimed", None, None, index, f"no claim: {m.group(0).strip()!r}"))
@@ -328,6 +338,25 @@ def _companions(item: Analysis, owner: Incident, finding: Finding) -> list[Incid
             if finding.sentence - max(back.sentences) <= WINDOW and _unnamed(back):
                 out.append(back)
     return out
+
+
+def _of_kind(item: Analysis, owner: Incident, finding: Finding) -> list[Incident]:
+    """ "claimed responsibility for the murder of two employees": every unnamed
+    incident of that kind in the article, not only the nearest one."""
+    stems = _OBJECT_STEMS.get(finding.about or "")
+    if not finding.plural or not stems or finding.actor is None:
+        return []
+    killing = "kill" in stems
+    return [
+        i
+        for i in item.incidents
+        if i is not owner
+        and _unnamed(i)
+        and (
+            i.trigger.text.lower().startswith(stems)
+            or (killing and i.sub_event_type == "Attack")  # "the attack" that killed one
+        )
+    ]
 
 
 def _unnamed(incident: Incident) -> bool:
