@@ -362,7 +362,20 @@ def _settlement_hint(doc: Any, end: int) -> bool:
     k = end
     while k < len(doc) and k < end + 4 and (doc[k].lower_ == "and" or _is_name_token(doc[k])):
         k += 1
-    return k < len(doc) and doc[k].lower_.rstrip("s") in SETTLEMENT_WORDS | AREA_WORDS
+    if k < len(doc) and doc[k].lower_.rstrip("s") in SETTLEMENT_WORDS | AREA_WORDS:
+        return True
+    return _appositive(doc, k)
+
+
+_APPOSITIVE_HEADS = SETTLEMENT_WORDS | AREA_WORDS | {"community", "locality", "settlement"}
+
+
+def _appositive(doc: Any, k: int) -> bool:
+    """ "Gwoza, a town in Borno State", "Dharwad, a small town", "Tortuguero, a
+    community in ...": the text says what the name is."""
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
+        return False
+    return any(doc[t].lower_ in _APPOSITIVE_HEADS for t in range(k + 2, min(len(doc), k + 5)))
 
 
 def _after_settlement(doc: Any, i: int) -> bool:
