@@ -84,7 +84,7 @@ def consolidate(
     """Merged, status-tagged, ordered incidents with stable ids and evidence."""
     ordered = sorted(mentions, key=lambda m: m.trigger.start)
     for m in ordered:
-        if not _dated_here(m, sentences, times):
+        if m.notes.get("dated") == "elsewhere" or not _dated_here(m, sentences, times):
             m.notes["dated"] = "inherited"
         if not _placed_here(m, sentences):
             m.notes["placed"] = "inherited"
@@ -176,7 +176,8 @@ def _same_kind(c: _Cluster, m: Incident) -> bool:
     if vague and m.event_type in _VIOLENT and "Strategic developments" not in families:
         return True
     unanchored = m.notes.get("dated") == "inherited"  # a place conflict still vetoes
-    adjacent = max(c.sentences) == min(m.sentences, default=-9) - 1
+    gap = min(m.sentences, default=-9) - max(c.sentences)
+    adjacent = 1 <= gap <= 2  # the next sentences elaborate (a quote may come between)
     if unanchored and adjacent and m.event_type in _VIOLENT and c.first.event_type in _VIOLENT:
         return True  # the next sentence elaborates: 'opened fire with rifles and drones'
     detail = (
@@ -316,6 +317,9 @@ def _best_typed(mentions: Sequence[Incident]) -> Incident:
     """The mention whose type rests on the most specific evidence."""
     violent = any(m.event_type in _VIOLENT for m in mentions)
     typed = [m for m in mentions if not (violent and m.event_type == "Strategic developments")]
+    lead = typed[0] if typed else mentions[0]
+    if _battle(lead) and not any(m.sub_event_type == "Suicide bomb" for m in mentions):
+        return lead  # a car bomb or drones used in the battle: still an armed clash
     specific = [m for m in typed if m.notes.get("basis") != "generic"]
     pool = specific or typed or list(mentions)
     first = pool[0]  # the lead states the type; later mentions only refine it
@@ -338,6 +342,12 @@ def _explain(out: Incident, key: str, source: Incident | None) -> None:
 
 def _named(actor: Actor | None) -> bool:
     return actor is not None and not actor.name.lower().startswith("unidentified")
+
+
+def _battle(m: Incident) -> bool:
+    """A lead mention typed as a clash between two armed sides (ACLED codes explosives
+    and air support used in the course of a battle as part of the armed clash)."""
+    return m.sub_event_type == "Armed clash" and m.notes.get("type", "").startswith("armed sides")
 
 
 def _best_actor(

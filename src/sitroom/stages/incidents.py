@@ -57,7 +57,7 @@ _GENERIC_AMODS = {
     "repeated",
     "deadly-",
 }
-_ANAPHORIC_DETS = {"the", "that", "this", "these", "those"}
+_ANAPHORIC_DETS = {"the", "that", "this", "these", "those", "both"}
 _MODAL_AUX = {"would", "could", "might", "may", "will", "shall", "should", "can", "must", "'ll"}
 _CONTEXT_HEADS = {
     "pause",
@@ -895,12 +895,26 @@ def _mention(kept: list[tuple[Cue, str]], region: set[int], cues: list[Cue]) -> 
     return m
 
 
+_SEPARATE = {"separate", "unrelated", "another", "different"}
+_OCCASIONS = {"incident", "attack", "development", "event", "case", "episode", "raid"}
+
+
 def _new_referent(mention: Mention) -> bool:
-    """'another attack', 'a second blast', 'in separate attacks': not the one before."""
-    return any(
+    """'another attack', 'a second blast', 'in separate attacks', 'In a separate
+    incident, bandits killed ...': not the one before."""
+    if any(
         c.lower_ in _NEW_REFERENT and c.dep_ in ("det", "amod")
         for t in mention.triggers
         for c in t.head.children
+    ):
+        return True
+    doc = mention.triggers[0].head.doc
+    return any(
+        t.lower_ in _SEPARATE
+        and t.dep_ in ("amod", "det")
+        and t.head.lemma_.lower() in _OCCASIONS
+        and t.i in mention.region
+        for t in doc
     )
 
 
@@ -968,6 +982,8 @@ def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Inciden
         notes["basis"] = "generic"
     if mention.suppressed:
         notes["doubt"] = mention.suppressed
+    if notes.get("mention") == "anaphoric" and _date_elsewhere(anchor):
+        notes["dated"] = "elsewhere"
     return Incident(
         event_type=SUB_EVENT_TYPES[sub],
         sub_event_type=sub,
@@ -1073,12 +1089,29 @@ def _territory(sub: str, mention: Mention, cues: list[Cue]) -> tuple[str, str]:
     taker, loser = _taker(taken, cues, anchor)
     if taker is None:
         return sub, ""
-    state = taker.pattern in _STATE_ARMED or taker.pattern == "government force"
+    state = _state_side(taker) or taker.pattern == "government force"
     if loser:
         state = not state  # 'the terrorists were pushed back from ...'
     if state:
         return "Government regains territory", f"taken by {taker.pattern}"
     return "Non-state actor overtakes territory", f"taken by {taker.pattern}"
+
+
+def _state_side(cue: Cue) -> bool:
+    """'the army', 'Myanmar's army', 'Nigerian troops' are state forces; 'the Arakan
+    Army', 'the Kachin Independence Army' are armed groups named after a people or a
+    cause, not a country."""
+    if cue.pattern not in _STATE_ARMED:
+        return False
+    tok = cue.head
+    named = [
+        c
+        for c in tok.children
+        if c.dep_ in ("compound", "amod")
+        and c.pos_ == "PROPN"
+        and c.ent_type_ not in ("GPE", "NORP")
+    ]
+    return not (tok.pos_ == "PROPN" and named)
 
 
 def _taker(verb: Any, cues: list[Cue], anchor: int) -> tuple[Cue | None, bool]:
@@ -1117,7 +1150,7 @@ def _attack_or_clash(
     victim_heads = {c.head.i for c in victims}
     armed = [c for c in armed if not any(t.i in victim_heads for t in c.head.subtree)]
     targets = [c for c in armed if _is_target(c.head)]  # a convoy carrying employees is none
-    sides = {"state" if c.pattern in _STATE_ARMED else "nonstate" for c in armed}
+    sides = {"state" if _state_side(c) else "nonstate" for c in armed}
     attack = scores.values.get("Attack", 0.0) + min(3.0, sum(c.weight for c in victims))
     clash = scores.values.get("Armed clash", 0.0)
     clash += sum(2 + c.weight for c in targets[:2]) + (2.0 if len(sides) == 2 else 0.0)
@@ -1179,6 +1212,31 @@ def _protest_kind(mention: Mention, cues: list[Cue]) -> tuple[str, str]:
     if inter:
         return "Protest with intervention", "intervention: " + ", ".join(inter[:3])
     return "Peaceful protest", "protest, no intervention reported"
+
+
+_OTHER_CLAUSES = {"relcl", "acl", "ccomp", "parataxis", "conj", "xcomp"}
+
+
+def _date_elsewhere(anchor: Any) -> bool:
+    """'The protests were called by X, who says the October 9 vote was rigged': the
+    sentence's dates all belong to other clauses than the one that tells the
+    anaphoric mention, so they do not date it (and may not keep it apart)."""
+    doc = anchor.doc
+    dated = {t.i for t in doc if t.ent_type_ in ("DATE", "TIME")}
+    if not dated:
+        return False
+    root = anchor
+    while root.pos_ not in ("VERB", "AUX") and root.head.i != root.i:
+        root = root.head
+    clause = {t.i for t in root.subtree}
+    for t in root.subtree:
+        if (
+            t.dep_ in _OTHER_CLAUSES
+            and t.i != anchor.i
+            and anchor.i not in {x.i for x in t.subtree}
+        ):
+            clause -= {x.i for x in t.subtree}
+    return not dated & clause
 
 
 def _anchor(mention: Mention, sub: str) -> Any:
