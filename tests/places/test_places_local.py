@@ -60,3 +60,10 @@ def test_approximate_place_explained(analyse: Callable[[str], Analysis]) -> None
     assert loc is not None and loc.mention == "Dogo village"
     assert loc.feature == "approximate" and loc.lat is not None
     assert "coordinates of 'Wase'" in item.incidents[0].notes["location"]
+
+
+def test_district_abroad_is_no_match(analyse: Callable[[str], Analysis]) -> None:
+    text = "On 14 August 2022, soldiers killed 20 civilians in Nia Ouro (Mopti, Mopti)."
+    found = places_by_mention(analyse(text))
+    village = found["Nia Ouro"]
+    assert village.country == "MLI" and village.feature == "approximate"

@@ -623,6 +623,9 @@ def _namesake(
     story about Adamawa State is not the Indian city): the best candidate in a named
     country wins; with none, a match by a foreign alternate name only is dropped.
     Big cities keep their own reading, towns over `TOWN` yield only to named countries."""
+    if cand.feature == "admin2" and cand.country not in broad and named:
+        local = [c for c in _candidates(m, gaz, context) if c.country in named]
+        return local[0] if local else None  # a district abroad: a local name unknown
     if cand.feature != "city" or cand.geonames_id is None or cand.country in broad:
         return cand
     if cand.population >= BIG_CITY:
@@ -644,6 +647,8 @@ def _implausible(cand: Candidate, context: Context, within: tuple[str, int] | No
     """A town outside the area the text puts it in ("Gero village of Jos south", "Sho
     village in Plateau State"), or one that matched only by a foreign-language alternate
     name in a country the article never names ("Adu" -> Ardabil): a namesake elsewhere."""
+    if within is not None and cand.feature == "admin2":
+        return not inside(cand, within[0])  # "Nia Ouro (Mopti, Mopti)": not a Brazilian Ouro
     if cand.feature != "city" or cand.geonames_id is None:
         return False
     if within is not None:
