@@ -127,3 +127,14 @@ def test_upper_case_wire_text_is_read(detect: Detect) -> None:
     incidents = detect(text)
     assert incidents
     assert incidents[0].event_type == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers staged a strike on Monday in the capital.",
+        "The strike by coal miners entered its third day in the north.",
+    ],
+)
+def test_a_work_stoppage_is_a_protest_not_an_air_strike(detect: Detect, text: str) -> None:
+    assert [m.sub_event_type for m in detect(text)] == ["Peaceful protest"]

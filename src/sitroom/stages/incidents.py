@@ -1000,6 +1000,11 @@ _LABOUR = {"nationwide", "national", "general", "labour", "labor", "indefinite",
 _LABOUR |= {"doctor", "nurse", "worker", "teacher", "union", "driver", "lecturer", "employee"}
 
 
+_STRIKE_CALLS = {"stage", "call", "hold", "declare", "observe", "join", "end", "extend", "suspend"}
+_WORKERS = {"miner", "worker", "employee", "teacher", "nurse", "doctor", "driver", "union"}
+_MILITARY_STRIKES = {"air", "drone", "missile", "rocket", "aerial", "precision", "military"}
+
+
 def _labour_strike(cue: Cue) -> bool:
     """'a nationwide strike', 'the doctors' strike', 'went on strike': a stoppage of
     work is a protest, not an air strike."""
@@ -1009,6 +1014,17 @@ def _labour_strike(cue: Cue) -> bool:
     mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
     if any(m in _LABOUR or m.rstrip("s") in _LABOUR for m in mods):
         return True
+    if any(m in _MILITARY_STRIKES for m in mods):
+        return False
+    verb = tok.head
+    if tok.dep_ == "dobj" and _STRIKE_CALLS & {verb.lemma_.lower(), verb.lower_.removesuffix("d")}:
+        return True  # 'staged a strike', 'called a strike'
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() == "call":
+        return True  # 'called for a strike'
+    by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
+    workers = [t for b in by for t in b.children if t.dep_ == "pobj"]
+    if any(w.lemma_.lower() in _LABOUR or w.lemma_.lower() in _WORKERS for w in workers):
+        return True  # 'the strike by coal miners'
     return tok.dep_ == "pobj" and tok.head.lower_ == "on"
 
 
