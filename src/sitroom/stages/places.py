@@ -530,7 +530,7 @@ _ADMIN_UNIT = re.compile(
     r"\b(?P<head>[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2})\s+(?i:local\s+government\s+"
     r"(?:area|council)|local\s+government|local\s+council|LGA|L\.G\.A|county|locality|"
     r"district|chiefdom|territory|sub-?county|commune|municipality|"
-    r"governorate|prefecture|emirate)\b"
+    r"governorate|prefecture|emirate|agency|tehsil|upazila|woreda|raion)\b"
 )
 _NOT_HEADS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 
