@@ -244,6 +244,9 @@ def _in_paren_list(doc: Any, ent: Any, mention: Mention) -> Mention:
     return replace(mention, prefer_area=True)
 
 
+_ARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ath)-[A-Z]")  # "al-Baydha"
+
+
 def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
     start, end = ent.start, ent.end
     while start < end and (doc[start].lower_ in ("the", "a") or doc[start].text in _LEAD_WORDS):
@@ -256,7 +259,7 @@ def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
         return None
     span = doc[start:end]
     key = fold(span.text)
-    if not key or key in not_places() or not span.text[:1].isupper():
+    if not key or key in not_places() or not (span.text[:1].isupper() or _ARTICLE.match(span.text)):
         return None  # lower-case "entities" ("mosques", "west city") are NER noise
     label = ent.label_
     if label == "NORP":
