@@ -576,13 +576,17 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
     places = []
     for n, m in enumerate(mentions):
         within = withins.get(n)
+        if within is not None and _weak_area(first[within[1]]):
+            host = first[within[1]]
+            if named and host is not None and host.country not in named:
+                within = None  # "Tawila (Tawila, North Darfur)": the town abroad holds nothing
         cand = _second_pass(m, gaz, context, within[0] if within else None)
         if cand is not None and (within is None or _weak_area(first[within[1]])):
             cand = _namesake(cand, m, gaz, context, named, broad)
         if cand is not None and _implausible(cand, context, within):
             cand = None  # a namesake elsewhere: better the enclosing area than a wrong town
         if cand is None and m.source in ("GPE", "LOC", "SCAN", "GOLD"):
-            cand = _spelling_variant(m, gaz, context, within)
+            cand = _spelling_variant(m, gaz, context, within, named)
         places.append(_place(text, m, cand))
     held = {n: n + 1 for n in range(len(mentions) - 1) if _held_by_next(text, mentions, n)}
     return _backed_off(places, held | {n: w[1] for n, w in withins.items()})
@@ -664,7 +668,11 @@ def _implausible(cand: Candidate, context: Context, within: tuple[str, int] | No
 
 
 def _spelling_variant(
-    m: Mention, gaz: Gazetteer, context: Context, within: tuple[str, int] | None
+    m: Mention,
+    gaz: Gazetteer,
+    context: Context,
+    within: tuple[str, int] | None,
+    named: set[str] | frozenset[str] = frozenset(),
 ) -> Candidate | None:
     """A differently transliterated name ("Konduz", "Kastina-Ala", "Dhusamareeb") in the
     country the text puts it in, or else in the article's main country."""
@@ -673,7 +681,8 @@ def _spelling_variant(
         found = gaz.country(country)
         country = found.country if found is not None else None
     if country is None and context.countries:
-        country = max(context.countries, key=lambda k: context.countries[k])
+        pool = [k for k in context.countries if k in named] or list(context.countries)
+        country = max(pool, key=lambda k: context.countries[k])  # a named country first
     if country is None:
         return None
     cand = gaz.fuzzy(m.text, country)
