@@ -7,17 +7,23 @@ guidelines, while plural peoples, "Iraqis", are not); place names inside organis
 names ("Kentucky Fish and Wildlife"); capitalised words the NER missed when the gazetteer
 knows them as a country, region or large city, or when the text marks them as places
 ("the Aziziyah district", "the village of Ashmi", "Tsonye (Agatu, Benue)", "Long Beach,
-CA"); and "the capital", "the Iraqi capital", "Somalia's capital" as that capital city.
+CA", "Gwoza, a town in Borno State"); districts named by their type word ("Wase local
+government area", "Kurram Agency"); entities the NER ran over a list ("Abadam, Borno")
+split into their parts; and "the capital", "the Iraqi capital", "Somalia's capital" as
+that capital city.
 
 Resolution, in two passes: each name is first ranked by its prior alone (countries,
 continents and seas first, then by population); the countries and first-level areas of
 the first-pass winners form the article's context, which then re-ranks every name.
 "X, Y", "X in Y", "X village of Y district", "X (Y, Z)" confine X to Y ("Springfield,
 Illinois"); a small town found only outside Y is a namesake and is dropped. "Y province"
-prefers administrative areas. A name the gazetteer lacks ("Al-Bayaa", "Third Street") is
-kept with feature "approximate" and the coordinates of its enclosing or nearest resolved
-town, precision 2 (3 when that is a region); with no such place it stays feature
-"unresolved" without coordinates. No name ever blocks the others.
+prefers administrative areas. A small town or district in a country the text never
+names, when it names others ("Gaya" in a story about Adamawa State), is a namesake: the
+same name in a named country wins, else the name counts as unknown. A name the
+gazetteer lacks ("Al-Bayaa", "Third Street") is kept with feature "approximate" and the
+coordinates of the finest known area holding it ("X in Y of Z") or else the nearest
+resolved town, precision 2 (3 when that is a province or region); with no such place it
+stays feature "unresolved" without coordinates. No name ever blocks the others.
 
 Precision: 3 for a country, first-level subdivision or other area, 2 when the text says
 "near X", "outside X", "north of X", 1 otherwise.
