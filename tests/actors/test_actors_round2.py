@@ -66,3 +66,11 @@ def test_claim_for_several_acts_is_plural() -> None:
     assert found and found[0].plural and found[0].about == "murder"
     single = findings_in("The group claimed responsibility for the murder of a judge.", 0)
     assert single and not single[0].plural
+
+
+def test_relative_clause_victim_is_one(parse) -> None:  # type: ignore[no-untyped-def]
+    from sitroom.stages.tolls import parse_figures
+
+    item = parse("The lawyers represent the family of Maria Vella, who was killed in 2019.")
+    figures = [f for i, d in item.parses.items() for f in parse_figures(d, 0)]
+    assert [(f.kind, f.value) for f in figures] == [("killed", 1)]

@@ -313,6 +313,8 @@ def parse_figures(sdoc: Any, offset: int) -> list[Figure]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         role = "nsubjpass" if passive else "dobj"
         victim = next((c for c in verb.children if c.dep_ == role), None)
+        if victim is not None and victim.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            victim = verb.head  # "journalist Jane Doe, who was killed in 2017"
         if victim is None or victim.lower_ in _PRONOUN_VICTIMS:
             continue
         value = _victim_count(victim)
