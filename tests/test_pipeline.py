@@ -56,3 +56,11 @@ def test_a_stage_reading_what_nobody_wrote_is_refused() -> None:
 
     with pytest.raises(ValueError, match="reads"):
         Pipeline([NeedsPlaces()])
+
+
+def test_forked_workers_give_the_same_output_in_the_same_order() -> None:
+    texts = [f"article {n}" + (" boom" if n == 5 else "") for n in range(23)]
+    one = list(pipeline.run(Pipeline([Shout()]), _items(texts), batch_size=4))
+    two = list(pipeline.run(Pipeline([Shout()]), _items(texts), batch_size=4, workers=2))
+    assert [a.to_dict() for a in two] == [a.to_dict() for a in one]
+    assert two[5].error is not None and two[5].error.code == "internal"

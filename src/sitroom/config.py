@@ -20,6 +20,7 @@ class Config:
     db: str = "sitroom.db"  # SQLite path or postgresql:// URL
     max_bytes: int = 10_000_000  # larger articles are rejected as too_large
     batch_size: int = 32  # articles per pipeline batch
+    workers: int = 0  # extraction processes for extract (0: one per core, at most 4)
     chunk_chars: int = 50_000  # long texts are parsed in pieces of about this size
     token: str | None = None  # bearer token for the API's write endpoints
 

@@ -23,6 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from sitroom.cli import add_db_option
 
     add_db_option(p)  # where results are stored unless --no-store
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="extraction processes (default: one per core, at most 4; 1 for none)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -47,7 +53,10 @@ def run(args: argparse.Namespace) -> int:
     items = read_inputs(args.paths, published=args.published, max_bytes=max_bytes, exclude=exclude)
     pipe = pipeline.build(cfg)
     out = sys.stdout
-    results = pipeline.run(pipe, items, batch_size=cfg.batch_size)
+    workers = args.workers if args.workers is not None else cfg.workers
+    workers = workers or pipeline.default_workers()
+    batch = cfg.batch_size if workers == 1 else max(1, cfg.batch_size // 4)
+    results = pipeline.run(pipe, items, batch_size=batch, workers=workers)
     if store is not None:
         from sitroom.ingest import store_results
 
