@@ -22,6 +22,7 @@ SUITES: dict[str, str] = {
     "voa": "sitroom.evaluate.voa",
     "geoparsing": "sitroom.evaluate.geoparsing",
     "event-location": "sitroom.evaluate.event_location",
+    "wire-places": "sitroom.evaluate.wire_places",
     "tempeval3": "sitroom.evaluate.tempeval",
     "dedup": "sitroom.evaluate.dedup",
 }
