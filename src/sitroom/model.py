@@ -49,9 +49,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "Other",
     ),
 }
-SUB_EVENT_TYPES: dict[str, str] = {
-    sub: main for main, subs in EVENT_TYPES.items() for sub in subs
-}
+SUB_EVENT_TYPES: dict[str, str] = {sub: main for main, subs in EVENT_TYPES.items() for sub in subs}
 
 ACTOR_TYPES = (
     "state forces",

@@ -11,7 +11,7 @@ from sitroom.errors import UsageError
 from sitroom.evaluate import SUITES, check_floors, run_suite
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("eval", help="score sitroom on a gold suite (or 'all')")
     p.add_argument("suite", choices=[*SUITES, "all"])
     p.add_argument(

@@ -13,7 +13,7 @@ from sitroom.errors import UsageError
 from sitroom.read import read_inputs
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("extract", help="extract incidents from articles and print JSON Lines")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or - for stdin")
     p.add_argument("--format", choices=["jsonl"], default="jsonl")

@@ -9,7 +9,7 @@ from pathlib import Path
 from sitroom.errors import SitroomError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("spark-extract", help="extract on Apache Spark and write Parquet")
     p.add_argument("input", help="file or folder of articles (any input format)")
     p.add_argument("output", type=Path, help="folder for events/, statistics/, places/, times/")

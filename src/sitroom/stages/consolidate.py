@@ -376,8 +376,8 @@ def _best_placed(mentions: Sequence[Incident]) -> Incident | None:
         key=lambda m: (
             m.notes.get("mention") == "reference",
             m.notes.get("placed") == "inherited",
-            not m.location.resolved,  # type: ignore[union-attr]
-            m.location.precision,  # type: ignore[union-attr]
+            not m.location.resolved,
+            m.location.precision,
         ),
     )
 
