@@ -9,6 +9,7 @@ one, and a human-readable table. `sitroom eval SUITE` prints the table and the J
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,20 @@ def _fmt(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)
+
+
+def one_to_one(candidates: Iterable[tuple[Any, ...]]) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching: `candidates` are (cost..., i, j) tuples; the cheapest
+    pairs are taken first and each i and each j is used at most once."""
+    pairs: list[tuple[int, int]] = []
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    for *_, i, j in sorted(candidates):
+        if i not in used_i and j not in used_j:
+            pairs.append((i, j))
+            used_i.add(i)
+            used_j.add(j)
+    return pairs
 
 
 def run_suite(name: str, gold: Path) -> Report:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitroom.evaluate import Report
+from sitroom.evaluate import Report, one_to_one
 from sitroom.evaluate.case2021 import extract
 from sitroom.model import Article, Incident
 
@@ -151,13 +151,7 @@ def match(events: Sequence[Incident], templates: Sequence[Template]) -> list[tup
         for j, t in enumerate(templates)
         if fits(e, t)
     )
-    pairs, used_e, used_t = [], set(), set()
-    for _, _, i, j in candidates:
-        if i not in used_e and j not in used_t:
-            pairs.append((i, j))
-            used_e.add(i)
-            used_t.add(j)
-    return pairs
+    return one_to_one(candidates)
 
 
 def score(results: Sequence[tuple[Sequence[Incident], Sequence[Template]]]) -> dict[str, float]:

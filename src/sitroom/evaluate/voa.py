@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitroom.evaluate import Report
+from sitroom.evaluate import Report, one_to_one
 from sitroom.evaluate.case2021 import extract
 from sitroom.model import Article, Incident
 
@@ -116,13 +116,7 @@ def match(preds: Sequence[Incident], golds: Sequence[GoldIncident]) -> list[tupl
             if dates_agree(p, g) and places_agree(p, g):
                 days = abs((p.date - g.date).days) if p.date and g.date else 9999
                 candidates.append((p.event_type != g.event_type, days, i, j))
-    pairs, used_p, used_g = [], set(), set()
-    for _, _, i, j in sorted(candidates):
-        if i not in used_p and j not in used_g:
-            pairs.append((i, j))
-            used_p.add(i)
-            used_g.add(j)
-    return pairs
+    return one_to_one(candidates)
 
 
 def score(results: Sequence[tuple[Sequence[Incident], Sequence[GoldIncident]]]) -> dict[str, float]:
