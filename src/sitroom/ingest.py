@@ -40,6 +40,7 @@ class IngestSummary:
     incidents: int = 0
     new_events: int = 0  # incidents that started a canonical event (others joined one)
     event_ids: list[str] = field(default_factory=list)
+    copies: int = 0  # stored articles that are near-duplicates of earlier ones
 
     def count(self, result: AddResult) -> None:
         if result.outcome == "stored":
@@ -47,6 +48,7 @@ class IngestSummary:
             self.incidents += result.reports
             self.new_events += result.new_events
             self.event_ids.extend(result.event_ids)
+            self.copies += result.copy_of is not None
         elif result.outcome == "duplicate":
             self.skipped += 1
         else:
@@ -63,6 +65,8 @@ class IngestSummary:
             f"incidents found: {self.incidents}",
             f"events: {self.new_events} new, {self.incidents - self.new_events} merged "
             "into earlier events",
+            f"linked as copies: {self.copies} (near-duplicates of stored articles; "
+            "not counted as independent reports)",
         ]
 
 

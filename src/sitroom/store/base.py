@@ -38,6 +38,7 @@ class AddResult:
     event_ids: tuple[str, ...] = ()
     new_events: int = 0  # reports that started a canonical event (the rest joined one)
     code: str | None = None  # the error code of a rejected article
+    copy_of: str | None = None  # stored as a near-duplicate of this earlier article
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,28 @@ class EventQuery:
 
 
 @dataclass(frozen=True)
+class CopyRef:
+    """A near-duplicate (syndicated or lightly edited) copy of a report's article: its
+    source stays visible, but it is not an independent report of the event."""
+
+    article_id: str
+    source: str | None
+    published: str | None
+    similarity: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "source": self.source,
+            "published": self.published,
+            "similarity": round(self.similarity, 3),
+        }
+
+
+@dataclass(frozen=True)
 class ReportRef:
-    """One article's report of a canonical event, as listed in the event's `reports`."""
+    """One article's report of a canonical event, as listed in the event's `reports`,
+    with the copies of its article (other mastheads printing the same story)."""
 
     report_id: str
     article_id: str
@@ -72,9 +93,10 @@ class ReportRef:
     published: str | None
     fatalities: int | None
     injured: int | None
+    copies: tuple[CopyRef, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "article_id": self.article_id,
             "source": self.source,
             "published": self.published,
@@ -82,6 +104,9 @@ class ReportRef:
             "injured": self.injured,
             "report_id": self.report_id,
         }
+        if self.copies:  # additive: present only when the article has copies
+            out["copies"] = [c.to_dict() for c in self.copies]
+        return out
 
 
 @dataclass(frozen=True)
@@ -132,7 +157,7 @@ class MergeDecision:
     report_id: str | None
     event_id: str
     other_id: str | None
-    action: str  # new | link | merge | user_merge | user_split
+    action: str  # new | link | merge | copy | user_merge | user_split
     score: float | None
     decided_by: str  # auto | user
     explanation: str

@@ -21,11 +21,13 @@ from contextlib import AbstractContextManager
 from typing import Any, TypeVar
 
 from sitroom.errors import StoreError
+from sitroom.merge import articles as near
 from sitroom.model import Analysis, Article, ArticleError, stable_id
 from sitroom.store import canonical
 from sitroom.store.base import (
     AddResult,
     CanonicalEvent,
+    CopyRef,
     EventDetail,
     EventQuery,
     EvidenceView,
@@ -53,6 +55,10 @@ from sitroom.store.common import (
 
 RECORD_CACHE = 100_000  # stored reports kept parsed for linking
 ID_BATCH = 500  # ids per IN (...) list, well under SQLite's limit on parameters
+# Below this many distinct 3-word shingles only an identical text is a copy: one-line
+# leads written from a template ("N villagers killed in X ...") overlap as much as a
+# lightly edited copy does, yet report different incidents.
+COPY_MIN_SHINGLES = 40
 T = TypeVar("T")
 
 
@@ -140,7 +146,11 @@ class SQLStore(Store):
             events=n("events"),
             rejects=n("rejects"),
             schema_version=self._version(),
-            extra={"aliases": n("event_aliases"), "decisions": n("merge_decisions")},
+            extra={
+                "aliases": n("event_aliases"),
+                "decisions": n("merge_decisions"),
+                "copies": n("article_copies"),
+            },
         )
 
     # -- article writes --------------------------------------------------------------
@@ -189,14 +199,84 @@ class SQLStore(Store):
     def _add(self, payload: Payload) -> AddResult:
         art = payload.article
         validate(payload)
+        sig = near.signature(art.text)
         with self._transaction():
             if self._one("SELECT 1 FROM articles WHERE id = ?", (art.id,)):
                 return AddResult("duplicate", art.id)
+            copy = self._copy_of(sig, bool(payload.events))
             self._insert_article(payload)
+            self._file_signature(art.id, sig)
+            if copy is not None:
+                self._link_copy(payload, *copy)
+                return AddResult("stored", art.id, copy_of=copy[0])
             linked = [self._insert_report(payload, n, ev) for n, ev in enumerate(payload.events)]
         event_ids = tuple(event_id for event_id, _ in linked)
         new = sum(1 for _, is_new in linked if is_new)
         return AddResult("stored", art.id, len(event_ids), event_ids, new)
+
+    # -- near-duplicate articles -----------------------------------------------------
+    def _file_signature(self, article_id: str, sig: near.Signature) -> None:
+        """Keep the article's signature and file it under its LSH band keys."""
+        keys = near.band_keys(sig)
+        if not keys:
+            return
+        self._run("INSERT INTO article_signatures VALUES (?, ?)", (article_id, sig.to_bytes()))
+        self._run_many(
+            "INSERT INTO article_bands VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(k, article_id) for k in keys],
+        )
+
+    def _copy_of(self, sig: near.Signature, has_events: bool) -> tuple[str, float] | None:
+        """The first-stored article that a new one nearly duplicates, and their
+        estimated containment; None for an original. Candidates come from the band-key
+        index (no scan) and are confirmed with `near_duplicate`. A copy whose original
+        gave no incidents while the copy does is kept as an original, so an incident
+        the first extraction missed is not lost."""
+        keys = near.band_keys(sig)
+        if not keys:
+            return None
+        marks = ",".join("?" * len(keys))
+        rows = self._all(
+            "SELECT s.article_id, s.signature FROM article_signatures s WHERE s.article_id IN "
+            f"(SELECT article_id FROM article_bands WHERE band_key IN ({marks}))",
+            keys,
+        )
+        found = []
+        for r in rows:
+            other = near.Signature.from_bytes(bytes(r["signature"]))
+            if _is_copy(other, sig):
+                found.append((-other.jaccard(sig), r["article_id"], other.containment(sig)))
+        if not found:
+            return None
+        _, best, similarity = min(found)
+        row = self._one("SELECT duplicate_of FROM article_copies WHERE article_id = ?", (best,))
+        original = row["duplicate_of"] if row else best
+        if has_events and not self._one("SELECT 1 FROM reports WHERE article_id = ?", (original,)):
+            return None
+        return original, similarity
+
+    def _link_copy(self, p: Payload, original: str, similarity: float) -> None:
+        """Record the article as a copy of `original`: no reports of its own (it
+        would otherwise count as a second, independent confirmation of each incident),
+        and a `copy` decision on every event the original reports, saying why."""
+        art = p.article
+        row = self._one("SELECT source FROM articles WHERE id = ?", (original,))
+        why = (
+            f"article {art.id} ({art.source or 'no source'}) is a near-duplicate of "
+            f"{original} ({(row and row['source']) or 'no source'}), estimated containment "
+            f"{similarity:.2f}: listed as a copy, not counted as an independent report "
+            f"({len(p.events)} incident(s) it gives not stored as reports)"
+        )
+        self._run(
+            "INSERT INTO article_copies VALUES (?, ?, ?, ?, ?)",
+            (art.id, original, similarity, why, now()),
+        )
+        events = self._all(
+            "SELECT DISTINCT event_id FROM reports WHERE article_id = ? ORDER BY event_id",
+            (original,),
+        )
+        for e in events:
+            self._record_decision(None, e["event_id"], art.id, "copy", similarity, "auto", why)
 
     def _insert_article(self, p: Payload) -> None:
         a = p.article
@@ -505,14 +585,20 @@ class SQLStore(Store):
         for at in range(0, len(ids), ID_BATCH):
             batch = ids[at : at + ID_BATCH]
             marks = ",".join("?" * len(batch))
-            for r in self._all(
-                "SELECT r.event_id, r.id AS report_id, r.article_id, a.source, a.published, "
-                "r.fatalities, r.injured FROM reports r JOIN articles a ON a.id = r.article_id "
-                f"WHERE r.event_id IN ({marks}) ORDER BY r.{self.ORDER}",
-                batch,
-            ):
-                ref = dict(r)
-                refs[ref.pop("event_id")].append(ReportRef(**ref))
+            found = [
+                dict(r)
+                for r in self._all(
+                    "SELECT r.event_id, r.id AS report_id, r.article_id, a.source, "
+                    "a.published, r.fatalities, r.injured FROM reports r "
+                    "JOIN articles a ON a.id = r.article_id "
+                    f"WHERE r.event_id IN ({marks}) ORDER BY r.{self.ORDER}",
+                    batch,
+                )
+            ]
+            copies = self._copies({ref["article_id"] for ref in found})
+            for ref in found:
+                event_id = ref.pop("event_id")
+                refs[event_id].append(ReportRef(**ref, copies=copies.get(ref["article_id"], ())))
             for r in self._all(
                 f"SELECT event_id, alias FROM event_aliases WHERE event_id IN ({marks}) "
                 f"ORDER BY alias{self.BINARY}",
@@ -531,6 +617,24 @@ class SQLStore(Store):
             )
             for row in rows
         ]
+
+    def _copies(self, article_ids: set[str]) -> dict[str, tuple[CopyRef, ...]]:
+        """The stored copies of each of these articles, oldest first."""
+        out: dict[str, list[CopyRef]] = {}
+        ids = sorted(article_ids)
+        for at in range(0, len(ids), ID_BATCH):
+            batch = ids[at : at + ID_BATCH]
+            marks = ",".join("?" * len(batch))
+            for r in self._all(
+                "SELECT c.duplicate_of, c.article_id, a.source, a.published, c.similarity "
+                "FROM article_copies c JOIN articles a ON a.id = c.article_id "
+                f"WHERE c.duplicate_of IN ({marks}) ORDER BY a.stored_at, c.article_id",
+                batch,
+            ):
+                out.setdefault(r["duplicate_of"], []).append(
+                    CopyRef(r["article_id"], r["source"], r["published"], float(r["similarity"]))
+                )
+        return {k: tuple(v) for k, v in out.items()}
 
     @guarded
     def event(self, event_id: str) -> CanonicalEvent | None:
@@ -687,6 +791,14 @@ def _statistic_row(article_id: str, n: int, s: dict[str, Any]) -> tuple[Any, ...
         s.get("by"),
         to_json(s),
     )
+
+
+def _is_copy(stored: near.Signature, new: near.Signature) -> bool:
+    """Whether `new` copies `stored`: `near_duplicate` for article-length texts, an
+    identical signature for short ones (see COPY_MIN_SHINGLES)."""
+    if min(stored.size, new.size) < COPY_MIN_SHINGLES:
+        return stored.size == new.size and stored.values == new.values
+    return near.near_duplicate(stored, new)
 
 
 def first_line(exc: BaseException) -> str:
