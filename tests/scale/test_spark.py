@@ -10,6 +10,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from sitroom.store import open_store
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ["nigeria-borno-ied.txt", "iraq-erbil-rockets.txt", "wire-feed.jsonl"]
 
@@ -36,8 +38,9 @@ def test_spark_rows_equal_extract_events(tmp_path: Path) -> None:
         for e in doc.get("events", [])
     )
     out = tmp_path / "out"
+    db = str(tmp_path / "spark.db")
     subprocess.run(
-        [sitroom, "spark-extract", str(inputs), str(out), "--master", "local[1]"],
+        [sitroom, "spark-extract", str(inputs), str(out), "--master", "local[1]", "--db", db],
         capture_output=True,
         check=True,
         timeout=600,
@@ -49,3 +52,9 @@ def test_spark_rows_equal_extract_events(tmp_path: Path) -> None:
     for table in ("statistics", "places", "times"):
         assert pq.read_table(out / table).num_rows > 0
     assert isinstance(rows[0]["location"], dict) and "lat" in rows[0]["location"]
+    with open_store(db) as store:
+        stored = [e for e in store.iter_events()]
+        assert store.counts().articles == 5
+    assert {r["id"] for r in rows} <= {i for e in stored for i in [e.id, *e.aliases]} | {
+        r.report_id for e in stored for r in e.reports
+    }

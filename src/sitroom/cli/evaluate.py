@@ -22,6 +22,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--floors", type=Path, help="JSON of metric floors: fail below them")
     p.add_argument("--json", type=Path, help="also write all reports as JSON to this file")
+    # every command takes --db (CONTRACT.md); scoring never opens a store
+    p.add_argument("--db", default=None, help="accepted for uniformity; eval uses no store")
     p.set_defaults(handler=run)
 
 

@@ -15,6 +15,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("output", type=Path, help="folder for events/, statistics/, places/, times/")
     p.add_argument("--master", default="local[*]", help="Spark master URL (default local[*])")
     p.add_argument("--partitions", type=int, default=0, help="number of partitions")
+    p.add_argument("--db", default=None, help="also store every article's results in this store")
     p.set_defaults(handler=run)
 
 
@@ -23,6 +24,8 @@ def run(args: argparse.Namespace) -> int:
         from sitroom.scale import spark
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise SitroomError("pyspark is not installed: pip install 'sitroom[spark]'") from exc
-    counts = spark.run([args.input], args.output, master=args.master, partitions=args.partitions)
+    counts = spark.run(
+        [args.input], args.output, master=args.master, partitions=args.partitions, db=args.db
+    )
     print(json.dumps(counts))
     return 0

@@ -81,32 +81,41 @@ def _analysis(row: Any) -> Analysis:
 
 
 def run(
-    sources: list[str], out: Path, master: str = "local[*]", partitions: int = 0
+    sources: list[str],
+    out: Path,
+    master: str = "local[*]",
+    partitions: int = 0,
+    db: str | None = None,
 ) -> dict[str, int]:
-    """Extract `sources` on Spark and write Parquet tables under `out`."""
-    from pyspark.sql import SparkSession
-    from pyspark.sql import functions as F
-
+    """Extract `sources` on Spark and write Parquet tables under `out`; with `db`, also
+    store every article's results (and every reject) there, one transaction each."""
     from sitroom import config as config_mod
     from sitroom.read import read_inputs
 
     cfg = config_mod.load()
-    rows, rejected = [], 0
+    articles: dict[str, Article] = {}
+    rejects: list[Analysis] = []
     for item in read_inputs(sources, max_bytes=cfg.max_bytes):
         if item.error is not None:
-            rejected += 1
-            continue
-        a = item.article
-        rows.append(
-            (
-                a.id,
-                a.text,
-                a.published.isoformat() if a.published else None,
-                a.title,
-                a.source,
-                a.url,
-            )
-        )
+            rejects.append(item)
+        else:
+            articles.setdefault(item.article.id, item.article)
+    spark = _session(master)
+    try:
+        results = _extract(spark, list(articles.values()), partitions).cache()
+        counts = _write_tables(results, out)
+        counts["articles"] = len(articles)
+        counts["rejected"] = len(rejects)
+        if db is not None:
+            counts["stored"] = _store(db, articles, rejects, results)
+        return counts
+    finally:
+        spark.stop()
+
+
+def _session(master: str) -> Any:
+    from pyspark.sql import SparkSession
+
     # executors must run this very interpreter (the one with sitroom and its models)
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
@@ -119,21 +128,41 @@ def run(
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
-    try:
-        schema = "id string, text string, published string, title string, source string, url string"
-        frame = spark.createDataFrame(rows, schema=schema)
-        frame = frame.repartition(partitions or max(1, spark.sparkContext.defaultParallelism))
-        results = frame.mapInPandas(extract_partition, "article_id string, output string")
-        parsed = results.select("article_id", F.from_json("output", OUTPUT_DDL).alias("o"))
-        parsed = parsed.cache()
-        counts = {}
-        for table in ("events", "statistics", "places", "times"):
-            exploded = parsed.select("article_id", F.explode(f"o.{table}").alias("r"))
-            flat = exploded.select("article_id", "r.*")
-            flat.write.mode("overwrite").parquet(str(out / table))
-            counts[table] = flat.count()
-        counts["articles"] = len(rows)
-        counts["rejected"] = rejected
-        return counts
-    finally:
-        spark.stop()
+    return spark
+
+
+def _extract(spark: Any, articles: list[Article], partitions: int) -> Any:
+    rows = [
+        (a.id, a.text, a.published.isoformat() if a.published else None, a.title, a.source, a.url)
+        for a in articles
+    ]
+    schema = "id string, text string, published string, title string, source string, url string"
+    frame = spark.createDataFrame(rows, schema=schema)
+    frame = frame.repartition(partitions or max(1, spark.sparkContext.defaultParallelism))
+    return frame.mapInPandas(extract_partition, "article_id string, output string")
+
+
+def _write_tables(results: Any, out: Path) -> dict[str, int]:
+    from pyspark.sql import functions as F
+
+    parsed = results.select("article_id", F.from_json("output", OUTPUT_DDL).alias("o"))
+    counts = {}
+    for table in ("events", "statistics", "places", "times"):
+        exploded = parsed.select("article_id", F.explode(f"o.{table}").alias("r"))
+        flat = exploded.select("article_id", "r.*")
+        flat.write.mode("overwrite").parquet(str(out / table))
+        counts[table] = flat.count()
+    return counts
+
+
+def _store(db: str, articles: dict[str, Article], rejects: list[Analysis], results: Any) -> int:
+    from sitroom.store import open_store
+
+    stored = 0
+    with open_store(db) as store:
+        for item in rejects:
+            store.add_analysis(item)
+        for row in results.toLocalIterator():
+            outcome = store.add_output(articles[row.article_id], json.loads(row.output))
+            stored += outcome.outcome == "stored"
+    return stored
