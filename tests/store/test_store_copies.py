@@ -6,13 +6,16 @@ same incident still corroborates it. The texts are written for these tests."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 from store_helpers import analysis, lead_pipeline, wire_lead
 
 from sitroom.ingest import ingest
+from sitroom.merge.articles import band_keys, signature
 from sitroom.store import open_store
 from sitroom.store.base import Store
+from sitroom.store.migrations import latest_version
 
 STORY = (
     "Gunmen on motorcycles killed 4 villagers in Kano on Friday, a local official said. "
@@ -125,3 +128,37 @@ def test_ingest_summary_counts_copies(tmp_path: Path) -> None:
         assert (summary.stored, summary.incidents, summary.copies) == (3, 1, 2)
         assert "linked as copies: 2" in "\n".join(summary.lines())
         assert len(store.events()) == 1
+
+
+def test_a_version_1_store_upgrades_and_keeps_its_events(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with open_store(str(path)) as store:
+        store.add_analysis(analysis(STORY, source="AFP", published=DAY))
+    con = sqlite3.connect(path)  # back to schema 1: as a store made before copies
+    for table in ("article_copies", "article_bands", "article_signatures"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("DELETE FROM schema_migrations WHERE version > 1")
+    con.commit()
+    con.close()
+    with open_store(str(path)) as store:
+        assert store.schema_version() == latest_version()
+        # an article stored before signatures existed is not found as an original
+        result = store.add_analysis(analysis(EDITED, source="Daily", published=DAY))
+        assert result.copy_of is None and result.reports == 1
+        trimmed = store.add_analysis(analysis(TRIMMED, source="Star", published=DAY))
+        assert trimmed.copy_of == analysis(EDITED).article.id
+
+
+def test_copy_lookup_uses_the_band_index(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    open_store(str(path)).close()
+    con = sqlite3.connect(path)
+    keys = band_keys(signature(STORY))
+    plan = con.execute(
+        "EXPLAIN QUERY PLAN SELECT s.article_id FROM article_signatures s WHERE s.article_id "
+        f"IN (SELECT article_id FROM article_bands WHERE band_key IN ({','.join('?' * 42)}))",
+        keys,
+    ).fetchall()
+    con.close()
+    assert len(keys) == 42
+    assert not any(row[3].startswith("SCAN") for row in plan), plan
