@@ -1,8 +1,8 @@
 """Consolidate stage (last): one record per real-world incident of the article.
 
 The incident stage reports one mention per occurrence per sentence. Here mentions of the
-same incident are merged (the lead "Salvoes of rockets were launched ...", "the attack",
-"Friday's rocket attack", "three Katyusha rockets ... fell"), distinct incidents are kept
+same incident are merged (a lead "Mortar rounds were fired at the base ...", then "the
+attack", "Tuesday's mortar attack", "two shells ... landed"), distinct incidents are kept
 apart (different dates or places), each incident gets its status (`new` for the news and
 what happened in the current news cycle, `background` for what the article recalls),
 and the records are ordered as the contract wants: new first, then background, each
