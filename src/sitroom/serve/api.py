@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitroom import pipeline as pipeline_mod
 from sitroom.config import Config
+from sitroom.errors import InputError
 from sitroom.model import Analysis
 from sitroom.read.common import ReadOptions
 from sitroom.read.jsonl import loads, read_record
@@ -169,8 +170,6 @@ def create_app(db_url: str, config: Config, pipeline: Pipeline | None = None) ->
 
 
 def loads_or_error(body: str) -> object:
-    from sitroom.errors import InputError
-
     try:
         return loads(body)
     except InputError as exc:

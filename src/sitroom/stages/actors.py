@@ -796,12 +796,7 @@ def _verb_roles(verb: Any) -> Roles:
             roles.agent = child
         elif not passive and child.dep_ == "dobj" and roles.target is None:
             roles.target = child
-        elif (
-            child.dep_ == "prep"
-            and child.lower_ in _TARGET_PREPS
-            and roles.target is None
-            and not _when(_pobj(child))
-        ):
+        elif roles.target is None and _target_prep(child):
             roles.target = _pobj(child)
         elif child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_.lower() in _CLASHES:
             roles.target = roles.target or _pobj(child)  # "clashed with MNJTF soldiers"
@@ -815,6 +810,11 @@ def _verb_roles(verb: Any) -> Roles:
     else:
         roles.how = "passive 'by' phrase" if passive else "subject of the verb"
     return roles
+
+
+def _target_prep(child: Any) -> bool:
+    """'on/against/at X' naming a target, not a time ("on Friday")."""
+    return bool(child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and not _when(_pobj(child)))
 
 
 def _inherited_subject(verb: Any) -> Any:
@@ -851,12 +851,7 @@ def _noun_roles(noun: Any) -> Roles:
             # "a government air strike": the whole phrase is the description
             roles.agent = noun if child.lower_ in ("government", "regime") else child
             roles.how = "name modifying the noun"
-        elif (
-            child.dep_ == "prep"
-            and child.lower_ in _TARGET_PREPS
-            and roles.target is None
-            and not _when(_pobj(child))
-        ):
+        elif roles.target is None and _target_prep(child):
             roles.target = _pobj(child)
         elif child.dep_ == "prep" and child.lower_ == "with" and noun.lemma_.lower() in _CLASHES:
             roles.agent = roles.agent or _pobj(child)  # "clashes with Houthi militants"
