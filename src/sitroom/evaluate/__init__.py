@@ -8,11 +8,17 @@ one, and a human-readable table. `sitroom eval SUITE` prints the table and the J
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from sitroom.model import Analysis, Article
+
+if TYPE_CHECKING:
+    from sitroom.stages import Pipeline
 
 SUITES: dict[str, str] = {
     "seed": "sitroom.evaluate.seed",
@@ -61,6 +67,22 @@ def _fmt(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)
+
+
+@functools.lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    from sitroom import config, pipeline
+
+    return pipeline.build(config.load())
+
+
+def analyse(articles: Iterable[Article]) -> list[Analysis]:
+    """The default pipeline over `articles`, in order; built once per process, so
+    `eval all` loads the models once for every suite."""
+    from sitroom import pipeline
+
+    items = (Analysis(article=a.with_id()) for a in articles)
+    return list(pipeline.run(default_pipeline(), items))
 
 
 def one_to_one(candidates: Iterable[tuple[Any, ...]]) -> list[tuple[int, int]]:

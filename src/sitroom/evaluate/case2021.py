@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sitroom.evaluate import Report
+from sitroom.evaluate import Report, analyse
 from sitroom.model import SUB_EVENT_TYPES, Analysis, Article
-from sitroom.stages import Stage
 
 CODES: dict[str, str] = {
     "ARMED_CLASH": "Armed clash",
@@ -71,39 +70,9 @@ def read_gold(path: Path) -> list[tuple[str, str, str]]:
     return out
 
 
-def extract(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Analysis]:
-    """Run the default pipeline over `articles`, yielding analyses in order. While some
-    stages of the default pipeline do not exist yet, the ones that do are run."""
-    from itertools import islice
-
-    stages = _stages()
-    it = (Analysis(article=a.with_id()) for a in articles)
-    while batch := list(islice(it, batch_size)):
-        for stage in stages:
-            stage.process(batch)
-        for item in batch:
-            item.doc = None
-            item.parses = {}
-        yield from batch
-
-
-def _stages() -> list[Stage]:
-    from sitroom import config, nlp, pipeline
-
-    cfg = config.load()
-    try:
-        return pipeline.build(cfg).stages
-    except ImportError:
-        pass
-    from sitroom.stages.incidents import IncidentStage
-    from sitroom.stages.parse import ParseStage
-
-    stages: list[Stage] = [ParseStage(nlp.load(cfg.spacy_model)), IncidentStage()]
-    try:
-        from sitroom.stages.consolidate import ConsolidateStage
-    except ImportError:
-        return stages
-    return [*stages, ConsolidateStage()]
+def extract(articles: Iterable[Article]) -> list[Analysis]:
+    """The default pipeline over `articles`, in order (shared by the voa and muc4 suites)."""
+    return analyse(articles)
 
 
 def predict(snippets: Sequence[str]) -> list[str]:

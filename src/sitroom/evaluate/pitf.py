@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitroom.evaluate import Report
+from sitroom.evaluate import Report, analyse
 from sitroom.knowledge.numbers import find_numbers
 from sitroom.model import Actor, Analysis, Article, Incident
 
@@ -63,17 +63,11 @@ class Row:
 
 
 def run(gold: Path, every: int | None = None) -> Report:
-    import sitroom.config
-    from sitroom import pipeline
 
     rows = load(gold / "pitf-atrocities")
     step = 1 if os.environ.get("SITROOM_PITF_ALL") else (every or SAMPLE_EVERY)
     sample = rows[::step]
-    built = pipeline.build(sitroom.config.load())
-    items = (
-        Analysis(article=Article(text=r.text, published=r.published).with_id()) for r in sample
-    )
-    results = list(pipeline.run(built, items))
+    results = analyse(Article(text=r.text, published=r.published) for r in sample)
     return score(sample, results, len(rows))
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitroom.evaluate import Report
+from sitroom.evaluate import Report, analyse
 from sitroom.evaluate.pitf import actor_matches
 from sitroom.model import Actor, Analysis, Article
 
@@ -36,13 +36,9 @@ class Sentence:
 
 
 def run(gold: Path) -> Report:
-    import sitroom.config
-    from sitroom import pipeline
 
     items = load(gold / "plover" / "PLOVER_GSR_CAMEO.txt")
-    built = pipeline.build(sitroom.config.load())
-    articles = (Analysis(Article(text=s.text, published=s.published).with_id()) for s in items)
-    return score(items, list(pipeline.run(built, articles)))
+    return score(items, analyse(Article(text=s.text, published=s.published) for s in items))
 
 
 def score(items: list[Sentence], results: list[Analysis]) -> Report:

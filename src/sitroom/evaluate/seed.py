@@ -436,12 +436,12 @@ def seed_path(gold: Path) -> Path:
 
 def extract(paths: Sequence[Path]) -> list[dict[str, Any]]:
     """The real pipeline over `paths`, one contract object per article, in order."""
-    from sitroom import config, pipeline
+    from sitroom import pipeline
+    from sitroom.evaluate import default_pipeline
     from sitroom.read import read_inputs
 
-    pipe = pipeline.build(config.load())
     items = list(read_inputs([str(p) for p in paths]))
-    return [item.to_dict() for item in pipeline.run(pipe, items)]
+    return [item.to_dict() for item in pipeline.run(default_pipeline(), items)]
 
 
 def score(outcome: Outcome) -> dict[str, float]:

@@ -16,22 +16,16 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from sitroom.evaluate import Report
+from sitroom.evaluate import Report, analyse
 from sitroom.evaluate.pitf import KM, Row, haversine, load
 from sitroom.model import Analysis, Article, Place
 
 
 def run(gold: Path, every: int = 3) -> Report:
-    import sitroom.config
-    from sitroom import pipeline
 
     rows = [r for r in load(gold / "pitf-atrocities") if r.lat is not None and r.lon is not None]
     sample = rows[::every]
-    built = pipeline.build(sitroom.config.load())
-    items = (
-        Analysis(article=Article(text=r.text, published=r.published).with_id()) for r in sample
-    )
-    return score(sample, list(pipeline.run(built, items)))
+    return score(sample, analyse(Article(text=r.text, published=r.published) for r in sample))
 
 
 def score(rows: list[Row], results: list[Analysis]) -> Report:
