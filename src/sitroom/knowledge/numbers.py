@@ -57,6 +57,11 @@ VAGUE_COUNTS = (
     "tens of thousands",
     "hundreds of thousands",
     "millions",
+    "several hundred",
+    "several thousand",
+    "a few hundred",
+    "a few thousand",
+    "many thousands",
     "several",
     "many",
     "numerous",
@@ -220,6 +225,9 @@ AGGREGATE_CUES = re.compile(
     r"total of|a total|overall|altogether|cumulative|"
     r"this year|last year|this month|past (?:year|month|week|decade)|"
     r"in (?:19|20)\d\d|over the (?:past|last)|during the (?:war|conflict|year)|"
+    r"between (?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|(?:19|20)\d\d)\b[^.;]{0,25}?\band (?:[a-z]+ )?(?:(?:19|20)\d\d|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"(?:war|conflict|offensive|campaign|insurgency|uprising|crisis|violence|fighting|"
     r"bombardment|siege) (?:that |which )?(?:has|have|had) (?:so far )?(?:killed|left|claimed)|"
     r"(?:has|have) (?:so far )?(?:killed|left) more than|"
@@ -230,5 +238,18 @@ AGGREGATE_CUES = re.compile(
 
 
 def has_aggregate_cue(text: str) -> bool:
-    """True when a clause talks about a period or a whole war, not one incident."""
-    return AGGREGATE_CUES.search(text) is not None
+    """True when a clause talks about a period or a whole war, not one incident.
+
+    A clause that opens with its year ("In 2019, gunmen ambushed a convoy") dates one
+    past incident: that year is no period, and neither is the comparison in "the
+    deadliest attack since 1998"."""
+    text = _DATED_OPENING.sub("", text, count=1)
+    return AGGREGATE_CUES.search(_SUPERLATIVE_SINCE.sub("", text)) is not None
+
+
+_DATED_OPENING = re.compile(r"^\s*(?:[A-Z][\w ,.—-]{0,40}?—\s*)?In (?:19|20)\d\d,")
+_SUPERLATIVE_SINCE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|most \w+|first)\b"
+    r"[^.;,]{0,60}?\bsince\b[^.;,]*",
+    re.IGNORECASE,
+)

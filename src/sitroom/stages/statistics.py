@@ -20,13 +20,11 @@ from sitroom.model import Analysis, Span, Statistic, Timex
 from sitroom.stages import Stage
 from sitroom.stages.tolls import figures_in
 
-# noun as written -> unit of the statistic
+# noun as written -> unit of the statistic (nouns not listed keep their own name:
+# "strikes", "incidents", "events" are what the text counts)
 CORE_UNITS = {
     "attacks": "attacks",
-    "strikes": "attacks",
     "assaults": "attacks",
-    "raids": "attacks",
-    "incidents": "attacks",
     "troops": "troops",
     "soldiers": "troops",
     "personnel": "troops",
@@ -36,6 +34,44 @@ CORE_UNITS = {
     "displaced": "displaced",
     "arrests": "arrested",
 }
+# counts of attacks: statistics whatever their size once a period or source frames them
+EVENT_UNITS = {"attacks", "strikes", "raids", "incidents", "events", "airstrikes", "bombings"}
+# people taking part in one incident: a crowd, a bus load, a congregation
+PARTICIPANTS = {
+    "protesters",
+    "demonstrators",
+    "marchers",
+    "worshippers",
+    "passengers",
+    "travellers",
+    "travelers",
+    "students",
+    "pupils",
+    "villagers",
+    "residents",
+    "gunmen",
+    "militants",
+    "fighters",
+    "attackers",
+    "assailants",
+    "rioters",
+    "mourners",
+}
+# a participle after "N people" that names what happened to them
+PARTICIPLE_UNITS = {
+    "displaced": "displaced",
+    "uprooted": "displaced",
+    "fled": "displaced",
+    "kidnapped": "kidnapped",
+    "abducted": "kidnapped",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "accused": "accused",
+    "charged": "accused",
+    "missing": "missing",
+    "disappeared": "missing",
+}
+GENERIC_PEOPLE = {"people", "persons", "civilians", "individuals", "children", "women", "men"}
 NOT_UNITS = {
     "days",
     "weeks",
@@ -67,15 +103,58 @@ NOT_UNITS = {
 }
 GENERIC_MINIMUM = 10  # smaller counts of other things are incident details
 LARGE_TOLL = 100  # an attributed toll this large is also a statistic
+LARGE_COUNT = 1000  # a count of other things this large is a statistic without a period
+# words that end a noun phrase: the counted noun comes before any of them
+_STOP = (
+    r"(?:were|was|are|is|be|been|being|have|has|had|will|would|could|in|on|at|of|from|to|"
+    r"by|for|with|the|a|an|or|who|that|which|since|during|across|between|into|per|than|as|"
+    r"its|their|his|her|our|this|these|those|last|next|each|every|after|before|while|"
+    r"including|against|among|near|over|under|up|down|out|so|but|not|no|also|then|there|"
+    r"killed|wounded|injured|dead|died)"
+)
+_MODIFIER = rf"(?!{_STOP}\b)[A-Za-z][\w’'.-]*"
 _UNIT_AFTER = re.compile(
-    r"^\s+(?:(?:more|other|additional|US|U\.S\.|[A-Z][a-z]+i|[A-Z][a-z]+an|foreign|"
-    r"international|coalition|American|British|French|[a-z]+-[a-z]+)\s+){0,2}"
-    r"(?P<noun>[A-Za-z][a-z]+s|personnel|people|displaced)\b"
+    rf"^\s+(?:{_MODIFIER}\s+(?:and\s+|or\s+)?){{0,3}}?"
+    rf"(?P<noun>(?!{_STOP}\b)(?:[A-Za-z][a-z]+(?<![su])s|personnel|people|displaced|police|"
+    r"[A-Z][a-z]+ese))\b"
+)
+# "N people have been displaced", "N suspected militants had been arrested"
+_PARTICIPLE = re.compile(
+    r"^\s+(?:(?:have|has|had|were|was|are|is|remain|remained)\s+)?(?:been\s+|now\s+|still\s+)*"
+    r"(?:(?:forcibly|reportedly|internally|newly)\s+)?(?P<what>[a-z]+)\b"
+)
+# "displaced over 700,000", "forced about two million from their homes"
+_VERB_BEFORE = re.compile(
+    r"\b(?P<verb>displaced|displacing|displace|uprooted|uprooting|forced|forcing|driven|drove|"
+    r"driving|kidnapped|abducted|arrested|detained)\s+(?:another\s+|a further\s+|"
+    r"an additional\s+)?$",
+    re.IGNORECASE,
+)
+_FROM_HOMES = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:from|out of)\s+(?:their\s+)?homes?\b")
+_ATTACKED_TIMES = re.compile(
+    r"\b(?:attacked|targeted|struck|hit|shelled|bombed)\b[^.;]{0,20}$", re.IGNORECASE
+)
+# troops that do something in the incident itself are no deployment figure
+_TROOPS_IN_ACTION = re.compile(
+    r"^\s+(?:[\w’'.-]+\s+){0,3}?(?:surrendered|defected|deserted|fled|retreated|were|was|"
+    r"had been|have been)\s*(?:captured|killed|taken|seized|abducted|surrendered)?\b"
 )
 _HOSTAGE = re.compile(r"^\s+\w+\s+(?:\w+\s+)?(?:captured as hostages|taken hostage|held hostage)")
-_ELLIPSIS = re.compile(r"^\s+(?:in|at|on)\s+[A-Z]")
+# "... and about 900 in Syria", "including 1.7 million in North Kivu", "up from 21 the year before"
+_ELLIPSIS = re.compile(
+    r"^\s+(?:(?:in|at|on|across|throughout|inside)\s+(?:the\s+)?"
+    r"(?:[A-Z]|(?:north|south|east|west|centre|center|cent)\w*\b)|"
+    r"(?:the|a)\s+(?:year|month|week)\s+(?:before|earlier)|(?:in|during)\s+(?:19|20)\d\d\b|"
+    r"(?:last|the previous|the prior)\s+(?:year|month)\b|nationwide|elsewhere|[,.;]|$)"
+)
+_ELLIPSIS_LINK = re.compile(
+    r"(?:\band|\bincluding|\bup from|\bdown from|\bcompared with|\bcompared to|\bagainst|"
+    r"\bfrom|\bof them|\bwith)\s*$",
+    re.IGNORECASE,
+)
 _COUNTER = re.compile(
-    r"(?P<who>\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|\b[Tt]he\s+[\w’' -]{2,40}?)\s+"
+    r"(?P<who>\b[A-Z][\w’'.-]*(?:\s+(?:(?:for|of|and|on|the)\s+)?[A-Z][\w’'.-]*){0,7}|"
+    r"\b[Tt]he\s+[\w’' -]{2,40}?)\s+"
     r"(?:has|have|had)?\s*(?:counted|recorded|documented|tallied|registered|logged|"
     r"verified|estimated|estimates)\b"
 )
@@ -161,32 +240,79 @@ def _unit(
 ) -> str | None:
     """The unit of an aggregate figure, or None when the number is no statistic."""
     after = clause.text[number.end - clause.start : number.end - clause.start + 60]
+    before = clause.text[max(0, number.lead - clause.start - 40) : number.lead - clause.start]
     value = number.value or 0
+    framed = aggregate or (value >= LARGE_TOLL and source is not None)
     if number.start in tolls:
-        kind = "killed" if tolls[number.start] == "killed" else "wounded"
-        if aggregate or (value >= LARGE_TOLL and source):
-            return kind
-        return None
+        return ("killed" if tolls[number.start] == "killed" else "wounded") if framed else None
     if _HOSTAGE.match(after):
-        return "hostages" if aggregate or (value >= LARGE_TOLL and source) else None
-    if _is_year(number, after) or re.match(r"^\s*(?:%|percent|per cent)", after):
-        return "percent" if re.match(r"^\s*(?:%|percent|per cent)", after) else None
+        return "hostages" if framed else None
+    if re.match(r"^\s*(?:%|percent|per cent)", after):
+        return "percent"
+    if _is_year(number, after):
+        return None
+    if re.match(r"^\s+times\b", after) and _ATTACKED_TIMES.search(before):
+        return "attacks" if aggregate else None  # "attacked more than 150 times since"
+    verb_unit = _unit_from_verb(before, after, value, aggregate)
+    if verb_unit is not None:
+        return verb_unit
     unit_match = _UNIT_AFTER.match(after)
+    bare = _PARTICIPLE.match(after) if unit_match is None else None
+    if bare and re.match(r"^\s+(?:have|has|had|were|was|are|is|remain)\b", after):
+        happened = PARTICIPLE_UNITS.get(bare.group("what"))
+        if happened and (aggregate or value >= LARGE_TOLL):
+            return happened  # "Roughly 3 million are displaced"
     if unit_match is None:
-        before = clause.text[max(0, number.lead - clause.start - 12) : number.lead - clause.start]
-        if last_unit and _ELLIPSIS.match(after) and re.search(r"\band\s*$", before):
+        if last_unit and _ELLIPSIS.match(after) and _ELLIPSIS_LINK.search(before):
             return last_unit  # "2,500 US troops in Iraq and about 900 in Syria"
         if number.lead - clause.start < 3 and re.match(r"^\s+[a-z]+s\s*$", after):
             return after.strip()  # a headline such as "Around 80 attacks"
         return None
+    return _unit_of_noun(unit_match, after, value, aggregate)
+
+
+def _unit_from_verb(before: str, after: str, value: float, aggregate: bool) -> str | None:
+    """ "displaced over 700,000", "forced two million from their homes", "arrested 70
+    suspects since January": the verb before the figure says what it counts."""
+    m = _VERB_BEFORE.search(before)
+    if m is None or not (aggregate or value >= LARGE_COUNT):
+        return None
+    verb = m.group("verb").lower()
+    if verb.startswith(("forc", "driv", "drove")):
+        return "displaced" if _FROM_HOMES.match(after) else None
+    if verb.startswith(("displac", "uproot")):
+        return "displaced"
+    if verb in ("kidnapped", "abducted"):
+        return "kidnapped"
+    return "arrested"
+
+
+def _unit_of_noun(
+    unit_match: re.Match[str], after: str, value: float, aggregate: bool
+) -> str | None:
+    """The unit of "N <modifiers> noun": a known unit, what happened to the people
+    counted ("people have been displaced"), or the noun itself for a large or framed
+    count; small counts and the participants of one incident are no statistic."""
     noun = unit_match.group("noun").lower()
     if noun in NOT_UNITS:
         return None
+    rest = after[unit_match.end() :]
     if noun in CORE_UNITS:
-        return CORE_UNITS[noun]
-    if value >= GENERIC_MINIMUM and (aggregate or value >= LARGE_TOLL or noun != "people"):
+        unit = CORE_UNITS[noun]
+        if unit == "troops" and (_TROOPS_IN_ACTION.match(rest) or value < GENERIC_MINIMUM):
+            return None  # "2,000 soldiers surrendered", "two soldiers"
+        return unit
+    participle = _PARTICIPLE.match(rest)
+    happened = PARTICIPLE_UNITS.get(participle.group("what")) if participle else None
+    if happened is not None and (aggregate or value >= LARGE_TOLL):
+        return happened
+    if value < GENERIC_MINIMUM:
+        return None
+    if aggregate or (noun in EVENT_UNITS and value >= LARGE_TOLL):
         return noun
-    return None
+    if noun in PARTICIPANTS or (noun in GENERIC_PEOPLE and value < LARGE_TOLL):
+        return None
+    return noun if value >= LARGE_COUNT or noun in GENERIC_PEOPLE else None
 
 
 def _is_year(number: NumberMention, after: str) -> bool:
@@ -208,7 +334,8 @@ def _source(text: str) -> str | None:
     if counter:
         who = counter.group("who").strip()
         if who.lower() not in ("in total", "it", "they", "this"):
-            return re.sub(r"^(?:In total|In all|Overall),?\s+", "", who)
+            who = re.sub(r"^(?:In total|In all|Overall),?\s+", "", who)
+            return re.sub(r"\s+(?:said|says|say|added)\s+(?:it|they)$", "", who)
     return reported_by(text)
 
 

@@ -1,0 +1,79 @@
+"""What an aggregate figure counts, and which figures are no statistic at all."""
+
+import datetime as dt
+
+from sitroom.knowledge.numbers import find_numbers, has_aggregate_cue
+from sitroom.stages.statistics import StatisticStage
+
+PUBLISHED = dt.date(2025, 3, 4)
+
+
+def stats(parse, text: str) -> dict[float, str]:
+    item = parse(text, PUBLISHED)
+    StatisticStage().process([item])
+    assert item.error is None
+    return {s.quantity: s.unit for s in item.statistics if s.quantity is not None}
+
+
+def test_counted_noun_after_modifiers(parse) -> None:
+    got = stats(
+        parse,
+        "Rebels staged more than 300 mortar and rocket strikes on the valley in 2024. "
+        "Monitors logged 45 roadside bomb incidents since October. "
+        "The mission relies on about 9,000 West African troops.",
+    )
+    assert got[300] == "strikes"
+    assert got[45] == "incidents"
+    assert got[9000] == "troops"
+
+
+def test_what_happened_to_the_people_counted(parse) -> None:
+    got = stats(
+        parse,
+        "Aid agencies say some 400,000 people have been displaced by the floods and fighting. "
+        "More than 1,100 people were abducted across the region between May and November. "
+        "Over 5,000 people have fled their homes, the agency said.",
+    )
+    assert got[400_000] == "displaced"
+    assert got[1100] == "kidnapped"
+    assert got[5000] == "displaced"
+
+
+def test_figure_after_a_verb_and_elliptic_figures(parse) -> None:
+    got = stats(
+        parse,
+        "The fighting has displaced 90,000 this year and forced another 20,000 from their "
+        "homes. Roughly 3 million are displaced nationwide, including about 800,000 in the "
+        "east. The ministry counted 48 ambushes in 2023, up from 31 the year before.",
+    )
+    assert got[90_000] == "displaced"
+    assert got[20_000] == "displaced"
+    assert got[800_000] == "displaced"
+    assert got[48] == "ambushes"
+    assert got[31] == "ambushes"
+
+
+def test_attacked_so_many_times(parse) -> None:
+    got = stats(parse, "The base has been targeted more than 40 times since January.")
+    assert got[40] == "attacks"
+
+
+def test_incident_details_are_no_statistics(parse) -> None:
+    got = stats(
+        parse,
+        "Gunmen seized 35 passengers from a bus near the border on Monday. "
+        "Several thousand protesters marched to the palace. "
+        "In 2017, militants raided a barracks, killing 140 soldiers. "
+        "The town fell after 1,500 soldiers surrendered. "
+        "It was the deadliest attack on the town since 2009, when 120 people were killed.",
+    )
+    assert got == {}
+
+
+def test_vague_hundreds_and_dated_openings() -> None:
+    numbers = find_numbers("several hundred residents and a few thousand others")
+    assert [n.vague for n in numbers] == [True, True]
+    assert not has_aggregate_cue("In 2016, a bomb killed 30 people at the market.")
+    assert has_aggregate_cue("The group killed 300 people in 2016.")
+    assert has_aggregate_cue("At least 70 people died during the unrest between March and May.")
+    assert not has_aggregate_cue("The blast was the deadliest since 2015, killing 12.")
