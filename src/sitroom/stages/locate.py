@@ -149,11 +149,37 @@ def _finer(
         return None
     others = {item.sentence_of(i.trigger.start) for i in item.incidents if i is not incident}
     around = [t for t in (s + 1, s + 2, s - 1, s - 2) if t not in others and t not in order]
-    for t in [s] + [x for x in order if x != s] + around:  # its own sentence first
+    seen = [s] + [x for x in order if x != s] + around  # its own sentence first
+    if coarse.feature in NATIONAL:  # a country's centre is nowhere: any place inside it
+        seen += sorted(
+            (t for t in range(len(item.sentences)) if t not in seen), key=lambda t: abs(t - s)
+        )
+    for t in seen:
         best = _best_in_sentence(item, incident, t, nearby=True, within=coarse)
         if best is not None:
             return best[0], f"{best[1]} (sentence {t})"
     return None
+
+
+NATIONAL = frozenset({"country", "demonym"})
+SUBNATIONAL = frozenset({"admin1", "region"})
+
+
+def _inside(place: Place, coarse: Place) -> bool:
+    """A resolved place finer than `coarse` that may lie in it: a town in its country
+    (or near a region's centre, inside its first-level area); under a whole country a
+    province or region counts too ("killed in eastern Afghanistan ... in Giro district
+    of Ghazni province")."""
+    national = coarse.feature in NATIONAL
+    finer = place.feature not in COARSE or (national and place.feature in SUBNATIONAL)
+    return (
+        place.resolved
+        and finer
+        and place is not coarse
+        and place.country == coarse.country
+        and (coarse.feature != "admin1" or place.admin1 in (None, coarse.admin1))
+        and (national or _close(place, coarse, REGION_KM))
+    )
 
 
 def _close(a: Place, b: Place, km: float) -> bool:
@@ -187,15 +213,7 @@ def _best_in_sentence(
         if seized is not None:
             places = [*places, seized]
     if within is not None:
-        places = [
-            p
-            for p in places
-            if p.resolved
-            and p.feature not in COARSE
-            and p.country == within.country
-            and (within.feature != "admin1" or p.admin1 in (None, within.admin1))
-            and (within.feature == "country" or _close(p, within, REGION_KM))
-        ]
+        places = [p for p in places if _inside(p, within)]
     if not places:
         return None
     parse = item.parses.get(s)
@@ -203,9 +221,101 @@ def _best_in_sentence(
     scored.sort(key=lambda sp: -sp[0][0])
     (_value, why), place = scored[0]
     place = _with_precision(place, parse, sentence.start)
+    hosted = _hosted(item, place, places)
+    if hosted is not None:
+        return hosted[0], f"{why}; {hosted[1]}"
     if not place.resolved:
         place, why = _borrow(place, [p for _, p in scored[1:]], why)
     return place, why
+
+
+CHAIN_GAP = 60  # characters between a name and the area named as holding it
+_LINK = re.compile(r"\b(?:in|of|near|outside)\b|,|'s\b|\(")
+_NOT_LINK = re.compile(
+    r"[.;:!?\"]|\b(?:and|or|but|from|to|by|while|when|where|who|which|after|before|than|"
+    r"with|against|between|said|says|told|km|kilometres|kilometers|miles|"
+    r"(?:north|south)(?:east|west)?|east|west|border|road|highway|as|since|because|for|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_FINE_HOSTS = frozenset({"city", "admin2", "district", "base", "camp", "site", "zone"})
+
+
+def _chain(text: str, place: Place, places: list[Place]) -> list[Place]:
+    """The areas named as holding `place`, innermost first: "Mbaljuel village in the
+    Mozogo district in Cameroon's Far North Region", "the Ngan market (Bui, North-West)"."""
+    out: list[Place] = []
+    end = place.end or 0
+    for other in sorted(places, key=lambda p: p.start or 0):
+        if other.start is None or other.start < end:
+            continue
+        between = text[end : other.start]
+        if len(between) > CHAIN_GAP or not _LINK.search(between) or _NOT_LINK.search(between):
+            break
+        end = other.end or other.start
+        if "capital" not in other.mention.lower():  # "X, the capital of ...": X itself
+            out.append(other)
+    if out and _POSSESSIVE.match(text[out[-1].end or 0 :]):
+        out.pop()  # "in Kabul, Pakistan's envoy said": an owner, not a holder
+    return out
+
+
+def _hosted(item: Analysis, place: Place, places: list[Place]) -> tuple[Place, str] | None:
+    """A village the gazetteer lacks, or a namesake the named areas contradict ("the
+    Tuxpan jail in the city of Iguala" is not the Tuxpan of another state), takes the
+    coordinates of the finest area named as holding it, of the outermost one's country:
+    the smallest known district or province beats a far-off town or the country."""
+    if place.feature in ("country", "demonym", "continent") or place.start is None:
+        return None
+    chain = [p for p in _chain(item.article.text, place, places) if p.feature != "demonym"]
+    known = [p for p in chain if p.resolved and p.feature != "approximate"]
+    if not known:
+        return None
+    country = next((p.country for p in reversed(known) if p.country), None)
+    consistent = [p for p in known if p.country == country]
+    host = next((p for p in consistent if p.feature != "country"), None) or consistent[0]
+    if place.feature == "approximate":
+        from sitroom.stages.places import approximated_from
+
+        before = approximated_from(place, item.places)
+        if before is not None and not _contradicts(host, before) and _rank(before) >= _rank(host):
+            return None  # its own borrowed coordinates are as fine and agree
+    elif place.resolved and not _contradicts(host, place):
+        return None
+    if (host.lat, host.lon) == (place.lat, place.lon):
+        return None
+    precision = 2 if host.feature in _FINE_HOSTS else 3
+    moved = replace(
+        place,
+        admin1=host.admin1,
+        country=host.country,
+        lat=host.lat,
+        lon=host.lon,
+        geonames_id=None,
+        precision=precision,
+        feature="approximate",
+    )
+    return moved, f"coordinates of {host.mention!r}, named as holding it"
+
+
+def _rank(place: Place) -> float:
+    return SPECIFICITY.get(place.feature or "", 2.4)
+
+
+def _contradicts(host: Place, place: Place) -> bool:
+    """The named enclosing area says the resolved place is a namesake elsewhere: another
+    country, another first-level area, or (with no area known) a town far off."""
+    if host.country != place.country:
+        return True
+    if host.feature == "country":
+        return False
+    if host.admin1 and place.admin1:
+        return host.admin1 != place.admin1
+    return host.feature in _FINE_HOSTS and not _close(host, place, FAR_KM)
+
+
+FAR_KM = 150.0  # a district's town this far from the place cannot hold it
 
 
 TERRITORIAL = frozenset(

@@ -1,0 +1,90 @@
+"""Locate: the areas a text names as holding a place constrain and back up its point."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitroom.evaluate.geoparsing import haversine_km
+from sitroom.model import Analysis, Incident, Place, Span
+from sitroom.stages.locate import LocateStage, _chain
+
+
+def located(item: Analysis, trigger: str) -> Incident:
+    start = item.article.text.index(trigger)
+    incident = Incident(
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        trigger=Span(trigger, start, start + len(trigger)),
+        sentences=[item.sentence_of(start)],
+    )
+    item.incidents = [incident]
+    LocateStage().process([item])
+    assert item.error is None
+    return incident
+
+
+def near(inc: Incident, lat: float, lon: float, km: float = 50.0) -> bool:
+    loc = inc.location
+    assert loc is not None and loc.lat is not None and loc.lon is not None, inc.notes
+    return haversine_km(loc.lat, loc.lon, lat, lon) <= km
+
+
+def test_unknown_village_takes_the_smallest_named_area(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse(
+        "Gunmen killed eleven farmers at Kwarbadi village in northern Nigeria's Zamfara "
+        "state on Sunday, police said."
+    )
+    inc = located(item, "killed")
+    assert inc.location is not None and inc.location.mention.startswith("Kwarbadi")
+    assert inc.location.country == "NGA" and inc.location.precision in (2, 3)
+    assert near(inc, 12.17, 6.25, 120)  # Zamfara, not the centre of Nigeria
+    assert "holding it" in inc.notes["location"]
+
+
+def test_neighbourhood_of_a_capital_takes_the_city(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "Soldiers opened fire on a crowd in the Zobolo neighbourhood of the Central "
+        "African Republic capital of Bangui, killing nine people."
+    )
+    inc = located(item, "opened fire")
+    assert near(inc, 4.36, 18.56)
+
+
+def test_named_state_overrules_a_namesake_elsewhere(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "Eight inmates were killed in a riot inside the Tuxpan prison in the city of "
+        "Iguala, in Guerrero state, on Friday."
+    )
+    inc = located(item, "riot")
+    assert near(inc, 18.34, -99.54)  # Iguala, not the Tuxpan of Jalisco or Veracruz
+
+
+def test_a_direction_is_a_reference_not_a_holder(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse("A car bomb killed six people in Samarra, north of Baghdad, on Monday.")
+    inc = located(item, "killed")
+    assert near(inc, 34.20, 43.87)  # Samarra keeps its own point
+
+
+def test_a_possessive_after_a_comma_is_no_holder() -> None:
+    text = "A bomb killed four guards in Kandahar, Pakistan's envoy said."
+    city = Place("Kandahar", "Kandahar", 29, 37, country="AFG", lat=31.6, lon=65.7)
+    owner = Place("Pakistan", "Pakistan", 39, 47, country="PAK", lat=30.0, lon=70.0)
+    assert _chain(text, city, [city, owner]) == []
+    text = "A bomb killed four guards in Kandahar, Afghanistan's south, on Monday."
+    holder = Place("Afghanistan", "Afghanistan", 39, 50, country="AFG", feature="country")
+    region = Place("south", "south", 53, 58)
+    assert _chain(text, city, [city, holder, region]) == [holder, region]
+
+
+def test_country_gives_way_to_a_province_named_later(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse(
+        "A roadside bomb killed nine civilians in eastern Afghanistan on Saturday. "
+        "The victims were travelling through Paktia province to a wedding."
+    )
+    inc = located(item, "killed")
+    assert inc.location is not None and inc.location.feature == "admin1"
+    assert near(inc, 33.6, 69.4, 80)
