@@ -27,6 +27,7 @@ SUITES: dict[str, str] = {
     "muc4": "sitroom.evaluate.muc4",
     "plover": "sitroom.evaluate.plover",
     "voa": "sitroom.evaluate.voa",
+    "articles": "sitroom.evaluate.articles",
     "geoparsing": "sitroom.evaluate.geoparsing",
     "event-location": "sitroom.evaluate.event_location",
     "wire-places": "sitroom.evaluate.wire_places",
