@@ -290,6 +290,17 @@ _SUSPECTED = re.compile(
     r"said\s+to\s+be\s+|known\s+as)\s*(?:the\s+)?",
     re.IGNORECASE,
 )
+_VICTIM_MEMBERS = re.compile(
+    r"\b(?:kill\w*|wound\w*|injur\w*|abduct\w*|kidnap\w*|shot|shooting|arrest\w*|"
+    r"\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens|scores)\s+$",
+    re.IGNORECASE,
+)
+_VICTIM_AFTER = re.compile(
+    r"^\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got)\s+(?:\w+ly\s+|reportedly\s+)?"
+    r"(?:killed|abducted|kidnapped|shot|wounded|injured|attacked|murdered|slaughtered|"
+    r"massacred|ambushed|beheaded|targeted|executed)\b",
+    re.IGNORECASE,
+)
 _SPEAKS = re.compile(
     r"^(?:\s+[\w’'-]+){0,4}?\s+(?:\w+\s+)?(?:said|says|say|confirmed|confirms|reported|reports|"
     r"announced|told|stated|added|have\s+launched|has\s+launched|launched\s+(?:an?\s+)?"
@@ -319,6 +330,21 @@ _LINKING = re.compile(
 )
 ANAPHORA_WINDOW = 3000  # characters back to look for the group "the group" refers to
 SHORT_STORY = 6  # sentences: a wire lead and its follow-up
+IDENTIFY_AFTER = 2  # sentences after an incident that may say who its doers were
+_DOERS = re.compile(
+    r"\b(?:attackers|assailants|gunmen|killers|perpetrators|culprits|raiders|abductors|"
+    r"kidnappers|bombers|attacker|assailant|gunman|killer|bomber)\b",
+    re.IGNORECASE,
+)
+_IDENTITY_VERB = re.compile(
+    r"^[^.;]{0,60}?\b(?:belonged\s+to|belong\s+to|belongs\s+to|(?:were|was|had\s+been|"
+    r"have\s+been)\s+identified\s+as|(?:are|were|is|was)\s+(?:believed|suspected|thought|said)"
+    r"\s+to\s+(?:be|have\s+been)|(?:were|was|are|is)\s+(?:all\s+)?members\s+of|"
+    r"(?:was|is)\s+a\s+member\s+of)\s+(?:members\s+of\s+)?",
+    re.IGNORECASE,
+)
+_PLAIN_BE = re.compile(r"^\s*(?:were|are|was|is)\s+(?:all\s+|mostly\s+)?", re.IGNORECASE)
+MATE_CHARS = 200  # triggers this close tell one event, however the sentences split
 
 
 @dataclass
@@ -385,6 +411,8 @@ def _sentence_mates(item: Analysis, one: Incident, two: Incident) -> bool:
     """Told in the same sentence or the next one."""
     if set(one.sentences) & set(two.sentences):
         return True
+    if abs(one.trigger.start - two.trigger.start) <= MATE_CHARS:
+        return True  # "[26 December]" or "[northeastern DRCongo]" split the sentence
     return any(abs(a - b) == 1 for a in one.sentences for b in two.sentences)
 
 
@@ -447,6 +475,10 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
         found_group = _lead_group(item, incident, lex, country)
         if found_group is not None:
             actor1, how = found_group, "the armed group a wire lead names, not as a target"
+    if actor1 is not None and actor1.name.startswith("Unidentified"):
+        named_later = _identified_doers(item, incident, lex, country)
+        if named_later is not None:
+            actor1, how = named_later, "the doers as a later sentence identifies them"
     if actor2 is None and sdoc is not None and sentence is not None:
         actor2 = _sentence_victim(sdoc, sentence.start, lex, country, _foreign(item, incident))
     if actor1 and actor2 and actor1.name == actor2.name and actor1.mention == actor2.mention:
@@ -507,10 +539,58 @@ def _suspected_group(text: str, lex: Lexicon, country: str | None) -> Actor | No
     """An unnamed perpetrator the sentence links to a group ("an attack that bore the
     hallmarks of Boko Haram", "gunmen suspected to be herdsmen")."""
     for m in _SUSPECTED.finditer(text):
+        if _VICTIM_MEMBERS.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # "killing two members of the UN agency": victims, not doers
         window = re.split(r"[.;]", text[m.end() : m.end() + 110])[0]
         named = [x for x in lex.find(window) if x.entry is not None]
         if named:
             return lex.actor(named[0], named[0].text, country)
+    return None
+
+
+def _identified_doers(
+    item: Analysis, incident: Incident, lex: Lexicon, country: str | None
+) -> Actor | None:
+    """ "The attackers belonged to the Grand Ravine gang", "the attackers were cattle
+    rustlers", "two of the assailants were identified as students": who the unnamed
+    doers turn out to be, in the incident's sentences or the two after them."""
+    if not incident.sentences:
+        return None
+    first, last = min(incident.sentences), max(incident.sentences) + IDENTIFY_AFTER
+    for index in range(first, min(last, len(item.sentences) - 1) + 1):
+        for doers in _DOERS.finditer(item.sentences[index].text):
+            tail = re.split(r"[.;:]", item.sentences[index].text[doers.end() : doers.end() + 160])[
+                0
+            ]
+            found = _identity(tail, lex, country)
+            if found is not None:
+                return found
+    return None
+
+
+def _identity(tail: str, lex: Lexicon, country: str | None) -> Actor | None:
+    """The group or description after "belonged to", "were identified as", "were"."""
+    strong = _IDENTITY_VERB.search(tail)
+    plain = _PLAIN_BE.match(tail)
+    rest = tail[strong.end() :] if strong else tail[plain.end() :] if plain else None
+    if not rest:
+        return None
+    who = re.split(
+        r"\s*(?:,|\(|\bwho\b|\bwhich\b|\bafter\b|\bbefore\b|\bwhen\b|\band\s+(?:had|were|was|fled|escaped)\b)",
+        rest,
+    )[0]
+    who = _DETERMINERS.sub("", who.strip())
+    if not who or len(who.split()) > 8:
+        return None
+    hits = lex.find(who)
+    for m in hits:
+        if m.entry is not None:
+            return lex.actor(m, m.text, country)
+    doer = next((m for m in hits if m.generic is not None and m.generic.role != "victim"), None)
+    if doer is not None:
+        return lex.actor(doer, who, country)
+    if strong is not None:
+        return _unnamed_group(lex, who, country)  # "identified as students at madrassas"
     return None
 
 
@@ -548,6 +628,8 @@ def _named_in_text(text: str, lex: Lexicon, country: str | None, foreign: set[in
             continue
         if _TARGET_CONTEXT.search(text[max(0, m.start - 30) : m.start]):
             continue
+        if _VICTIM_AFTER.match(text[m.end : m.end + 50]):
+            continue  # "seven herders were killed by camel thieves": the victims
         return lex.actor(m, m.text, country)
     return None
 
@@ -615,8 +697,12 @@ def _sentence_perpetrator(
             if first is not None:
                 one = _side(first, lex, country)
                 two = _side(second, lex, country) if second is not None else None
-                if one is not None:
-                    return one, two, "first side of a clash 'between X and Y'"
+                if one is None or _vague_side(one):
+                    continue  # "between rival factions": the sides are named elsewhere
+                if one.type == "civilians" and two is not None and two.type != "civilians":
+                    # "clashes between farmers and cattle grazers": the armed side did it
+                    return two, one, "armed side of a clash 'between X and Y'"
+                return one, two, "first side of a clash 'between X and Y'"
     generic: tuple[Actor, str] | None = None
     for tok in sdoc:
         verb = tok.head
@@ -683,6 +769,52 @@ def _attack_noun_author(
         if actor is not None:
             return actor, None, f"author of {tok.text!r}"
     return None, None, ""
+
+
+_VAGUE_WORDS = {
+    "rival",
+    "rivals",
+    "ethnic",
+    "group",
+    "groups",
+    "faction",
+    "factions",
+    "community",
+    "communities",
+    "two",
+    "tribes",
+    "tribal",
+    "clan",
+    "clans",
+    "side",
+    "sides",
+    "party",
+    "parties",
+    "political",
+    "armed",
+    "the",
+    "both",
+    "various",
+    "different",
+    "several",
+    "neighbouring",
+    "neighboring",
+    "militant",
+    "gangs",
+    "supporters",
+}
+
+
+def _vague_side(actor: Actor) -> bool:
+    """A side that only says there were sides ("rival factions", "two communities",
+    "pro-"), not who they were."""
+    mention = (actor.mention or "").strip()
+    if not mention or (actor.name != mention and not actor.name.startswith("Unidentified")):
+        return False
+    if mention.endswith("-"):
+        return True
+    words = re.findall(r"[\w-]+", mention.lower())
+    return bool(words) and all(w in _VAGUE_WORDS for w in words)
 
 
 def _side(head: Any, lex: Lexicon, country: str | None) -> Actor | None:

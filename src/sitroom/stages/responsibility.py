@@ -116,11 +116,32 @@ _STATE_OWN = re.compile(
     r"[”\"]?\s+(?:was|were|had been|has been)\s+(?:carried out|conducted|launched))\b",
     re.IGNORECASE,
 )
+_ACT_NOUNS = (
+    r"(?:attacks?|bombings?|blasts?|explosions?|killings?|murders?|ambush(?:es)?|massacres?|"
+    r"raids?|abductions?|kidnappings?|strikes?|shelling|assaults?|violence|incidents?)"
+)
 _BLAME = re.compile(
     rf"\b(?:blamed|blames|blaming|accused|accuses|accusing|attributed|attributes)\s+"
-    rf"(?:the\s+(?:attack|attacks|bombing|blast|killing|killings)\s+(?:on|to)\s+)?{_WHO}"
-    rf"(?=[,.;]|\s+(?:for|of)\b|$)",
+    rf"(?:(?:the|that|this|these|those|both)\s+(?:[\w-]+\s+){{0,2}}?{_ACT_NOUNS}\s+(?:on|to)\s+)?"
+    rf"{_WHO}(?=[,.;]|\s+(?:for|over|and\s+said|but)\b|\s+of\s+(?:\w+ly\s+)?\w+ing\b|$)",
     re.IGNORECASE,
+)
+# "Authorities attributed the attack to the same front": the act first, then the actor
+_ATTRIBUTED_TO = re.compile(
+    rf"\b(?:attributed|attributes|attributing|blamed|blames|blaming|pinned|pins)\s+"
+    rf"(?:the|that|this|these|those|both)\s+(?:[\w-]+\s+){{0,2}}?{_ACT_NOUNS}\s+(?:on|to)\s+"
+    rf"{_WHO}(?=[,.;]|\s+(?:and|but|which|who|said|according)\b|$)",
+    re.IGNORECASE,
+)
+# the blamer as the subject of the blaming verb: "Security sources blamed JNIM"
+_BLAMER = re.compile(
+    r"(?P<who>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+(?:\w+ly\s+|have\s+|has\s+|had\s+|also\s+)*$"
+)
+_NOT_BLAMERS = re.compile(
+    r"^(?:it|they|which|who|that|this|and|but|was|were|is|are|been|being|having)$", re.I
+)
+_LEADING = re.compile(
+    r"^(?:(?:and|but|while|as|on|late|early|also|then|later|the)\s+|\w+day\s+)+", re.I
 )
 _BLAME_PASSIVE = re.compile(
     rf"\b(?:initiated|carried out|perpetrated|committed|conducted|staged|launched|"
@@ -131,6 +152,14 @@ _BELIEVED = re.compile(
     r"\b(?:believed|suspected|thought|presumed)\s+to\s+(?:be|have been)\s+"
     r"(?:from\s+|members\s+of\s+)?"
     rf"{_WHO}(?=[,.;]|\s+(?:had|have|opened|attacked|fired|killed)\b|$)",
+    re.IGNORECASE,
+)
+# the doers a "believed to be X" phrase describes ("gunmen, believed to be ...")
+_DOER_BEFORE = re.compile(
+    r"\b(?:gunmen|gunman|attackers?|assailants?|militants|insurgents|fighters|men|group|"
+    r"bombers?|kidnappers|abductors|perpetrators|killers?|raiders|bandits|terrorists|rebels|"
+    r"militiamen|herdsmen|mob|youths|hoodlums|thugs|cultists|attack|attacks)\b[\s,]*"
+    r"(?:(?:who|which|that)\s+(?:are|were|is|was)\s+)?$",
     re.IGNORECASE,
 )
 _UNCLAIMED = re.compile(
@@ -198,13 +227,19 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
     for m in _STATE_OWN.finditer(text):
         who = re.sub(r"^(?:On|Late|Early)?\s*\w+day\s+", "", _clean(m.group("who")))
         out.append(Finding("claimed", None, who, index, f"state announces its own action: {who!r}"))
-    for pattern in (_BLAME, _BLAME_PASSIVE, _BELIEVED):
+    for pattern in (_ATTRIBUTED_TO, _BLAME, _BLAME_PASSIVE, _BELIEVED):
         for m in pattern.finditer(text):
             who = _actor_text(m.group("who"))
-            source = reported_by(text)
+            if who and re.match(r"(?i)(?:of|by|in|on|at|to)\b", who):
+                continue  # "have been accused of killing": a passive, nobody named
+            suspicion = pattern is _BELIEVED
+            if suspicion and not _DOER_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
+                continue  # "a man suspected to be a rustler": not the doers
+            source = reported_by(text) or _blamer(text, m, pattern)
+            kind = "suspicion" if suspicion else "blame"
             if who and source and source.lower() not in who.lower():
                 out.append(
-                    Finding("attributed", who, source, index, f"blame: {m.group(0).strip()!r}")
+                    Finding("attributed", who, source, index, f"{kind}: {m.group(0).strip()!r}")
                 )
     for m in [*_FIRST_PERSON.finditer(text), *_FIRST_PERSON_AGENT.finditer(text)]:
         who = reported_by(text) or "the perpetrators, speaking of themselves"
@@ -218,6 +253,21 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
     for m in _UNCLAIMED.finditer(text):
         out.append(Finding("unclaimed", None, None, index, f"no claim: {m.group(0).strip()!r}"))
     return out
+
+
+def _blamer(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> str | None:
+    """Who blames, when no "X said" names a source: the subject of the blaming verb
+    ("Police blamed al-Shabaab", "The counter-terrorism service blamed ...")."""
+    if pattern not in (_BLAME, _ATTRIBUTED_TO):
+        return None
+    clause = re.split(r"[.;:,“”\"]", text[: m.start()])[-1]
+    found = _BLAMER.search(clause)
+    if found is None:
+        return None
+    who = _LEADING.sub("", found.group("who").strip())
+    if not who or _NOT_BLAMERS.match(who.split()[-1]):
+        return None
+    return who
 
 
 def _self_named(text: str, index: int) -> list[Finding]:
@@ -251,15 +301,28 @@ def _self_named(text: str, index: int) -> list[Finding]:
     return out
 
 
+_MODIFIER_GAP = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:group|faction|splinter\s+group|splinter|affiliate|offshoot|"
+    r"wing|branch|breakaway\s+group)\s+(?:of\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _actor_text(who: str) -> str | None:
-    """The actor a claim or blame names: the dictionary entry inside, else the words."""
+    """The actor a claim or blame names: the dictionary entry inside, else the words.
+    "the breakaway Taliban group Jamaat-ul-Ahrar", "al-Qaeda affiliate al-Shabaab":
+    the first name only describes the second, which is the actor."""
     who = _clean(who)
     if not who:
         return None
-    for m in lexicon().find(who):
-        if m.entry is not None:
-            return m.text
-    return who
+    named = [m for m in lexicon().find(who) if m.entry is not None]
+    if not named:
+        return who
+    first = named[0]
+    for later in named[1:]:
+        if _MODIFIER_GAP.match(who[first.end : later.start]):
+            first = later
+    return first.text
 
 
 def _clean(who: str) -> str:
@@ -319,7 +382,11 @@ def _by_object(item: Analysis, index: int, finding: Finding) -> Incident | None:
 def _companions(item: Analysis, owner: Incident, finding: Finding) -> list[Incident]:
     """A group's claim also covers the unnamed-perpetrator incidents read from the same
     sentences as its owner (mentions of one attack that later stages may merge)."""
-    if finding.status != "claimed" or finding.actor is None:
+    if finding.actor is None:
+        return []
+    if finding.status == "attributed":
+        return _referred_back(item, owner, finding)
+    if finding.status != "claimed":
         return []
     shared = set(owner.sentences)
     out = [
@@ -338,6 +405,26 @@ def _companions(item: Analysis, owner: Incident, finding: Finding) -> list[Incid
             if finding.sentence - max(back.sentences) <= WINDOW and _unnamed(back):
                 out.append(back)
     return out
+
+
+def _referred_back(item: Analysis, owner: Incident, finding: Finding) -> list[Incident]:
+    """ "Security sources blamed JNIM for the massacre": "the massacre" refers back to
+    the unnamed incident told just before, which the blame is about too."""
+    text = item.article.text
+    if not re.search(
+        r"(?i)\b(?:the|this|that|these|those)\s+(?:\w+\s+)?$",
+        text[max(0, owner.trigger.start - 25) : owner.trigger.start],
+    ):
+        return []
+    before = [
+        i
+        for i in item.incidents
+        if i is not owner and i.sentences and max(i.sentences) < finding.sentence and _unnamed(i)
+    ]
+    if not before:
+        return []
+    back = max(before, key=lambda i: max(i.sentences))
+    return [back] if finding.sentence - max(back.sentences) <= WINDOW else []
 
 
 def _of_kind(item: Analysis, owner: Incident, finding: Finding) -> list[Incident]:
@@ -359,6 +446,35 @@ def _of_kind(item: Analysis, owner: Incident, finding: Finding) -> list[Incident
     ]
 
 
+def _guessed(incident: Incident) -> bool:
+    """actor1 is a group the text names somewhere but not as the doer of this act (the
+    wire-lead fallbacks of ActorStage): a claim names the doer better."""
+    how = incident.notes.get("actor1", "")
+    return how.startswith(("the armed group a wire lead names", "a group named in the sentence"))
+
+
+def _blamed_actor(incident: Incident, text: str) -> Actor | None:
+    """The actor a blame names, for an incident whose perpetrator the text left unnamed
+    ("Five people were killed ... Police blamed al-Shabaab"): a dictionary group, a
+    state's forces, or the description itself ("blamed bandits")."""
+    if not (_unnamed(incident) or _guessed(incident)) or not text:
+        return None
+    lex = lexicon()
+    current = incident.actor1
+    country = current.country if current is not None else None
+    for m in lex.find(text):
+        if m.entry is not None:
+            return Actor(m.entry.name, m.text, m.entry.type, m.entry.country or country)
+        if m.generic is not None and m.generic.role != "victim":
+            return lex.actor(m, text, country)
+        if m.country:
+            name = f"Military Forces of {lex.country_name(m.country)}"
+            return Actor(name, text, "state forces", m.country)
+    if re.match(r"[A-Z]", text) and len(text.split()) <= 8:
+        return Actor(text, text, None, country)  # a proper name the dictionary lacks
+    return None
+
+
 def _unnamed(incident: Incident) -> bool:
     actor = incident.actor1
     return actor is None or actor.name.startswith("Unidentified") or not actor.mention
@@ -374,7 +490,7 @@ def _combine(incident: Incident, findings: list[Finding]) -> tuple[Responsibilit
     if group_claims:
         f = group_claims[0]
         claimant = _claimant(f.actor or "")
-        if claimant is not None and _unnamed(incident):
+        if claimant is not None and (_unnamed(incident) or _guessed(incident)):
             incident.actor1 = claimant
             incident.notes["actor1"] = f"the group that claimed it ({f.actor!r})"
         return Responsibility("claimed", f.actor, f.by, unclaimed), f.note
@@ -392,6 +508,10 @@ def _combine(incident: Incident, findings: list[Finding]) -> tuple[Responsibilit
         return Responsibility("claimed", actor, f.by, unclaimed), f.note
     if blames:
         f = blames[0]
+        blamed = _blamed_actor(incident, f.actor or "") if f.note.startswith("blame") else None
+        if blamed is not None:
+            incident.actor1 = blamed
+            incident.notes["actor1"] = f"the actor {f.by!r} blamed ({f.actor!r})"
         return Responsibility("attributed", f.actor, f.by, unclaimed), f.note
     if unclaimed:
         f = next(f for f in findings if f.status == "unclaimed")
