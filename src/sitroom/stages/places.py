@@ -577,18 +577,19 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
     """Places for `mentions`, resolved with the article's own context."""
     first = [_first_pass(m, gaz) for m in mentions]
     context = _context(first)
+    others = _contexts_without_self(mentions, first)
     withins = _enclosing(text, mentions, first)
     named, broad = _named_countries(mentions, first)
+    confined = _confined_senses(mentions, first, withins, named, gaz, others)
     places = []
     for n, m in enumerate(mentions):
-        within = withins.get(n)
-        if within is not None and _weak_area(first[within[1]]):
-            host = first[within[1]]
-            if named and host is not None and host.country not in named:
-                within = None  # "Tawila (Tawila, North Darfur)": the town abroad holds nothing
-        cand = _second_pass(m, gaz, context, within[0] if within else None)
-        if cand is not None and (within is None or _weak_area(first[within[1]])):
-            cand = _namesake(cand, m, gaz, context, named, broad)
+        within = _usable_within(withins.get(n), first, named)
+        own = others[_sense_key(m)]
+        cand = _second_pass(m, gaz, own, within[0] if within else None)
+        if within is None and _sense_key(m) in confined:
+            cand = confined[_sense_key(m)]  # "LONDON, Ky. ... London police": one sense
+        elif cand is not None and (within is None or _weak_area(first[within[1]])):
+            cand = _namesake(cand, m, gaz, own, named, broad)
         if cand is not None and _implausible(cand, context, within):
             cand = None  # a namesake elsewhere: better the enclosing area than a wrong town
         if cand is None and m.source in ("GPE", "LOC", "SCAN", "GOLD"):
@@ -596,6 +597,76 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
         places.append(_place(text, m, cand))
     held = {n: n + 1 for n in range(len(mentions) - 1) if _held_by_next(text, mentions, n)}
     return _backed_off(places, held | {n: w[1] for n, w in withins.items()})
+
+
+def _usable_within(
+    within: tuple[str, int] | None, first: list[Candidate | None], named: set[str]
+) -> tuple[str, int] | None:
+    """The enclosing place, unless it is a town abroad while the text names countries:
+    "Tawila (Tawila, North Darfur)" is no Tawila in another country."""
+    if within is not None and _weak_area(first[within[1]]):
+        host = first[within[1]]
+        if named and host is not None and host.country not in named:
+            return None
+    return within
+
+
+def _sense_key(m: Mention) -> str:
+    """Mentions of one name share a sense in one article ("one sense per discourse")."""
+    return f"{m.source}:{m.country}" if m.source == "CAPITAL" else fold(m.text)
+
+
+def _contexts_without_self(
+    mentions: list[Mention], first: list[Candidate | None]
+) -> dict[str, Context]:
+    """The article's context as seen by each name: the votes of every other name. A name
+    repeated five times must not outvote the one town that says which namesake it is
+    ("Nelson ... Nelson ... Castlegar": the Canadian Nelson)."""
+    votes: dict[str, tuple[Counter[str], Counter[str]]] = {}
+    for m, cand in zip(mentions, first, strict=True):
+        own = votes.setdefault(_sense_key(m), (Counter(), Counter()))
+        if cand is not None and cand.country:
+            own[0][cand.country] += 1
+            if cand.admin_code and "." in cand.admin_code:
+                own[1][".".join(cand.admin_code.split(".")[:2])] += 1
+    countries: Counter[str] = Counter()
+    admins: Counter[str] = Counter()
+    for c, a in votes.values():
+        countries.update(c)
+        admins.update(a)
+    out: dict[str, Context] = {}
+    for key, (c, a) in votes.items():
+        rest, rest_admins = countries - c, admins - a
+        total = sum(rest.values()) or 1.0
+        out[key] = Context(
+            countries={k: v / total for k, v in rest.items()},
+            admins={k: v / total for k, v in rest_admins.items()},
+        )
+    return out
+
+
+def _confined_senses(
+    mentions: list[Mention],
+    first: list[Candidate | None],
+    withins: dict[int, tuple[str, int]],
+    named: set[str],
+    gaz: Gazetteer,
+    others: dict[str, Context],
+) -> dict[str, Candidate]:
+    """Names the text places explicitly once ("LONDON, Ky.", "Paris, Texas"): their other
+    mentions in the article mean the same place."""
+    out: dict[str, Candidate] = {}
+    for n, m in enumerate(mentions):
+        within = _usable_within(withins.get(n), first, named)
+        if within is None or m.source == "CAPITAL":
+            continue
+        host = first[within[1]]
+        if host is None or host.feature not in ("admin1", "admin2"):
+            continue  # only a named state or district ("Paris, Texas") fixes the sense
+        cand = _second_pass(m, gaz, others[_sense_key(m)], within[0])
+        if cand is not None and not _implausible(cand, Context(), within):
+            out.setdefault(_sense_key(m), cand)
+    return out
 
 
 BIG_CITY = 1_000_000  # a town this big may be named without its country
@@ -932,9 +1003,11 @@ def _enclosing(
     town whose country then holds X): X must lie in Y. Maps X's index to (code, Y's index)."""
     out: dict[int, tuple[str, int]] = {}
     for n in range(len(mentions) - 1):
-        area = first[n + 1]
+        area, inner = first[n + 1], first[n]
         if area is None or not _held_by_next(text, mentions, n):
             continue
+        if inner is not None and inner.feature in ("country", "continent"):
+            continue  # "Mexico, the US and Canada": a list of countries, none inside another
         if area.feature in ("admin1", "admin2") and area.admin_code:
             out[n] = (area.admin_code, n + 1)
         elif area.country and area.feature in ("country", "city", "region", "district"):
@@ -963,7 +1036,33 @@ def _second_pass(
     cands = _candidates(m, gaz, context)
     if not cands:
         return None
-    return max(cands, key=lambda c: score(c, context, within, m.prefer_area))
+    if within is None:  # "Mexico" in a story about Missouri is still the country
+        country = [c for c in cands if c.feature == "country" and c.kind == MAIN]
+        if country:
+            cands = [c for c in cands if c.feature != "city"]
+    best = max(cands, key=lambda c: score(c, context, within, m.prefer_area))
+    if within is None and _small_namesake(best, cands[0], context, gaz):
+        return cands[0]
+    return best
+
+
+def _small_namesake(best: Candidate, famous: Candidate, context: Context, gaz: Gazetteer) -> bool:
+    """A village that wins only because its country is the article's ("London" in a US
+    story about street art is not London, Kentucky; "Queensland" beside "New South Wales"
+    is no hamlet in Alberta): a city of a million, a capital or a first-level area keeps
+    its name when the text also names its country, or does not name the village's area."""
+    if best is famous or best.feature != "city" or best.population >= TOWN:
+        return False
+    if famous.kind != MAIN or best.country == famous.country:
+        return False
+    if not (
+        (famous.feature == "city" and famous.population >= BIG_CITY)
+        or famous.feature == "admin1"
+        or (famous.country is not None and famous == gaz.capital(famous.country))
+    ):
+        return False
+    area = ".".join((best.admin_code or "").split(".")[:2])
+    return context.countries.get(famous.country or "", 0.0) > 0 or not context.admins.get(area)
 
 
 def _place(text: str, m: Mention, cand: Candidate | None) -> Place:
