@@ -280,8 +280,10 @@ _VIOLENT_VERBS = {
     "machete",
 }
 _BELIEVED = re.compile(
-    r"^[\s,(]*(?:who\s+(?:are|were)\s+)?(?:believed|suspected|thought|said|alleged|presumed|"
-    r"reported|identified)\s+(?:to\s+(?:be|have\s+been)|as)\s+(?:from\s+|members\s+of\s+|of\s+)?",
+    r"^[\s,(]*(?:who\s+(?:are|were)\s+)?(?:(?:believed|suspected|thought|said|alleged|presumed|"
+    r"reported|identified)\s+(?:to\s+(?:be|have\s+been)|as)|(?:allegedly|reportedly|apparently|"
+    r"suspected\s+to\s+be)\s+(?:belonging\s+to|from|members\s+of|loyal\s+to))\s+"
+    r"(?:from\s+|members\s+of\s+|of\s+)?",
     re.IGNORECASE,
 )
 _SUSPECTED = re.compile(
@@ -345,6 +347,7 @@ _IDENTITY_VERB = re.compile(
 )
 _PLAIN_BE = re.compile(r"^\s*(?:were|are|was|is)\s+(?:all\s+|mostly\s+)?", re.IGNORECASE)
 MATE_CHARS = 200  # triggers this close tell one event, however the sentences split
+GLOSS_CHARS = 45  # a bracketed gloss the sentence splitter cut off
 
 
 @dataclass
@@ -460,7 +463,8 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
         if actor1 is not None:
             how = "nearest actor named before the trigger"
     if actor1 is None and sentence is not None:
-        actor1 = _by_words(sentence.text, incident.trigger.end - sentence.start, lex, country)
+        tail = item.article.text[sentence.start : sentence.end + GLOSS_CHARS]  # "[gloss]" split off
+        actor1 = _by_words(tail, incident.trigger.end - sentence.start, lex, country)
         how = "a 'by' phrase after the trigger (read from the words)" if actor1 else how
     if actor1 is None:
         actor1, how = _default_actor(incident, lex, country, how)
@@ -690,6 +694,7 @@ def _sentence_perpetrator(
     """When the trigger itself names nobody ("five people were killed when gunmen
     attacked"): the first side of a clash "between X and Y", the subject of a violent
     verb elsewhere in the sentence, or a "by" phrase ("an ambush by armed gangsters")."""
+    vague: Actor | None = None
     for tok in sdoc:
         if tok.lower_ == "between" and tok.dep_ == "prep":
             first = _pobj(tok)
@@ -697,12 +702,23 @@ def _sentence_perpetrator(
             if first is not None:
                 one = _side(first, lex, country)
                 two = _side(second, lex, country) if second is not None else None
-                if one is None or _vague_side(one):
-                    continue  # "between rival factions": the sides are named elsewhere
+                if one is None:
+                    continue
+                if _vague_side(one):  # "between rival factions": maybe named elsewhere
+                    said = "" if (one.mention or "-").endswith("-") else one.mention or ""
+                    vague = vague or _unnamed_group(lex, said, one.country or country)
+                    continue
                 if one.type == "civilians" and two is not None and two.type != "civilians":
                     # "clashes between farmers and cattle grazers": the armed side did it
                     return two, one, "armed side of a clash 'between X and Y'"
                 return one, two, "first side of a clash 'between X and Y'"
+    for tok in sdoc:
+        if tok.lemma_.lower() in _CLASHES and tok.pos_ == "NOUN" and base + tok.idx not in foreign:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+            other = _pobj(prep) if prep is not None else None
+            side = _side(other, lex, country) if other is not None else None
+            if side is not None and not _vague_side(side) and side.type != "civilians":
+                return side, None, "the other side of a clash 'with X'"
     generic: tuple[Actor, str] | None = None
     for tok in sdoc:
         verb = tok.head
@@ -740,7 +756,10 @@ def _sentence_perpetrator(
         generic = generic or (actor, how)
     if generic is not None:
         return generic[0], None, generic[1]
-    return _attack_noun_author(item, sdoc, base, lex, country, foreign)
+    found = _attack_noun_author(item, sdoc, base, lex, country, foreign)
+    if found[0] is None and vague is not None:
+        return vague, None, "unnamed sides of a clash 'between X and Y'"
+    return found
 
 
 def _attack_noun_author(
@@ -1080,12 +1099,20 @@ def phrase_actor(
 def _believed_to_be(head: Any, lex: Lexicon, country: str | None) -> Actor | None:
     """ "Gunmen, believed to be Fulani mercenaries, ..." -> Fulani Ethnic Militia."""
     doc = head.doc
-    window = doc[head.i + 1 : min(len(doc), head.i + 24)].text
+    _, end = phrase_span(_quantity_head(head))  # "a group of armed men, allegedly ..."
+    window = doc[end : min(len(doc), end + 24)].text
     m = _BELIEVED.search(window)
     if m is None:
         return None
-    named = [x for x in lex.find(window[m.end() :]) if x.entry is not None]
-    return lex.actor(named[0], named[0].text, country) if named else None
+    described = re.split(
+        r"\s*(?:[,;.()]|\bwho\b|\bwhich\b|\bin\b|\bon\b|\bat\b)", window[m.end() :]
+    )[0]
+    named = [x for x in lex.find(described) if x.entry is not None]
+    if named:
+        return lex.actor(named[0], named[0].text, country)
+    if described and len(described.split()) <= 6 and re.match(r"[A-Z]", described):
+        return _unnamed_group(lex, described, country)  # "allegedly belonging to Lou Nuer youth"
+    return None
 
 
 def _phrase_actor(
@@ -1101,7 +1128,7 @@ def _phrase_actor(
     doc = head.doc
     lo, hi = phrase_span(head)
     core = doc[lo:hi]
-    mention = _DETERMINERS.sub("", core.text.strip())
+    mention = _DETERMINERS.sub("", core.text.strip()) + _gloss(doc.text[core.end_char :])
     for text in (core.text, *_descriptions(head)):
         named = [m for m in lex.find(text) if m.entry is not None]
         if named:
@@ -1133,6 +1160,13 @@ def _phrase_actor(
         where = here or country
         return Actor(_generic_name(lex, "civilians", where), mention, "civilians", where)
     return None
+
+
+def _gloss(after: str) -> str:
+    """An editor's bracketed gloss right after a phrase ("cultists [gang members]"),
+    kept in the mention: it says who the people are in plainer words."""
+    m = re.match(r"\s*\[[^\]\d]{2,40}\]", after)
+    return m.group(0) if m and "sic" not in m.group(0).lower() else ""
 
 
 def _person(head: Any) -> bool:
@@ -1204,7 +1238,7 @@ def _by_words(text: str, after: int, lex: Lexicon, country: str | None) -> Actor
                 break
             if hit.entry is not None or (hit.generic is not None and hit.generic.role != "victim"):
                 mention = _DETERMINERS.sub("", window[: hit.end].strip())
-                return lex.actor(hit, mention, country)
+                return lex.actor(hit, mention + _gloss(text[start + hit.end :]), country)
     return None
 
 
@@ -1218,10 +1252,17 @@ def _nearby_actor(text: str, trigger_at: int, lex: Lexicon, country: str | None)
         if _SPEAKS.match(text[m.end : m.end + 60]):
             continue  # "the police command confirmed the murder": the source, not the doer
         if m.entry is not None or (m.generic is not None and m.generic.role != "victim"):
+            after_entry = best is not None and best.entry is not None
+            if m.generic is not None and after_entry and _adjacent(text, best, m):
+                continue  # "(AMISOM) forces": the generic word names the group before
             best = m
     if best is None:
         return None
     return lex.actor(best, best.text, country)
+
+
+def _adjacent(text: str, one: Match, two: Match) -> bool:
+    return re.fullmatch(r"[\s)\]]*", text[one.end : two.start]) is not None
 
 
 def incident_country(item: Analysis, incident: Incident) -> str | None:

@@ -141,7 +141,7 @@ _NOT_BLAMERS = re.compile(
     r"^(?:it|they|which|who|that|this|and|but|was|were|is|are|been|being|having)$", re.I
 )
 _LEADING = re.compile(
-    r"^(?:(?:and|but|while|as|on|late|early|also|then|later|the)\s+|\w+day\s+)+", re.I
+    r"^(?:(?:and|but|while|as|on|late|early|also|then|later)\s+|\w+day\s+)+", re.I
 )
 _BLAME_PASSIVE = re.compile(
     rf"\b(?:initiated|carried out|perpetrated|committed|conducted|staged|launched|"
