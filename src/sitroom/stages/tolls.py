@@ -54,7 +54,9 @@ FOLLOWING_SENTENCES = 1  # unowned sentences after an incident that may carry it
 _KILL = (
     r"killed|dead|died|slain|murdered|executed|massacred|beheaded|shot dead|found dead|"
     r"shot and killed|gunned down|burned to death|burnt to death|hacked to death|"
-    r"stabbed to death|lost their lives|perished|lynched"
+    r"stabbed to death|lost their lives|perished|lynched|shot to death|beaten to death|"
+    r"strangled to death|clubbed to death|bludgeoned to death|fatally (?:shot|stabbed|"
+    r"wounded|injured)|wiped out"
 )
 _HURT = r"wounded|injured|hurt|hospitali[sz]ed|maimed"
 # "people", "Afghan soldiers", "of them" ... but never across a clause ("19 August that")
@@ -63,26 +65,36 @@ _FILLER = (
     r"killed|killing|wounded|wounding|injured|injuring)\b)"
     r"[\w’'-]+\s+){0,7}?"
 )
-_AUX = r"(?:(?:were|was|have been|had been|are|is|been|also|reportedly|later|all)\s+)*"
+_AUX = (
+    r"(?:(?:were|was|have been|had been|are|is|been|also|reportedly|later|all|allegedly|"
+    r"feared|confirmed|reported|found|on|yesterday|today|last|this|early|late|\w+day|night|"
+    r"morning|evening|afternoon|\[[^\]]{0,30}\])\s+)*"
+)
 _AFTER_KILL = re.compile(
     rf"^\s+(?:(?:dead|killed|deaths|fatalities|bodies|corpses|martyrs|lives lost)\b|"
     rf"{_FILLER}{_AUX}(?:{_KILL})\b)",
     re.IGNORECASE,
 )
 _AFTER_HURT = re.compile(
-    rf"^\s+(?:(?:wounded|injured|injuries|hurt)\b|{_FILLER}{_AUX}(?:{_HURT})\b)",
+    rf"^\s+(?:(?:wounded|injured|injuries|hurt)\b|{_FILLER}{_AUX}(?:{_HURT})\b|"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:sustain(?:ed|ing)|suffer(?:ed|ing)|received)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:injuries|wounds)|(?:are|were)\s+(?:admitted|hospitali[sz]ed)|"
+    r"with\s+(?:serious\s+|severe\s+|minor\s+|gunshot\s+)?(?:injuries|wounds)))\b",
     re.IGNORECASE,
 )
 _BEFORE_KILL = re.compile(
     r"(?:\bkill(?:ing|ed|s)?|\bslew|\bslaying|\bmassacr(?:ed|ing)|\bexecut(?:ed|ing)|"
     r"\bbehead(?:ed|ing)|\bshot dead|\bshooting dead|\bgunned down|\bgunning down|"
-    r"\bclaim(?:ed|ing)? the lives of|\bdeaths? of|"
+    r"\bclaim(?:ed|ing)? the lives of|\bdeaths? of|\bkilling of|\bmurders? of|"
+    r"\bbodies of|\bremains of|\bkill(?:ing|ed)\s+(?:himself|herself|themselves)\s+and|"
     r"\btoll\b[^.;]{0,40}?\b(?:to|at|of|reached|hit|is|was|stands at|stood at)|"
-    r"\brose to|\bclimbed to|\brisen to|\bjumped to|\bincreased to|\braised to|\badjusted to)\s+$",
+    r"\brose to|\bclimbed to|\brisen to|\bjumped to|\bincreased to|\braised to|\badjusted to)"
+    r"\s+(?:another\s+|a further\s+|an additional\s+)?$",
     re.IGNORECASE,
 )
 _BEFORE_HURT = re.compile(
-    r"(?:\bwound(?:ing|ed|s)?|\binjur(?:ing|ed|es)|\bhurt(?:ing)?|\bmaim(?:ing|ed))\s+$",
+    r"(?:\bwound(?:ing|ed|s)?|\binjur(?:ing|ed|es)|\bhurt(?:ing)?|\bmaim(?:ing|ed)|"
+    r"\bwounding of|\binjuring of)\s+(?:another\s+|a further\s+|an additional\s+)?$",
     re.IGNORECASE,
 )
 _LIST_AFTER_KILL = re.compile(
@@ -119,7 +131,8 @@ _PART_OF = re.compile(
     re.IGNORECASE,
 )
 _NOT_VICTIMS = re.compile(
-    r"^\s+(?:[\w-]+\s+)?(?:bomb|bombing|blast|explosion|attack|strike|raid|rocket|missile|"
+    r"^\s+(?:[\w-]+\s+)?(?:bomb|bombing|blast|explosion|attack|strike|airstrike|air strike|"
+    r"raid|rocket|missile|clan|tribe|group|faction|"
     r"shell|mortar|grenade|gunmen|militants|assailants|attackers|vehicle|day|hour|week|"
     r"incident|suicide bomber|bomber)s?\b",
     re.IGNORECASE,
@@ -133,8 +146,10 @@ _FIGHTERS_KILLED = re.compile(
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
-    rf"\b(?:an?|one)\s+(?:[\w’',.-]+\s+){{0,8}}?(?:was|has been|had been|is)\s+"
-    rf"(?:reportedly\s+|also\s+)?(?P<what>{_KILL}|{_HURT}|shot)\b",
+    rf"\b(?:an?|one)\s+(?:[\w’',.()-]+\s+){{0,8}}?(?:was|has been|had been|is)\s+"
+    rf"(?:(?:reportedly|also|allegedly|later|on|yesterday|today|last|this|early|late|\w+day|"
+    rf"night|morning|evening|afternoon|found|reported|\[[^\]]{{0,30}}\])\s+){{0,4}}"
+    rf"(?P<what>{_KILL}|{_HURT}|shot)\b",
     re.IGNORECASE,
 )
 _SINGLE_OBJECT = re.compile(
@@ -144,6 +159,34 @@ _SINGLE_OBJECT = re.compile(
     r"people|police|men|women|children|two|three|four|five|six|seven|eight|nine|ten|\d)\b)"
     r"(?P<noun>\w+)",
     re.IGNORECASE,
+)
+_ONE_MORE = re.compile(
+    r"\band\s+(?:another|one other|one more|a \w+|an \w+|her \w+|his \w+|their \w+)\s+"
+    r"(?:(?:was|has been|had been|were|is|seriously|critically|badly|severely|slightly|also)\s+)*"
+    rf"(?P<what>{_HURT})\b|"
+    r"\band\s+(?P<verb>wounding|injuring|wounded|injured)\s+(?:another|one other|one more|"
+    r"an? (?!(?:dozen|few|number|couple|score|total)\b)\w+)\b"
+    r"(?!\s+(?:\d|of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|dozen|hundred)\b)",
+    re.IGNORECASE,
+)
+_AND_ONE = re.compile(r"\band\s+(?:a|an|one)\s+(?!(?:dozen|few|number|couple|total|score)\b)")
+# "N gunmen ... have shot dead a mayor": the counted are the killers, not the dead
+_ACTIVE_KILLERS = re.compile(
+    r"^\s+(?:(?!(?:that|which|who|when|after|before|while|as|if|because|were|was|been|be|"
+    r"being|are|is|and|or|killed|killing|wounded|wounding|injured|injuring)\b)"
+    r"[\w’'-]+\s+){0,7}?(?:has|have|had|then|also|reportedly|allegedly|\s)*"
+    r"(?:killed|shot dead|shot and killed|gunned down|murdered|massacred|executed|beheaded|"
+    r"stabbed|hacked)\s+(?:at least\s+|about\s+|more than\s+|some\s+|nearly\s+)?"
+    r"(?:a|an|the|his|her|their|its|him|them|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|\d[\d,]*|[A-Z]|dozens|scores|several|many|hundreds)\b",
+)
+_MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_BEFORE = re.compile(rf"{_MONTH}\s+$", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(rf"(?:\b\d{{1,2}},?|\b(?:in|of|since|by|until)|{_MONTH})\s+$", re.I)
+_ASIDE = re.compile(
+    r"^(\s+[\w-]+)?,?\s+(?:including|among them|most of them|mostly|many of them|all of them)"
+    r"\b[^,]*?(?:,|(?=\s+(?:were|was|have been|had been|are)\b))"
 )
 _NONE_BOTH = re.compile(
     r"\b(?:no\s+|without\s+(?:causing\s+|any\s+)*)(?:reported\s+|immediate\s+|other\s+)?"
@@ -208,17 +251,35 @@ def figures_in(text: str, offset: int = 0, aggregates: bool = False) -> list[Fig
     Clauses about a period or a whole war are skipped unless `aggregates` is set."""
     figures: list[Figure] = []
     text = _TAG.sub(lambda m: " " * len(m.group()), text)  # "<b>killed</b>" in scraped copy
-    for clause_start, clause in _clauses(text):
+    for clause_start, whole in _clauses(text):
         base = offset + clause_start
-        if has_aggregate_cue(clause) and not aggregates:
+        clause = whole if aggregates else _before_aggregate(whole)
+        if not clause.strip():
             continue
-        source = reported_by(clause)
+        source = reported_by(whole)
         for number in find_numbers(clause):
             figures.extend(_number_figures(clause, number, base, source))
         figures.extend(_single_figures(clause, base, source))
         figures.extend(_zero_figures(clause, base, source))
+        for m in _ONE_MORE.finditer(clause):
+            figures.append(Figure("injured", 1, base + m.start(), False, source, adds=True))
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _before_aggregate(clause: str) -> str:
+    """The part of a clause before its talk of a period or a whole war: "A reporter was
+    found dead, the 45th journalist killed since 2003" keeps its first part. A clause
+    that opens with the period ("Since January, 300 people ...") keeps nothing; the
+    text is blanked, not cut, so offsets stay right."""
+    if not has_aggregate_cue(clause):
+        return clause
+    pos = 0
+    for part in re.split(r"(,\s|\s[—–-]\s|\(|\))", clause):
+        if has_aggregate_cue(clause[: pos + len(part)]):
+            return clause[:pos] + " " * (len(clause) - pos) if pos > 0 else ""
+        pos += len(part)
+    return ""
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
@@ -237,10 +298,19 @@ def _number_figures(
 ) -> list[Figure]:
     value = number.as_int if not number.vague else None
     before = clause[max(0, number.lead - 60) : number.lead]
-    after = clause[number.end : number.end + 70]
-    after = re.sub(r"^(\s+\w+)?,\s*including[^,]*,", r"\1", after)
+    raw_after = clause[number.end : number.end + 200]
+    after = _ASIDE.sub(r"\1", raw_after, count=1)[:70]
     if _PART_OF.search(before) or _NO_REPORT.search(before):
         return []
+    if number.qualifier is None and (
+        _MONTH_BEFORE.search(before)
+        or (re.fullmatch(r"(?:19|20)\d\d", number.text) and _YEAR_BEFORE.search(before))
+    ):
+        return []  # "on November 1 killed", "July 8, 2015 was hacked to death"
+    if _ACTIVE_KILLERS.match(after) and not _BEFORE_KILL.search(before):
+        return []
+    if re.match(r"^\s+(?:[\w-]+\s+){0,3}?(?:among|of)\s+(?:them|whom)\b", raw_after):
+        return []  # "five people and one officer among them": already counted
     if re.match(r"^\s*(?:%|percent|per cent|years?\b|-year|km|kilomet|miles?\b)", after):
         return []
     update = bool(_UPDATE.search(before[-30:]))
@@ -260,7 +330,15 @@ def _number_figures(
     if _LIST_AFTER_KILL.search(before):
         return [Figure("killed", value, start, update, source, adds=True)]
     not_victims = bool(_NOT_VICTIMS.match(after)) and not _FIGHTERS_KILLED.match(after)
-    if _BEFORE_KILL.search(before) or (_AFTER_KILL.match(after) and not not_victims):
+    after_kill = _AFTER_KILL.match(after)
+    if (
+        value is not None
+        and after_kill
+        and _AND_ONE.search(after_kill.group())
+        and not re.search(r"\b(?:among|of)\s+(?:them|whom)\b", after_kill.group())
+    ):
+        value += 1  # "four women and a boy were shot dead"
+    if _BEFORE_KILL.search(before) or (after_kill and not not_victims):
         adds = (
             bool(_LIST_BEFORE.search(before))
             and not _BEFORE_KILL.search(before)

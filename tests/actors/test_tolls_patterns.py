@@ -1,0 +1,70 @@
+"""Toll figures in the shapes wire leads write them (sentences written for these tests)."""
+
+from sitroom.stages.tolls import figures_in
+
+
+def toll(text: str) -> list[tuple[str, int | None]]:
+    return [(f.kind, f.value) for f in figures_in(text)]
+
+
+def test_one_more_victim_after_a_count_or_a_single() -> None:
+    assert toll("Three guards were killed and a fourth wounded at the depot.") == [
+        ("killed", 3),
+        ("injured", 1),
+    ]
+    assert toll("A nurse was killed and her driver injured when the convoy was hit.") == [
+        ("killed", 1),
+        ("injured", 1),
+    ]
+    assert toll("Raiders shot dead a farmer and wounding another near the river.") == [
+        ("killed", 1),
+        ("injured", 1),
+    ]
+    assert toll("The blast killed four people and wounded another twelve.") == [
+        ("killed", 4),
+        ("injured", 12),
+    ]
+
+
+def test_a_count_and_one_more_person() -> None:
+    assert toll("Three farmers and a child were hacked to death overnight.") == [("killed", 4)]
+    assert toll("Nine people and one officer among them were killed at the gate.") == [
+        ("killed", 9)
+    ]
+
+
+def test_time_words_between_victims_and_verb() -> None:
+    assert toll("Seven traders were on Monday night killed near the market.") == [("killed", 7)]
+    assert toll("A village chief was yesterday shot dead by gunmen.") == [("killed", 1)]
+    assert toll("A teacher was fatally shot outside the school.") == [("killed", 1)]
+    assert toll("An elder was beaten to death by a mob.") == [("killed", 1)]
+
+
+def test_killers_counted_are_no_victims() -> None:
+    assert toll("Three armed men on motorbikes have shot dead a magistrate.") == [("killed", 1)]
+    assert toll("Clashes between two rival militias have killed 11 people.") == [("killed", 11)]
+    assert toll("Two airstrikes by the coalition killed at least 14 civilians.") == [("killed", 14)]
+
+
+def test_injury_phrasings() -> None:
+    assert toll("Five died and 23 others sustained gunshot injuries.") == [
+        ("killed", 5),
+        ("injured", 23),
+    ]
+    assert toll("The shelling resulted in the killing of 6 people and the wounding of 19.") == [
+        ("killed", 6),
+        ("injured", 19),
+    ]
+    assert toll("Four were killed, with 9 sustaining wounds.") == [("killed", 4), ("injured", 9)]
+    assert toll("The bodies of eleven men were found in a ditch.") == [("killed", 11)]
+
+
+def test_asides_dates_and_periods() -> None:
+    assert toll("Nine people, most of them pupils, were killed in the fire.") == [("killed", 9)]
+    assert toll("Eight people including two toddlers were fatally wounded.") == [("killed", 8)]
+    assert toll("A raid on the morning of March 3 killed at least 6 people.") == [("killed", 6)]
+    assert toll(
+        "A reporter was found dead, the 12th activist killed in the province since 2019."
+    ) == [("killed", 1)]
+    assert toll("Since January, 300 people have been killed in the province.") == []
+    assert toll("In 2014, gunmen killed 40 people at the market.") == [("killed", 40)]
