@@ -303,6 +303,17 @@ _VICTIM_AFTER = re.compile(
     r"massacred|ambushed|beheaded|targeted|executed)\b",
     re.IGNORECASE,
 )
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:killed|wounded|injured|killing|wounding|injuring|including|among\s+them)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_AFFILIATED_VICTIM = re.compile(
+    r"\b(?:close\s+to|critic\s+of|critics\s+of|critical\s+of|opposed\s+to|opponents?\s+of)"
+    r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _SPEAKS = re.compile(
     r"^(?:\s+[\w’'-]+){0,4}?\s+(?:\w+\s+)?(?:said|says|say|confirmed|confirms|reported|reports|"
     r"announced|told|stated|added|have\s+launched|has\s+launched|launched\s+(?:an?\s+)?"
@@ -632,6 +643,8 @@ def _named_in_text(text: str, lex: Lexicon, country: str | None, foreign: set[in
             continue
         if _TARGET_CONTEXT.search(text[max(0, m.start - 30) : m.start]):
             continue
+        if _AFFILIATED_VICTIM.search(text[max(0, m.start - 50) : m.start]):
+            continue  # "a journalist close to the Houthi militia was killed"
         if _VICTIM_AFTER.match(text[m.end : m.end + 50]):
             continue  # "seven herders were killed by camel thieves": the victims
         return lex.actor(m, m.text, country)
@@ -1251,6 +1264,12 @@ def _nearby_actor(text: str, trigger_at: int, lex: Lexicon, country: str | None)
             continue
         if _SPEAKS.match(text[m.end : m.end + 60]):
             continue  # "the police command confirmed the murder": the source, not the doer
+        if _ACCORDING.search(text[max(0, m.start - 40) : m.start]):
+            continue  # "according to the local police, the knife attack ..."
+        if _VICTIM_AFTER.match(text[m.end : m.end + 50]) or _VICTIM_BEFORE.search(
+            text[max(0, m.start - 40) : m.start]
+        ):
+            continue  # "four soldiers were killed in a mine explosion": the victims
         if m.entry is not None or (m.generic is not None and m.generic.role != "victim"):
             after_entry = best is not None and best.entry is not None
             if m.generic is not None and after_entry and _adjacent(text, best, m):
