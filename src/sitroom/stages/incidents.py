@@ -33,7 +33,8 @@ from sitroom.stages import Stage
 SHORT_SENTENCES = 3  # a text of at most this many sentences is a one-event report
 SHORT_CHARS = 900
 FALLBACK = True
-_FIRM = ("negated", "hypothetical", "question", "metaphor", "characterisation")
+_FIRM = ("negated", "hypothetical", "question", "metaphor", "characterisation", "sense")
+_FIRM += ("accident",)
 
 _GENERIC_DETS = {"any", "such", "every", "each", "no", "more", "further", "much"}
 _NEW_REFERENT = {"another", "second", "third", "separate", "new", "fresh", "other"}
@@ -97,6 +98,7 @@ _BACKGROUND_PREPS = {"amid", "despite"}
 _REVENGE_HEADS = {"retaliation", "response", "revenge", "reprisal", "answer"}
 _QUANTITY_HEADS = {"dozens", "scores", "hundreds", "thousands", "flurry", "spate", "wave", "string"}
 _VAGUE_QUANTITY = {"dozens", "scores", "hundreds", "thousands", "numerous", "many", "multiple"}
+_VAGUE_QUANTITY |= {"number", "series"}
 _STATE_ARMED = {
     "soldier",
     "troop",
@@ -208,8 +210,27 @@ def _cues(doc: Any, lex: Lexicon) -> list[Cue]:
         head = last if len(span) > 1 and last.pos_ in ("NOUN", "PROPN") else span.root
         if m.entry.kind in ("event", "generic", "weak") and _a_name(head, m.entry.pattern):
             continue
+        if m.entry.pattern == "march" and _month(head):
+            continue
+        if m.entry.pattern == "suicide" and _took_own_life(head):
+            continue
         cues.append(Cue(m, head))
     return cues
+
+
+def _took_own_life(tok: Any) -> bool:
+    """'the fourth crewman committed suicide': no bomb."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else tok
+    return any(t.lower_.startswith("commit") for t in (tok.head, before))
+
+
+def _month(tok: Any) -> bool:
+    """'on 9 March 1990', 'March 3': the month, not a march (a number beside it)."""
+    if tok.pos_ == "VERB":
+        return False
+    doc = tok.doc
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return tok.ent_type_ == "DATE" or any(t.like_num for t in near)
 
 
 def _a_name(tok: Any, pattern: str) -> bool:
@@ -299,6 +320,9 @@ def _disrupted(cue: Cue, cues: list[Cue]) -> bool:
     air = {c.head.i for c in cues if c.kind == "arms" and c.sub in _STRONG_EXPLOSIVE}
     if any(c.dep_ == "nsubj" and c.i in air for c in verb.children):
         return False  # 'jets destroyed weapon depots' is an air strike
+    agent = any(c.dep_ == "nsubj" and c.i in arms for c in verb.children)
+    if agent and any(c.dep_ == "dobj" for c in verb.children):
+        return False  # 'the device destroyed the bank building' was used, not stopped
     for child in verb.children:
         if child.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr"):
             continue
@@ -408,6 +432,8 @@ def _why_not(cue: Cue, cumulative: set[int], trigger_heads: set[int]) -> str:
     checks = (
         _question(tok),
         _metaphor(tok),
+        _other_sense(cue),
+        _accident(cue),
         _campaign(tok),
         _war_as_whole(tok),
         _bare_plural(tok),
@@ -436,17 +462,116 @@ _ABSTRACT |= {"press", "law", "independence", "integrity", "dignity", "values", 
 
 
 _CAMPAIGN_VERBS = {"launch", "begin", "start", "step", "intensify", "expand", "escalate"}
+_CAMPAIGN_VERBS |= {"conduct", "wage", "continue", "mount", "unleash"}
 
 
 def _campaign(tok: Any) -> str:
     """'launched a major offensive against the group in 2022': a campaign, not one
     occurrence; 'the army seized power' is a coup, not territory."""
-    offensive = tok.lemma_.lower() == "offensive" and tok.dep_ == "dobj"
-    if offensive and tok.head.lemma_.lower() in _CAMPAIGN_VERBS:
-        return "campaign"
+    if tok.lemma_.lower() == "offensive" and tok.pos_ in ("NOUN", "PROPN"):
+        verbs = [tok.head] if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else []
+        verbs += [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+        launched = [v for v in verbs if v.lemma_.lower() in _CAMPAIGN_VERBS]
+        if launched and not any(_day_in(v) for v in (tok, *launched)):
+            return "campaign"  # but 'the offensive launched on Saturday 11 November'
     if any(c.dep_ == "dobj" and c.lower_ == "power" for c in tok.children):
         return "seizure of power"
     return ""
+
+
+_SHOW_DEPS = {"ccomp", "dobj", "nsubjpass", "auxpass"}
+_SAY_PROTEST = {"express", "lodge", "file", "voice", "register", "send", "deliver", "convey"}
+_TAKEN_TERRITORY = {"seize", "capture"}
+_INTERCEPTED = {"intercept"}
+
+
+def _other_sense(cue: Cue) -> str:
+    """Trigger words used in another sense: 'this demonstrates that ...' (shows),
+    'expressed our strong protest' (a diplomatic protest), 'seized the plans' or
+    'the cocaine was seized' (no place taken), 'intercepted a vehicle' (no weapon
+    stopped: what the men did next is the incident)."""
+    tok = cue.head
+    lemma = tok.lemma_.lower()
+    shows = any(c.dep_ in _SHOW_DEPS for c in tok.children)
+    if lemma == "demonstrate" and tok.pos_ in ("VERB", "AUX") and shows:
+        return "sense (demonstrate = show)"
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # 'expressed our surprise and strong protest'
+    voiced = first.dep_ == "dobj" and first.head.lemma_.lower() in _SAY_PROTEST
+    if lemma == "protest" and tok.pos_ == "NOUN" and voiced:
+        return "sense (a protest voiced)"
+    if cue.kind == "event" and cue.pattern in _TAKEN_TERRITORY | _INTERCEPTED:
+        taken = _taken_things(tok)
+        lex = lexicon()
+        kinds = {m.entry.kind for t in taken for m in lex.match([token_keys(t.lower_, t.lemma_)])}
+        if cue.pattern in _INTERCEPTED and taken and "arms" not in kinds:
+            return "sense (no weapon intercepted)"
+        if cue.pattern in _TAKEN_TERRITORY and taken and not _place_or_people(taken, kinds):
+            return "sense (no place taken)"
+    return ""
+
+
+def _taken_things(verb: Any) -> list[Any]:
+    """What a verb acts on: its object, its passive subject, or the noun a participle
+    or relative clause describes ('the weapons that were seized', 'material seized')."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    out = [verb.head if c.lower_ in ("that", "which") and verb.dep_ == "relcl" else c for c in out]
+    if not out and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        out = [verb.head]
+    return out
+
+
+def _place_or_people(taken: list[Any], kinds: set[str]) -> bool:
+    if kinds & {"victim", "armed"}:
+        return True
+    for t in taken:
+        if t.pos_ in ("PROPN", "PRON", "NUM") or t.ent_type_ in ("GPE", "LOC", "FAC", "PERSON"):
+            return True
+        if t.lemma_.lower() in _PLACE_NOUNS or t.lemma_.lower() in _PLACES_HIT:
+            return True
+        if t.lower_.endswith(_PERSON_ENDINGS) or t.lemma_.lower() in ("people", "person"):
+            return True  # 'captured five fishermen', 'nationals were captured'
+    return False
+
+
+_PERSON_ENDINGS = ("man", "men", "er", "ers", "ist", "ists", "ian", "ians", "ee", "ees")
+_PERSON_ENDINGS += ("ant", "ants", "nationals", "citizens", "children", "women")
+
+
+_ACCIDENT_VERBS = {"crash", "collide", "capsize", "sink", "derail", "overturn"}
+_AIRCRAFT = {"helicopter", "plane", "aircraft", "airplane", "jet", "airliner"}
+_ACCIDENT_NOUNS = {"accident", "crash", "collision", "stampede", "earthquake", "flood"}
+_ACCIDENT_NOUNS |= {"landslide", "storm", "cyclone", "hurricane", "mishap"}
+
+
+def _accident(cue: Cue) -> str:
+    """'four soldiers were killed when their plane crashed', 'died in a road
+    accident': deaths in an accident or disaster are no incident (unless something
+    was shot down or blown up, which the sentence's weapons then say)."""
+    tok = cue.head
+    crashed = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _ACCIDENT_VERBS
+    if cue.kind == "arms" and tok.lemma_.lower() in _AIRCRAFT and crashed:
+        return "accident"  # 'their helicopter crashed near the base'
+    if cue.pattern not in _KILL_WORDS:
+        return ""
+    for c in tok.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() in _ACCIDENT_VERBS:
+            return "accident"
+        objects = [o.lemma_.lower() for o in c.children if o.dep_ == "pobj"]
+        in_one = c.dep_ == "prep" and c.lower_ in ("in", "during", "after")
+        if in_one and set(objects) & _ACCIDENT_NOUNS:
+            return "accident"
+    return ""
+
+
+def _day_in(tok: Any) -> bool:
+    """A day named in the phrase: a date with a number or a weekday."""
+    days = _WHEN_WORDS - {"morning", "night", "evening", "afternoon"}
+    return any(
+        (t.ent_type_ in ("DATE", "TIME") and t.like_num and len(t.text) <= 2) or t.lower_ in days
+        for t in tok.subtree
+    )
 
 
 def _metaphor(tok: Any) -> str:
@@ -545,11 +670,16 @@ def _hypothetical(tok: Any) -> str:
     for c in tok.children:
         if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_AUX:
             return f"hypothetical ({c.lower_})"
+    if _conditional(tok):
+        return "hypothetical (condition)"
     protest = tok.lemma_.lower() in ("protest", "demonstrate", "rally", "march")
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and first.head.i != first.i:
+        first = first.head  # 'in order to intimidate and murder'
     if (
         not protest
-        and tok.dep_ in ("acl", "advcl", "relcl")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and first.dep_ in ("acl", "advcl", "relcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children)
     ):
         return "hypothetical (purpose)"  # 'an attack to capture the positions'
     cur = tok
@@ -570,6 +700,16 @@ def _hypothetical(tok: Any) -> str:
         if cur.dep_ in ("ROOT",):
             return ""
     return ""
+
+
+def _conditional(tok: Any) -> bool:
+    """'if the troops are fighting in the last line, ...': a condition, not a report."""
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
 def _generic(tok: Any) -> str:
@@ -710,7 +850,8 @@ def _context(tok: Any) -> str:
     """War-as-a-whole uses: 'a pause in the fighting', 'two-month fighting', 'amid
     Israel's bombardment' with no date of its own."""
     for c in tok.children:
-        if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and _is_duration(c):
+        how_long = _is_duration(c) and not _point_in_time(c)
+        if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and how_long:
             return "duration"
     if tok.dep_ == "pobj":
         prep = tok.head
@@ -719,6 +860,14 @@ def _context(tok: Any) -> str:
         if prep.lower_ in _BACKGROUND_PREPS and not _has_date(tok):
             return f"context ({prep.lower_})"
     return ""
+
+
+_DEICTIC = {"last", "this", "next", "earlier", "previous", "past", "that", "same", "late"}
+
+
+def _point_in_time(tok: Any) -> bool:
+    """'Last month, militants killed ...': a time when it happened, not how long."""
+    return any(c.lower_ in _DEICTIC and c.dep_ in ("amod", "det") for c in tok.children)
 
 
 def _is_duration(tok: Any) -> bool:
@@ -948,10 +1097,18 @@ class _Scores:
         return sub, self.values[sub]
 
 
+_VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+
+
+def _violent(sub: str | None) -> bool:
+    return sub is not None and SUB_EVENT_TYPES.get(sub) in _VIOLENT_TYPES
+
+
 def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Incident | None:
     cues = [c for c in _cues(doc, lexicon()) if c.head.i in mention.region]
     scores = _Scores()
     seen: set[tuple[int, str]] = set()
+    violent = any(c.kind == "event" and _violent(c.sub) for c in mention.triggers)
     for c in mention.triggers:
         sub = "Peaceful protest" if _labour_strike(c) else c.sub
         if c.kind == "arms" or (sub and (c.head.i, sub) in seen):
@@ -960,7 +1117,8 @@ def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Inciden
             seen.add((c.head.i, sub))
             bonus = 0.5 if c.head.dep_ == "ROOT" else 0.0
             bonus += _place_taken(c)
-            scores.add(sub, c.weight + bonus, c.pattern)
+            factor = 0.5 if violent and c.kind == "weak" else 1.0  # context beside an attack
+            scores.add(sub, (c.weight + bonus) * factor, c.pattern)
     weapons = _weapons(mention, cues, scores)
     if not scores.values:
         return None
@@ -1002,15 +1160,32 @@ _LABOUR |= {"doctor", "nurse", "worker", "teacher", "union", "driver", "lecturer
 
 _STRIKE_CALLS = {"stage", "call", "hold", "declare", "observe", "join", "end", "extend", "suspend"}
 _WORKERS = {"miner", "worker", "employee", "teacher", "nurse", "doctor", "driver", "union"}
+_STOPPAGE_VERBS = {"last", "paralyse", "paralyze", "cripple", "shut", "halt", "end"}
+_IMPOSED = {"impose", "call", "declare", "organise", "organize", "stage", "enforce"}
 _MILITARY_STRIKES = {"air", "drone", "missile", "rocket", "aerial", "precision", "military"}
 
 
 def _labour_strike(cue: Cue) -> bool:
     """'a nationwide strike', 'the doctors' strike', 'went on strike': a stoppage of
-    work is a protest, not an air strike."""
+    work is a protest, not an air strike; so is a strike coordinated with one ('the
+    Salvadora strike and the current strike by coal miners')."""
     tok = cue.head
     if cue.pattern not in ("strike", "struck") or tok.pos_ != "NOUN":
         return False
+    return any(_stoppage(t) for t in _coordinated(tok) if t.lower_.startswith("strike"))
+
+
+def _coordinated(tok: Any) -> list[Any]:
+    """The noun and the nouns coordinated with it, directly ('the bus strike and the
+    miners' strike') or through their prepositions ('by the bus strike and by ...')."""
+    out = [tok, *tok.conjuncts]
+    if tok.dep_ == "pobj":
+        preps = [tok.head, *tok.head.conjuncts]
+        out += [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return list({t.i: t for t in out}.values())
+
+
+def _stoppage(tok: Any) -> bool:
     mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
     if any(m in _LABOUR or m.rstrip("s") in _LABOUR for m in mods):
         return True
@@ -1019,6 +1194,10 @@ def _labour_strike(cue: Cue) -> bool:
     verb = tok.head
     if tok.dep_ == "dobj" and _STRIKE_CALLS & {verb.lemma_.lower(), verb.lower_.removesuffix("d")}:
         return True  # 'staged a strike', 'called a strike'
+    if tok.dep_ == "nsubj" and verb.lemma_.lower() in _STOPPAGE_VERBS:
+        return True  # 'the strike lasted a week', 'a strike paralysed the city'
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _IMPOSED for c in tok.children):
+        return True  # 'a strike imposed by the rebels', 'the strike called by the union'
     if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() == "call":
         return True  # 'called for a strike'
     by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
@@ -1197,14 +1376,43 @@ def _is_target(tok: Any) -> bool:
 
 
 def _has_protest(cues: list[Cue]) -> bool:
+    """A demonstration the mention itself tells of (not 'the murder unleashed a wave of
+    protests', whose protests are counted, not told)."""
     armed = any(c.kind == "armed" for c in cues)
     return any(
         c.sub in _PROTEST_SUBS
         and c.kind == "event"
         and c.head.dep_ != "compound"
         and not (armed and c.pattern == "march")
+        and not _set_off(c.head)
+        and not _other_sense(c)
         for c in cues
     )
+
+
+_CAUSE_VERBS = {"unleash", "spark", "trigger", "provoke", "prompt", "cause", "fuel", "ignite"}
+
+
+def _set_off(tok: Any) -> bool:
+    """'the murder unleashed a wave of protests': protests an act set off."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head.head
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CAUSE_VERBS
+
+
+_GRIEVANCE_VERBS = {"denounce", "condemn", "protest", "demonstrate", "mourn", "decry"}
+_GRIEVANCE_VERBS |= {"commemorate", "demand", "unleash", "spark", "trigger", "provoke", "mark"}
+
+
+def _protested_about(tok: Any) -> bool:
+    """'placards denouncing the killing of six priests', 'the murder unleashed a wave
+    of protests': a killing the protest is about, or that set it off, was not done to
+    the protesters."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("over", "against", "about", "after"):
+        return True
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _GRIEVANCE_VERBS:
+        return True
+    return any(a.lemma_.lower() in _GRIEVANCE_VERBS for a in list(tok.ancestors)[:3])
 
 
 def _protest_kind(mention: Mention, cues: list[Cue]) -> tuple[str, str]:
@@ -1220,7 +1428,12 @@ def _protest_kind(mention: Mention, cues: list[Cue]) -> tuple[str, str]:
     violent = [c.pattern for c in mods if c.sub == "Violent demonstration"]
     if violent:
         return "Violent demonstration", "violent: " + ", ".join(violent[:3])
-    killed = [c.pattern for c in live if c.pattern in _KILL_WORDS]
+    told = {t.head.i for t in mention.triggers}
+    killed = [
+        c.pattern
+        for c in live
+        if c.pattern in _KILL_WORDS and c.head.i in told and not _protested_about(c.head)
+    ]
     force = killed + [c.pattern for c in mods if c.sub == "Excessive force against protesters"]
     if force:
         return "Excessive force against protesters", "force: " + ", ".join(force[:3])
