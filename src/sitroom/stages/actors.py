@@ -496,6 +496,8 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
             actor1, how = named_later, "the doers as a later sentence identifies them"
     if actor2 is None and sdoc is not None and sentence is not None:
         actor2 = _sentence_victim(sdoc, sentence.start, lex, country, _foreign(item, incident))
+    if actor2 is None and sdoc is not None and incident.event_type in ("Protests", "Riots"):
+        actor2 = _protest_target(sdoc, lex, country)
     if actor1 and actor2 and actor1.name == actor2.name and actor1.mention == actor2.mention:
         actor2 = None
     incident.actor1, incident.actor2 = actor1, actor2
@@ -511,14 +513,105 @@ def _as_demonstrators(
         return actor
     if incident.sub_event_type == "Excessive force against protesters":
         return actor
-    if actor.type not in (None, "civilians") or actor.name.startswith("Unidentified"):
+    if actor.type == "state forces" and actor.mention and not _names_forces(actor.mention, lex):
+        pass  # "Iraqi Kurds demonstrated": a demonym, not the state's forces
+    elif actor.type not in (None, "civilians") or actor.name.startswith("Unidentified"):
         return actor
-    if actor.name.startswith(("Military", "Police")) or (actor.type and not actor.mention):
+    if actor.type and not actor.mention:
+        return actor
+    if actor.name.startswith(("Military", "Police")) and _names_forces(actor.mention, lex):
         return actor
     kind = "protesters" if incident.event_type == "Protests" else "rioters"
     where = actor.country or country
     name = _generic_name(lex, kind, where)
     return Actor(name, actor.mention, kind, where)
+
+
+_DEMAND_NOUNS = {"resignation", "removal", "ouster", "release", "independence", "withdrawal"}
+_GRIEVANCE_NOUNS = {
+    "decision",
+    "failure",
+    "refusal",
+    "policy",
+    "policies",
+    "rule",
+    "government",
+    "violations",
+    "abuses",
+    "plan",
+    "plans",
+    "move",
+    "arrest",
+    "detention",
+    "presence",
+    "occupation",
+    "reforms",
+    "actions",
+    "crackdown",
+    "treatment",
+    "law",
+    "ban",
+}
+
+
+def _protest_target(sdoc: Any, lex: Lexicon, country: str | None) -> Actor | None:
+    """Whom a protest is aimed at ("rallies against the party's leader X", "to demand the
+    resignation of President Y", "independence from Iraq", "in protest of the Russian
+    government's refusal"): a grievance noun stands for its possessor or its author."""
+    for tok in sdoc:
+        word = tok.lower_
+        aimed = tok.dep_ == "prep" and word == "against"
+        aimed = aimed or (word == "from" and tok.head.lower_ == "independence")
+        aimed = aimed or (word in ("of", "for") and tok.head.lower_ in _DEMAND_NOUNS)
+        aimed = aimed or (word == "of" and tok.head.lower_ == "protest")
+        obj = _pobj(tok) if aimed else None
+        if (
+            obj is None
+            and tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in ("protest", "denounce")
+        ):
+            obj = tok
+        if obj is None or _when(obj):
+            continue
+        target = _grievance_author(obj)
+        actor = phrase_actor(target, lex, country, perpetrator=False, loose=True)
+        if actor is not None and actor.type == "civilians" and _only_country(actor, lex):
+            name = f"Government of {lex.country_name(actor.country)}"
+            return Actor(name, actor.mention, "state forces", actor.country)  # "from Iraq"
+        if actor is not None:
+            return actor
+    return None
+
+
+def _only_country(actor: Actor, lex: Lexicon) -> bool:
+    """The mention is a country's name and nothing else ("Sweden's", "Iraq")."""
+    hits = lex.find(actor.mention or "")
+    return (
+        len(hits) == 1 and hits[0].country is not None and len((actor.mention or "").split()) <= 2
+    )
+
+
+def _grievance_author(obj: Any) -> Any:
+    """ "Sweden's decision" -> Sweden; "violations by the Israeli military" -> the
+    military; anything else stands for itself."""
+    if obj.lower_ not in _GRIEVANCE_NOUNS and obj.lemma_.lower() not in _GRIEVANCE_NOUNS:
+        return obj
+    for child in obj.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "of") and _pobj(child) is not None:
+            return _pobj(child)
+    return obj
+
+
+def _names_forces(mention: str, lex: Lexicon) -> bool:
+    """The words name a state's forces ("police", "troops", "the army"), not only its
+    people ("Iraqi Kurds")."""
+    return any(
+        (m.generic is not None and m.generic.type == "state forces")
+        or (m.entry is not None and m.entry.type == "state forces")
+        for m in lex.find(mention)
+    )
 
 
 def _sentence_victim(
