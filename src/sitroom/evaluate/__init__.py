@@ -28,6 +28,7 @@ SUITES: dict[str, str] = {
     "plover": "sitroom.evaluate.plover",
     "voa": "sitroom.evaluate.voa",
     "articles": "sitroom.evaluate.articles",
+    "notes": "sitroom.evaluate.notes",
     "geoparsing": "sitroom.evaluate.geoparsing",
     "event-location": "sitroom.evaluate.event_location",
     "wire-places": "sitroom.evaluate.wire_places",
