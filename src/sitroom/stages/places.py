@@ -164,7 +164,7 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
 
 
 _CAPITAL = re.compile(
-    r"\b(?:(?:the|its)\s+(?:(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?|"
+    r"\b(?:the\s+(?:country|nation)['’]s\s+|(?:the|its)\s+(?:(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?|"
     r"(?P<poss>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+)(?P<cap>capital)(?!\s+(?:"
     r"punishment|gains?|markets?|flight|investment|spending|expenditure|letters?|"
     r"requirements?|offence|crimes?|cases?|charges?|ratio|controls?|goods|budget)\b)"
@@ -231,15 +231,30 @@ _LIST_LABELS = PLACE_LABELS | {"ORG", "PERSON"}
 def _list_parts(doc: Any, ent: Any) -> list[Any]:
     """An entity the NER ran over a list of areas ("Abadam, Borno", "Bacadweyne (Hobyo,
     Mudug") is one name per part."""
-    if ent.label_ not in _LIST_LABELS or not any(t.text in (",", "(", ")") for t in ent):
+    cuts = [i for i in range(ent.start, ent.end) if doc[i].text in (",", "(", ")")]
+    cuts += [i for i in range(ent.start + 1, ent.end - 1) if _unit_of(doc, i)]
+    if ent.label_ not in _LIST_LABELS or not cuts:
         return [ent]
     parts, start = [], ent.start
-    for i in range(ent.start, ent.end + 1):
-        if i == ent.end or doc[i].text in (",", "(", ")"):
-            if i > start:
-                parts.append(Span(doc, start, i, label=ent.label_))
-            start = i + 1
+    for i in [*sorted(cuts), ent.end]:
+        if i > start:
+            parts.append(Span(doc, start, i, label=ent.label_))
+        start = i + 1
     return parts
+
+
+_UNIT_WORDS = AREA_WORDS | {"area", "government", "lga", "council", "chiefdom", "locality"}
+
+
+def _unit_of(doc: Any, i: int) -> bool:
+    """ "Barkin Ladi Local Government Area of Plateau": a district "of" its state is two
+    names, the second enclosing the first."""
+    return (
+        doc[i].lower_ == "of"
+        and doc[i - 1].lower_ in _UNIT_WORDS
+        and _is_name_token(doc[i + 1])
+        and not doc[i + 1].is_stop
+    )
 
 
 def _in_paren_list(doc: Any, ent: Any, mention: Mention) -> Mention:
@@ -270,7 +285,9 @@ def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
     label = ent.label_
     if label == "NORP":
         return _demonym_mention(span, gaz) or _org_as_place(span, gaz)
-    if label in ("ORG", "PERSON"):
+    if label == "ORG":  # "the EU": a body named after its area, coded like an adjective
+        return _org_as_place(span, gaz) or _demonym_mention(span, gaz)
+    if label == "PERSON":
         return _org_as_place(span, gaz)
     if label not in PLACE_LABELS:
         return None
@@ -308,6 +325,7 @@ def _org_as_place(span: Any, gaz: Gazetteer) -> Mention | None:
         or _area_hint(doc, span.end)
         or _DISTANCE_AFTER.match(span[-1].doc[span.end : span.end + 6].text) is not None
     )
+    area = _area_hint(doc, span.end)  # "Nasarawa state": the state, not its namesake town
     # in upper-case wire text "CAR", "UAE" are as likely words as acronyms
     acronym_ok = len(span.text) > 3 or not _shouting(doc)
     for cand in gaz.lookup(span.text):
@@ -316,21 +334,21 @@ def _org_as_place(span: Any, gaz: Gazetteer) -> Mention | None:
             and acronym_ok
             and (cand.feature in ("country", "continent", "admin1") or cand.geonames_id is None)
         ):
-            return Mention(span.start_char, span.end_char, span.text, "GPE")
+            return Mention(span.start_char, span.end_char, span.text, "GPE", area)
         if (
             cand.feature == "city"
             and cand.kind == MAIN
             and not span.text.isupper()
             and (marked or cand.population >= BIG_CITY_POP)
         ):
-            return Mention(span.start_char, span.end_char, span.text, "GPE")
+            return Mention(span.start_char, span.end_char, span.text, "GPE", area)
     if (
         _after_settlement(doc, span.start)
         or _settlement_hint(doc, span.end)
         or _paren_list(doc, span.start, span.end)
         or _before_paren(doc, span.end)
     ):
-        return Mention(span.start_char, span.end_char, span.text, "GPE")
+        return Mention(span.start_char, span.end_char, span.text, "GPE", area)
     return None
 
 
@@ -581,7 +599,7 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
     withins = _enclosing(text, mentions, first)
     named, broad = _named_countries(mentions, first)
     confined = _confined_senses(mentions, first, withins, named, gaz, others)
-    places = []
+    chosen: list[Candidate | None] = []
     for n, m in enumerate(mentions):
         within = _usable_within(withins.get(n), first, named)
         own = others[_sense_key(m)]
@@ -594,9 +612,30 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
             cand = None  # a namesake elsewhere: better the enclosing area than a wrong town
         if cand is None and m.source in ("GPE", "LOC", "SCAN", "GOLD"):
             cand = _spelling_variant(m, gaz, context, within, named)
-        places.append(_place(text, m, cand))
+        chosen.append(cand)
+    for n, (_, host) in withins.items():
+        area = _state_of(chosen[n], chosen[host], mentions[host], gaz)
+        if area is not None:
+            chosen[host] = area
+    places = [_place(text, m, c) for m, c in zip(mentions, chosen, strict=True)]
     held = {n: n + 1 for n in range(len(mentions) - 1) if _held_by_next(text, mentions, n)}
     return _backed_off(places, held | {n: w[1] for n, w in withins.items()})
+
+
+def _state_of(
+    inner: Candidate | None, host: Candidate | None, m: Mention, gaz: Gazetteer
+) -> Candidate | None:
+    """ "Tacoma, Washington": the name after a town is the area holding that town (the
+    state), when the reading chosen for it (the capital) does not hold it."""
+    if inner is None or host is None or not inner.admin_code or host.feature != "city":
+        return None
+    region = ".".join(inner.admin_code.split(".")[:2])
+    if host.admin_code and host.admin_code.startswith(region):
+        return None
+    for cand in _candidates(m, gaz):
+        if cand.feature == "admin1" and cand.kind == MAIN and cand.admin_code == region:
+            return cand
+    return None
 
 
 def _usable_within(
