@@ -24,7 +24,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitroom.evaluate import Report
@@ -222,20 +222,34 @@ class SetScore:
     metrics: dict[str, float]
     baseline: dict[str, float]
     misses: dict[str, list[str]]
+    by_type: dict[str, dict[str, list[bool]]] = field(default_factory=dict)
+
+    def type_lines(self) -> list[str]:
+        """Per coded event type: notes right / notes, per metric (where errors sit)."""
+        lines = []
+        for typ, tally in sorted(self.by_type.items()):
+            cells = ", ".join(
+                f"{k} {sum(v)}/{len(v)}" for k, v in tally.items() if v and k in GATES
+            )
+            lines.append(f"{typ}: {cells}")
+        return lines
 
 
 def score(notes: Sequence[Note], mains: Sequence[Incident | None]) -> SetScore:
     """Score each note's main incident (None: no event) and the constant baseline."""
     tally: dict[str, list[bool]] = {k: [] for k in METRICS}
     misses: dict[str, list[str]] = {k: [] for k in METRICS}
+    by_type: dict[str, dict[str, list[bool]]] = {}
     for note, main in zip(notes, mains, strict=True):
         verdict = judge(note, main)
+        per_type = by_type.setdefault(note.event_type, {k: [] for k in METRICS})
         for k, v in verdict.checks.items():
             if v is not None:
                 tally[k].append(v)
+                per_type[k].append(v)
         for k in verdict.misses():
             misses[k].append(describe_miss(k, note, main))
-    return SetScore(_ratios(tally, len(notes)), baseline(notes), misses)
+    return SetScore(_ratios(tally, len(notes)), baseline(notes), misses, by_type)
 
 
 def _ratios(tally: dict[str, list[bool]], n: int) -> dict[str, float]:
@@ -323,6 +337,12 @@ def run(gold: Path) -> Report:
         "actor1 counts a distinctive word, a dictionary entry or the state's country; "
         "actor1_lenient (the PITF scorer's test) also lets the country of 'Protesters "
         "(Kenya)' match the police: the outside matcher should lie between the two",
+        *(f"fresh by coded type, {line}" for line in f.type_lines()),
+        "fresh misses by stage (type and sub-type both count under typing): "
+        + ", ".join(
+            f"{stage} {sum(len(f.misses[k]) for k in METRICS[:-1] if STAGE[k] == stage)}"
+            for stage in dict.fromkeys(STAGE.values())
+        ),
         *(f"fresh miss {k} [{STAGE[k]}]: {m}" for k in METRICS[:-1] for m in f.misses[k]),
         *(f"tuned miss {k} [{STAGE[k]}]: {m}" for k in METRICS[:-1] for m in t.misses[k]),
     ]
