@@ -78,7 +78,7 @@ WINDOW = 3  # sentences after an incident's own that may state its claim
 _WHO = r"(?P<who>[^,.;:“”\"\n]{2,80}?)"
 _TAKE = r"(?:claimed|claims|claiming|assumed|took|taken|accepted|admitted|claim)"
 _CLAIM_ACTIVE = re.compile(
-    rf"(?:^|[,.;“”\"]\s*|\b(?:and|but|while|after)\s+){_WHO}\s+"
+    rf"(?:^|[,.;“”\"]\s*|\b(?:and|but|while|after)\s+){_WHO},?\s+"
     r"(?:has\s+|have\s+|had\s+|later\s+|quickly\s+)*"
     rf"{_TAKE}\s+(?:full\s+)?(?:responsibility|credit)\b",
     re.IGNORECASE,
@@ -123,7 +123,8 @@ _ACT_NOUNS = (
 _BLAME = re.compile(
     rf"\b(?:blamed|blames|blaming|accused|accuses|accusing|attributed|attributes)\s+"
     rf"(?:(?:the|that|this|these|those|both)\s+(?:[\w-]+\s+){{0,2}}?{_ACT_NOUNS}\s+(?:on|to)\s+)?"
-    rf"{_WHO}(?=[,.;]|\s+(?:for|over|and\s+said|but)\b|\s+of\s+(?:\w+ly\s+)?\w+ing\b|$)",
+    rf"[“\"]?{_WHO}[”\"]?(?=[,.;]|\s+(?:for|over|and\s+said|but|linked|allied|backed)\b|"
+    rf"\s+of\s+(?:\w+ly\s+)?\w+ing\b|$)",
     re.IGNORECASE,
 )
 # "Authorities attributed the attack to the same front": the act first, then the actor
@@ -133,6 +134,9 @@ _ATTRIBUTED_TO = re.compile(
     rf"{_WHO}(?=[,.;]|\s+(?:and|but|which|who|said|according)\b|$)",
     re.IGNORECASE,
 )
+# "X blamed Y", "X attributed the attack to Y": a blame plain enough to name the doer
+# (a hedged "the attacks were initiated by Y" only attributes)
+_NAMING = (_BLAME, _ATTRIBUTED_TO)
 # the blamer as the subject of the blaming verb: "Security sources blamed JNIM"
 _BLAMER = re.compile(
     r"(?P<who>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+(?:\w+ly\s+|have\s+|has\s+|had\s+|also\s+)*$"
@@ -235,8 +239,8 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
             suspicion = pattern is _BELIEVED
             if suspicion and not _DOER_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
                 continue  # "a man suspected to be a rustler": not the doers
-            source = reported_by(text) or _blamer(text, m, pattern)
-            kind = "suspicion" if suspicion else "blame"
+            source = _blamer(text, m, pattern) or reported_by(text)
+            kind = "suspicion" if suspicion else "blame" if pattern in _NAMING else "said"
             if who and source and source.lower() not in who.lower():
                 out.append(
                     Finding("attributed", who, source, index, f"{kind}: {m.group(0).strip()!r}")
@@ -260,8 +264,12 @@ def _blamer(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> str | None
     ("Police blamed al-Shabaab", "The counter-terrorism service blamed ...")."""
     if pattern not in (_BLAME, _ATTRIBUTED_TO):
         return None
-    clause = re.split(r"[.;:,“”\"]", text[: m.start()])[-1]
-    found = _BLAMER.search(clause)
+    sentence = re.split(r"[.;:“”\"]", text[: m.start()])[-1]
+    clauses = sentence.split(",")
+    clause = clauses[-1]
+    if not clause.strip() and len(clauses) > 2:
+        clause = clauses[0]  # "The RSF, which holds the city, accused the army ..."
+    found = _BLAMER.search(re.sub(r"[()\[\]]", " ", clause))
     if found is None:
         return None
     who = _LEADING.sub("", found.group("who").strip())
