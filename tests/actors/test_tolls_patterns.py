@@ -1,10 +1,17 @@
 """Toll figures in the shapes wire leads write them (sentences written for these tests)."""
 
-from sitroom.stages.tolls import figures_in
+from sitroom.stages.tolls import _choose, figures_in
 
 
 def toll(text: str) -> list[tuple[str, int | None]]:
     return [(f.kind, f.value) for f in figures_in(text)]
+
+
+def killed(text: str) -> int | None:
+    """The killed figure the stage would keep for one incident told in `text`."""
+    chosen = _choose([f for f in figures_in(text) if f.kind == "killed"])
+    assert chosen is not None
+    return chosen.value
 
 
 def test_one_more_victim_after_a_count_or_a_single() -> None:
@@ -68,3 +75,40 @@ def test_asides_dates_and_periods() -> None:
     ) == [("killed", 1)]
     assert toll("Since January, 300 people have been killed in the province.") == []
     assert toll("In 2014, gunmen killed 40 people at the market.") == [("killed", 40)]
+
+
+def test_family_total_and_killing_verbs() -> None:
+    assert toll("A shell hit the farm, killing a family of seven.") == [("killed", 7)]
+    assert toll("Two blasts killed a total of 12 people and wounded 30.") == [
+        ("killed", 12),
+        ("injured", 30),
+    ]
+    assert toll("A crowd beat to death a trader accused of theft.") == [("killed", 1)]
+
+
+def test_short_windows_are_one_incident_but_war_tolls_are_not() -> None:
+    assert toll("Shelling killed 9 civilians over the past 24 hours, officials said.") == [
+        ("killed", 9)
+    ]
+    assert toll("The deadliest raid in the region this year killed 15 villagers.") == [
+        ("killed", 15)
+    ]
+    assert toll("A series of attacks in the capital has killed six people.") == [("killed", 6)]
+    assert toll("The war has killed more than 20,000 people, the agency said.") == []
+
+
+def test_both_sides_of_a_fight_add_up() -> None:
+    figures = figures_in(
+        "Troops clashed with rebels, killing 12 fighters, the army said. "
+        "Three soldiers were also killed."
+    )
+    assert [(f.value, f.side) for f in figures] == [(12, "armed"), (3, "state")]
+    assert (
+        killed(
+            "Troops clashed with rebels, killing 12 fighters, the army said. "
+            "Three soldiers were also killed."
+        )
+        == 15
+    )
+    assert killed("Gunmen killed 4 soldiers. Later 2 soldiers died of their wounds.") == 4
+    assert killed("The attack killed 10 people. Two soldiers were among the dead.") == 10

@@ -221,16 +221,18 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
 
 AGGREGATE_CUES = re.compile(
     r"\b(since(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
-    r"last night|the weekend|dawn|early|this morning|late))|so far|to date|in total|"
-    r"total of|a total|overall|altogether|cumulative|"
-    r"this year|last year|this month|past (?:year|month|week|decade)|"
-    r"in (?:19|20)\d\d|over the (?:past|last)|during the (?:war|conflict|year)|"
+    r"last night|the weekend|dawn|early|this morning|late|this week|last week))|so far|"
+    r"to date|cumulative|this year|last year|this month|past (?:year|month|week|decade)|"
+    r"in (?:19|20)\d\d|during the (?:war|conflict|year)|"
+    r"over the (?:past|last)(?!\s+(?:(?:24|48|72|twenty-four|few|two|three|several)\s*-?\s*)?"
+    r"(?:hours?|days?|nights?|weekend|hour|24-hour)|\s+(?:two|few|several)\s+weeks)|"
     r"between (?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|(?:19|20)\d\d)\b[^.;]{0,25}?\band (?:[a-z]+ )?(?:(?:19|20)\d\d|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"(?:war|conflict|offensive|campaign|insurgency|uprising|crisis|violence|fighting|"
     r"bombardment|siege) (?:that |which )?(?:has|have|had) (?:so far )?(?:killed|left|claimed)|"
     r"(?:has|have) (?:so far )?(?:killed|left) more than|"
+    r"(?<!series of )(?<!string of )(?<!wave of )(?<!spate of )(?<!twin )"
     r"\battacks\b[^.;]{0,80}\b(?:have|has) (?:left|killed|wounded|injured)|"
     r"\b(?:war|civil war|conflict|insurgency|genocide|uprising)\b[^.;]{0,60}\bkilled)\b",
     re.IGNORECASE,
@@ -250,6 +252,6 @@ def has_aggregate_cue(text: str) -> bool:
 _DATED_OPENING = re.compile(r"^\s*(?:[A-Z][\w ,.—-]{0,40}?—\s*)?In (?:19|20)\d\d,")
 _SUPERLATIVE_SINCE = re.compile(
     r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|most \w+|first)\b"
-    r"[^.;,]{0,60}?\bsince\b[^.;,]*",
+    r"[^.;,]{0,60}?\b(?:since\b[^.;,]*|this year|in (?:years|decades|a decade)\b)",
     re.IGNORECASE,
 )

@@ -33,7 +33,14 @@ _VERB_KINDS = {
     "execute": "killed",
     "lynch": "killed",
     "massacre": "killed",
-    "shoot": "killed",  # only with "dead"
+    "shoot": "killed",  # only with "dead", "to death" or "fatally"
+    "gun": "killed",  # only "gunned down"
+    "stab": "killed",  # these only "to death" or "fatally"
+    "beat": "killed",
+    "hack": "killed",
+    "strangle": "killed",
+    "club": "killed",
+    "bludgeon": "killed",
     "wound": "injured",
     "injure": "injured",
 }
@@ -89,12 +96,13 @@ _BEFORE_KILL = re.compile(
     r"\bbodies of|\bremains of|\bkill(?:ing|ed)\s+(?:himself|herself|themselves)\s+and|"
     r"\btoll\b[^.;]{0,40}?\b(?:to|at|of|reached|hit|is|was|stands at|stood at)|"
     r"\brose to|\bclimbed to|\brisen to|\bjumped to|\bincreased to|\braised to|\badjusted to)"
-    r"\s+(?:another\s+|a further\s+|an additional\s+)?$",
+    r"\s+(?:another\s+|a further\s+|an additional\s+|a total of\s+)?$",
     re.IGNORECASE,
 )
 _BEFORE_HURT = re.compile(
     r"(?:\bwound(?:ing|ed|s)?|\binjur(?:ing|ed|es)|\bhurt(?:ing)?|\bmaim(?:ing|ed)|"
-    r"\bwounding of|\binjuring of)\s+(?:another\s+|a further\s+|an additional\s+)?$",
+    r"\bwounding of|\binjuring of)\s+(?:another\s+|a further\s+|an additional\s+|"
+    r"a total of\s+)?$",
     re.IGNORECASE,
 )
 _LIST_AFTER_KILL = re.compile(
@@ -154,8 +162,11 @@ _SINGLE = re.compile(
 )
 _SINGLE_OBJECT = re.compile(
     r"\b(?P<what>killing|killed|kills|shot dead|shooting dead|gunned down|beheaded|wounding|"
-    r"injuring|assassinated|murdered)\s+(?:an?|one|the)\s+"
+    r"injuring|assassinated|murdered|beat(?:en)? to death|stabb(?:ed|ing) to death|"
+    r"hack(?:ed|ing) to death|burn(?:ed|t|ing) to death|lynch(?:ed|ing)|strangl(?:ed|ing)|"
+    r"gunning down|fatally (?:shot|shooting|stabbed|stabbing))\s+(?:an?|one|the)\s+"
     r"(?!(?:\w+\s+){0,2}?(?:attack|bomb|blast|number|few|dozen|hundred|thousand|total|series|"
+    r"family\s+of|"
     r"people|police|men|women|children|two|three|four|five|six|seven|eight|nine|ten|\d)\b)"
     r"(?P<noun>\w+)",
     re.IGNORECASE,
@@ -215,6 +226,27 @@ class Figure:
     update: bool = False
     source: str | None = None
     adds: bool = False  # continues a list: "killed three soldiers and two civilians"
+    side: str | None = None  # "state" or "armed" when the victims' noun says which side
+
+
+# the two sides of a fight: tolls of opposite sides add up ("killing 30 fighters ...
+# Six soldiers were killed"); a toll of "people" may hold both and adds nothing
+_STATE_SIDE = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:soldiers?|troops|servicem[ae]n|police(?:m[ae]n)?|"
+    r"officers?|policemen|gendarmes?|personnel|guards?|paramilitar(?:y|ies)|marines?)\b",
+    re.IGNORECASE,
+)
+_ARMED_SIDE = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:militants?|fighters?|insurgents?|rebels?|attackers?|"
+    r"gunmen|gunman|assailants?|dissidents?|jihadists?|terrorists?|bandits?|guerrill?as?|"
+    r"militiam[ae]n|extremists?)\b",
+    re.IGNORECASE,
+)
+_FAMILY_OF = re.compile(
+    r"\b(?:kill\w*|massacr\w*|wip\w+ out|murder\w*|shot dead|shooting dead)\s+"
+    r"(?:an?|the|one|his|her|their)\s+(?:[\w-]+\s+)?family\s+of\s+$",
+    re.IGNORECASE,
+)
 
 
 class TollStage(Stage):
@@ -235,6 +267,8 @@ class TollStage(Stage):
                 if owner is not None:
                     found[id(owner)].append(fig)
             for fig in parse_figures(sdoc, sentence.start) if sdoc is not None else []:
+                if _in_aggregate_part(sentence.text, fig.start - sentence.start):
+                    continue  # "11,000 civilians have been killed since the invasion"
                 owner = _owner(item, sent_index, fig.start)
                 if owner is not None:
                     parsed[id(owner)].append(fig)
@@ -267,6 +301,17 @@ def figures_in(text: str, offset: int = 0, aggregates: bool = False) -> list[Fig
     return figures
 
 
+def _in_aggregate_part(text: str, local: int) -> bool:
+    """Whether the character at `local` lies in a part of its clause that talks about a
+    period or a whole war (the parts `figures_in` leaves out)."""
+    for clause_start, clause in _clauses(text):
+        if clause_start <= local < clause_start + len(clause):
+            kept = _before_aggregate(clause)
+            index = local - clause_start
+            return index >= len(kept) or kept[index] != clause[index]
+    return False
+
+
 def _before_aggregate(clause: str) -> str:
     """The part of a clause before its talk of a period or a whole war: "A reporter was
     found dead, the 45th journalist killed since 2003" keeps its first part. A clause
@@ -275,7 +320,9 @@ def _before_aggregate(clause: str) -> str:
     if not has_aggregate_cue(clause):
         return clause
     pos = 0
-    for part in re.split(r"(,\s|\s[—–-]\s|\(|\))", clause):
+    for part in re.split(
+        r"(,\s|\s[—–-]\s|\(|\)|\s(?:as|after|when|while|because|following)\s)", clause
+    ):
         if has_aggregate_cue(clause[: pos + len(part)]):
             return clause[:pos] + " " * (len(clause) - pos) if pos > 0 else ""
         pos += len(part)
@@ -325,6 +372,8 @@ def _number_figures(
         return [Figure("killed", value, start, update, source)]  # "claiming eight lives"
     if _CODED_FATALITIES.search(before):
         return [Figure("killed", value, start, True, source)]
+    if _FAMILY_OF.search(before):
+        return [Figure("killed", value, start, update, source)]  # "killing a family of five"
     if _BEFORE_HURT.search(before) or _DIRECT_HURT.match(after):
         return [Figure("injured", value, start, update, source)]
     if _LIST_AFTER_KILL.search(before):
@@ -344,10 +393,16 @@ def _number_figures(
             and not _BEFORE_KILL.search(before)
             and not re.match(r"^\s+(?:[\w-]+\s+){0,3}?(?:among|of)\s+(?:them|whom)\b", after)
         )
-        out.append(Figure("killed", value, start, update, source, adds=adds))
+        out.append(Figure("killed", value, start, update, source, adds, _side(after)))
     elif _AFTER_HURT.match(after) and not not_victims:
         out.append(Figure("injured", value, start, update, source))
     return out
+
+
+def _side(after: str) -> str | None:
+    if _STATE_SIDE.match(after):
+        return "state"
+    return "armed" if _ARMED_SIDE.match(after) else None
 
 
 def _single_figures(clause: str, base: int, source: str | None) -> list[Figure]:
@@ -386,7 +441,7 @@ def parse_figures(sdoc: Any, offset: int) -> list[Figure]:
         kind = _VERB_KINDS.get(verb.lemma_.lower())
         if kind is None or not verb.tag_.startswith("VB"):
             continue
-        if verb.lemma_.lower() == "shoot" and not any(c.lower_ == "dead" for c in verb.children):
+        if verb.lemma_.lower() in _FATAL_ONLY and not _fatal(verb):
             continue
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         role = "nsubjpass" if passive else "dobj"
@@ -399,6 +454,21 @@ def parse_figures(sdoc: Any, offset: int) -> list[Figure]:
         if value is not None:
             out.append(Figure(kind, value, offset + victim.idx))
     return out
+
+
+_FATAL_ONLY = {"shoot", "gun", "stab", "beat", "hack", "strangle", "club", "bludgeon"}
+
+
+def _fatal(verb: Any) -> bool:
+    """ "shot dead", "gunned down", "stabbed to death", "fatally shot": the verb kills."""
+    for child in verb.children:
+        if child.lower_ in ("dead", "fatally") or (
+            child.lower_ == "down" and verb.lemma_.lower() == "gun"
+        ):
+            return True
+        if child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
+            return True
+    return False
 
 
 def _victim_count(victim: Any) -> int | None:
@@ -497,10 +567,18 @@ def _choose(figures: list[Figure]) -> Figure | None:
     if positive:
         first = positive[0]
         total = first.value or 0
-        for follower in known[known.index(first) + 1 :]:
+        followers = known[known.index(first) + 1 :]
+        sides = {first.side}
+        for follower in followers:
             if not follower.adds:
                 break
             total += follower.value or 0
+            sides.add(follower.side)
+        if first.side is not None:
+            for other in followers:  # the other side's dead: "Six soldiers were killed"
+                if other.side is not None and other.side not in sides and not other.adds:
+                    total += other.value or 0
+                    sides.add(other.side)
         return (
             first
             if total == first.value
