@@ -1,15 +1,15 @@
 """PITF Worldwide Atrocities (2013-2015): wire leads scored on their main incident.
 
 Each usable row's `Description` (a one-paragraph wire lead) goes through the whole
-pipeline with its publication date (the date inside the Factiva citation id, else the
-event's start date). The first event is scored against the coded record:
+pipeline with its publication date (the date inside the first Factiva citation id; none
+when the row cites no story). The first event is scored against the coded record:
 
 - killed / injured: exact where the coded number is stated in the text (a number the
   text writes, or a single victim); a null answer counts as right where the coding is 0;
 - perpetrator: actor1's name or mention shares a content word with the coded
   perpetrator (an "unknown gunmen" coding also matches an unidentified armed group);
 - place: the event's coordinates within 50 km of the coded point (DMS);
-- date: the event's date equals the coded start date.
+- date: the event's date equals the coded start date (rows with a publication date).
 
 The file's header names for the source columns are swapped relative to the data, so
 every column is read by position. Rows whose description is only "Daily death total
@@ -43,7 +43,9 @@ FIRST_DATA_ROW = 4
 SAMPLE_EVERY = 3
 KM = 50.0
 _NO_STORY = re.compile(r"^\s*Daily death total reported in", re.IGNORECASE)
-_CITATION_DATE = re.compile(r"\b[A-Z]{2,6}0*(20\d{6})e[0-9a-z]{2}")
+# a Factiva accession number: source code (2-8 letters: "AFPR", "NYTFEED"), zero padding,
+# the publication day, "e" and a base-36 tail
+_CITATION_DATE = re.compile(r"\b[A-Z]{2,8}0*(20\d{6})e[0-9a-z]{2}")
 _UNKNOWN = re.compile(r"\b(?:unknown|unidentified|unclear|suspected|alleged|allegedly)\b", re.I)
 _STOP = {"the", "and", "of", "a", "an", "in", "other", "group", "forces", "members", "men"}
 
@@ -79,6 +81,8 @@ def score(rows: list[Row], results: list[Analysis], usable: int) -> Report:
     for row, item in zip(rows, results, strict=True):
         main = item.incidents[0] if item.incidents and item.error is None else None
         for name, verdict in judge(row, main).items():
+            if name == "date" and row.published is None:
+                continue  # the wire-leads check gives every lead its publication date
             if verdict is not None:
                 tally[name].append(verdict)
     metrics = {k: (sum(v) / len(v) if v else 0.0) for k, v in tally.items()}
@@ -212,6 +216,8 @@ def _clean(cell: str) -> str:
 
 
 def _published(cells: list[str]) -> dt.date | None:
+    """The publication day of the first cited story; None when the row cites none (the
+    coded event date must not stand in for it: it is the answer the date metric checks)."""
     for cell in cells[DESCRIPTION + 1 :]:
         m = _CITATION_DATE.search(cell)
         if m:
@@ -219,7 +225,7 @@ def _published(cells: list[str]) -> dt.date | None:
                 return dt.datetime.strptime(m.group(1), "%Y%m%d").date()
             except ValueError:
                 continue
-    return _date(cells[START_YEAR], cells[START_MONTH], cells[START_DAY])
+    return None
 
 
 def _date(year: str, month: str, day: str) -> dt.date | None:

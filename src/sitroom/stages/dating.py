@@ -82,6 +82,26 @@ def usable(t: Timex, text: str, published: dt.date | None = None) -> bool:
     return not _NOT_DATING_BEFORE.search(text, max(0, t.start - 12), t.start)
 
 
+_GLOSS_BEFORE = re.compile(
+    r"\b(?:\w+day|night|morning|afternoon|evening|today|tonight)\s*\[\s*$", re.IGNORECASE
+)
+_GLOSS_AFTER = re.compile(r"\s*\[\s*")
+
+
+def _gloss(item: Analysis, t: Timex) -> tuple[Timex, dt.date] | None:
+    """The full date an editor put in brackets after a relative one ("on Monday [29
+    January]", "last night [7 May]"): it fixes the day the relative word only implies."""
+    text = item.article.text
+    m = _GLOSS_AFTER.match(text, t.end)
+    if m is None or not _GLOSS_BEFORE.search(text, t.start, m.end()):
+        return None  # only a day word takes a gloss ("7 a.m. [0400 GMT]" is a time zone)
+    for g in item.times:
+        if g.start == m.end() and text[g.end : g.end + 3].lstrip().startswith("]"):
+            got = value_date(g.value)
+            return (g, got[0]) if got is not None and got[1] == "day" else None
+    return None
+
+
 def _date_incident(
     item: Analysis, incident: Incident, dated: list[tuple[Incident, _Dating]]
 ) -> _Dating | None:
@@ -134,7 +154,9 @@ _REPORTING_AFTER = re.compile(
 def reporting(t: Timex, text: str) -> bool:
     """Whether a timex dates the report rather than what it reports: "police said on
     Friday", "the army on Monday said" (the reporting verb's own time)."""
-    if _REPORTING_BEFORE.search(text, max(0, t.start - 60), t.start):
+    gloss = _GLOSS_BEFORE.search(text, max(0, t.start - 30), t.start)
+    start = gloss.start() if gloss else t.start  # "said Saturday [28 November]"
+    if _REPORTING_BEFORE.search(text, max(0, start - 60), start):
         return True
     return bool(_REPORTING_AFTER.match(text[t.end : t.end + 30]))
 
@@ -221,7 +243,9 @@ def _best_in_sentence(item: Analysis, incident: Incident, idx: int) -> tuple[Tim
     cands = [
         t
         for t in item.times
-        if s.start <= t.start < s.end and usable(t, text, reference_date(item.article))
+        if s.start <= t.start < s.end
+        and usable(t, text, reference_date(item.article))
+        and not _paragraph_between(text, t.end, incident.trigger.start)
     ]
     if not cands:
         return None
@@ -241,13 +265,30 @@ def _best_in_sentence(item: Analysis, incident: Incident, idx: int) -> tuple[Tim
     score, _, best = max(scored, key=lambda x: (x[0], x[1]))
     if score < 0:
         return None
-    how = {2: "attached to the trigger", 1: "in the trigger's sentence"}.get(
-        score, "in the trigger's sentence"
-    )
+    best = _range_start(cands, best, text)
+    how = "in the trigger's sentence" if score < 2 else "attached to the trigger"
     return best, f"'{best.text}' {how}"
 
 
+_RANGE_LINK = re.compile(r"\s*(?:and|or|to|through|-|–|—)\s*(?:on\s+|the\s+)?", re.IGNORECASE)
+
+
+def _range_start(cands: list[Timex], t: Timex, text: str) -> Timex:
+    """The first of coordinated days ("on Tuesday and Wednesday night", "from Monday to
+    Wednesday"): an incident that spans them began on the first."""
+    for p in sorted(cands, key=lambda c: -c.start):
+        if p.end <= t.start and _RANGE_LINK.fullmatch(text, p.end, t.start):
+            return _range_start(cands, p, text)
+    return t
+
+
 _BACKGROUND_DAYS = 366
+
+
+def _paragraph_between(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph break lies between `start` and a later `end`: a "sentence"
+    the splitter ran across two paragraphs is two sentences for dating."""
+    return start < end and bool(re.search(r"\n\s*\n", text[start:end]))
 
 
 def _long_before(t: Timex, published: dt.date | None) -> bool:
@@ -281,20 +322,26 @@ def _attachment(
     gov: Any,
     text: str,
 ) -> int:
-    """2: governs the trigger; 1: free in the sentence; -1: belongs to another event."""
+    """3: governs the trigger (or the verb it hangs from); 2: governs a verb that tells the
+    same event (a participle adjunct or a conjunct of it); 1: free in the sentence; -1:
+    belongs to another event."""
     trig = incident.trigger
     owned = _possessed(text, t.end)
     if owned:  # "this year's Sallah celebration": it dates the noun it owns
         if any(_overlaps(w0, w1, trig.start, trig.end) for w0, w1, _ in owned):
-            return 2
+            return 3
         if not any(_EVENT_NOUNS.match(w) for _, _, w in owned):
             return -1
     if gov is not None:
         g0, g1 = gov.idx + offset, gov.idx + offset + len(gov.text)
         if _overlaps(g0, g1, trig.start, trig.end):
-            return 2
+            return 3
         tv = _trigger_verb(parse, offset, trig)
         if tv is not None and tv.i == gov.i:
+            return 3
+        if tv is not None and _same_event_verb(tv, gov):
+            return 2
+        if tv is not None and gov.lemma_ not in _SAYING and _same_event_verb(gov, tv):
             return 2
         if any(_overlaps(g0, g1, o.start, o.end) for o in others):
             return -1
@@ -302,7 +349,7 @@ def _attachment(
     follower = re.match(r"[\s-]*([A-Za-z]+)", text[t.end : t.end + 30])
     if follower and _EVENT_NOUNS.match(follower.group(1)):
         f0 = t.end + follower.start(1)
-        return 2 if _overlaps(f0, f0 + len(follower.group(1)), trig.start, trig.end) else -1
+        return 3 if _overlaps(f0, f0 + len(follower.group(1)), trig.start, trig.end) else -1
     return 1
 
 
@@ -333,6 +380,25 @@ def _governor(parse: Any, offset: int, t: Timex) -> Any:
     return None
 
 
+_SAYING = {"say", "tell", "report", "announce", "confirm", "claim", "add", "state", "reveal"}
+
+
+def _same_event_verb(verb: Any, gov: Any) -> bool:
+    """Whether `verb` is `gov` or one of its participle adjuncts or their conjuncts, which
+    tell the same event ("In March 2022 gunmen attacked a train, killing eight and
+    abducting 60": the date of "attacked" is that of "abducting"; "were killed and 16
+    injured on Sunday": that of "injured" is that of "killed")."""
+    node = verb
+    for _ in range(4):
+        if node.i == gov.i:
+            return True
+        if node.dep_ == "conj" or (node.dep_ == "advcl" and node.tag_ == "VBG"):
+            node = node.head
+            continue
+        return False
+    return False
+
+
 def _trigger_verb(parse: Any, offset: int, trig: Any) -> Any:
     toks = _tokens(parse, offset, trig.start, trig.end)
     if not toks:
@@ -348,6 +414,9 @@ def _trigger_verb(parse: Any, offset: int, trig: Any) -> Any:
 
 
 def _from_timex(t: Timex, item: Analysis, how: str) -> _Dating | None:
+    gloss = _gloss(item, t)
+    if gloss is not None:
+        return _Dating(gloss[1], "day", t, f"{how} [{gloss[0].text}]")
     got = value_date(t.value)
     if got is None:
         return None
