@@ -479,6 +479,10 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
         how = "a 'by' phrase after the trigger (read from the words)" if actor1 else how
     if actor1 is None:
         actor1, how = _default_actor(incident, lex, country, how)
+        kind = _kind_of_violence(item, incident) if actor1 is not None else None
+        if kind is not None and actor1 is not None and actor1.name.startswith("Unidentified"):
+            actor1 = Actor(actor1.name, kind[0], kind[1], actor1.country)
+            how = "the kind of violence the text names (no group named)"
     actor1 = _as_demonstrators(incident, actor1, lex, country)
     if sentence is not None and actor1 is not None and actor1.name.startswith("Unidentified"):
         actor1 = _suspected_group(sentence.text, lex, country) or actor1
@@ -741,6 +745,37 @@ def _named_in_text(text: str, lex: Lexicon, country: str | None, foreign: set[in
         if _VICTIM_AFTER.match(text[m.end : m.end + 50]):
             continue  # "seven herders were killed by camel thieves": the victims
         return lex.actor(m, m.text, country)
+    return None
+
+
+_KIND_OF_VIOLENCE = re.compile(
+    r"\b(?P<kind>inter-clan|intra-clan|clan|inter-tribal|tribal|inter-communal|communal|"
+    r"inter-ethnic|ethnic|sectarian|religious|cult|gang|cattle|factional|rival\s+gangs?)\s+"
+    r"(?:[\w-]+\s+)?(?:clash(?:es)?|fighting|violence|feuds?|brawls?|raids?|warfare|war|"
+    r"skirmish(?:es)?|hostilities|battles?|rustling)\b"
+    r"|\bpitting\s+(?P<sides>(?:two|rival|the)\s+(?:rival\s+)?[\w-]+)",
+    re.IGNORECASE,
+)
+_IDENTITY_KINDS = ("clan", "tribal", "communal", "ethnic", "sectarian", "religious")
+
+
+def _kind_of_violence(item: Analysis, incident: Incident) -> tuple[str, str] | None:
+    """ "clan clashes", "a cattle raid", "a gang brawl", "skirmishes pitting two
+    communities": no group is named, but the text says what kind of group fought;
+    the words become the mention of the unidentified armed group (with its type)."""
+    order = list(incident.sentences)
+    if len(item.sentences) <= SHORT_STORY and len(item.incidents) == 1:
+        order += [i for i in range(len(item.sentences)) if i not in order]  # a wire lead
+    for index in order:
+        if not 0 <= index < len(item.sentences):
+            continue
+        m = _KIND_OF_VIOLENCE.search(item.sentences[index].text)
+        if m is None:
+            continue
+        kind = (m.group("kind") or m.group("sides") or "").lower()
+        identity = any(k in kind for k in _IDENTITY_KINDS) or "communit" in kind
+        words = m.group(0) if m.group("kind") else m.group("sides")
+        return words, "identity militia" if identity else "political militia"
     return None
 
 

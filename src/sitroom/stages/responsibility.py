@@ -149,7 +149,8 @@ _LEADING = re.compile(
 )
 _BLAME_PASSIVE = re.compile(
     rf"\b(?:initiated|carried out|perpetrated|committed|conducted|staged|launched|"
-    rf"orchestrated|masterminded)\s+by\s+{_WHO}(?=[,.;”\"]|\s+(?:said|says|according)\b|$)",
+    rf"orchestrated|masterminded)\s+by\s+(?:an?\s+|the\s+)?[“\"]?{_WHO}"
+    rf"(?=[,.;”\"]|\s+(?:said|says|according)\b|$)",
     re.IGNORECASE,
 )
 _BELIEVED = re.compile(
@@ -240,7 +241,8 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
             if suspicion and not _DOER_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
                 continue  # "a man suspected to be a rustler": not the doers
             source = _blamer(text, m, pattern) or reported_by(text)
-            kind = "suspicion" if suspicion else "blame" if pattern in _NAMING else "said"
+            plain = pattern in _NAMING or not _in_quotes(text, m.start())
+            kind = "suspicion" if suspicion else "blame" if plain else "said"
             if who and source and source.lower() not in who.lower():
                 out.append(
                     Finding("attributed", who, source, index, f"{kind}: {m.group(0).strip()!r}")
@@ -257,6 +259,13 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
     for m in _UNCLAIMED.finditer(text):
         out.append(Finding("unclaimed", None, None, index, f"no claim: {m.group(0).strip()!r}"))
     return out
+
+
+def _in_quotes(text: str, at: int) -> bool:
+    """A quoted statement ("“Indications are the attacks were initiated by X,” said Y")
+    hedges; the narrator's own words do not."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _blamer(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> str | None:
