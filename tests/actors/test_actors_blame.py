@@ -134,3 +134,38 @@ def test_aliases_of_current_groups() -> None:
     ):
         hits = [m for m in lex.find(f"Fighters of the {alias} attacked") if m.entry]
         assert hits and hits[0].entry is not None and hits[0].entry.name == name, alias
+
+
+def test_kind_of_violence_describes_the_unnamed_group(parse) -> None:
+    text = "Nine people were killed in clan clashes near Beledweyne on Thursday."
+    incident = run(parse, text, "killed", "Attack")
+    assert incident.actor1 is not None
+    assert incident.actor1.name.startswith("Unidentified Armed Group")
+    assert incident.actor1.mention == "clan clashes"
+    assert incident.actor1.type == "identity militia"
+
+
+def test_narrators_by_phrase_names_the_doer_but_a_quoted_one_only_attributes() -> None:
+    plain = findings_in("The raid police said was carried out by hired assassins.", 0)
+    assert plain and plain[0].note.startswith("blame")
+    quoted = findings_in("“The attacks were carried out by militias,” said an envoy.", 0)
+    assert quoted and quoted[0].note.startswith("said")
+
+
+def test_coalition_air_strike_is_the_leading_state(parse) -> None:
+    text = "Six people were killed when an air strike by the Saudi-led coalition hit a farm."
+    incident = run(parse, text, "air strike", "Air/drone strike")
+    assert incident.actor1 is not None
+    assert incident.actor1.name == "Military Forces of Saudi Arabia"
+
+
+def test_protest_target_and_demonym_protesters(parse) -> None:
+    text = "Hundreds of Tunisian students marched in Sfax on Monday against the education minister."
+    incident = run(parse, text, "marched", "Peaceful protest")
+    assert incident.actor1 is not None and incident.actor1.name == "Protesters (Tunisia)"
+    assert incident.actor2 is not None and "minister" in incident.actor2.mention
+    text = (
+        "Thousands of Baloch demonstrated in Quetta on Sunday demanding independence from Pakistan."
+    )
+    incident = run(parse, text, "demonstrated", "Peaceful protest")
+    assert incident.actor2 is not None and incident.actor2.name == "Government of Pakistan"

@@ -565,7 +565,10 @@ def _protest_target(sdoc: Any, lex: Lexicon, country: str | None) -> Actor | Non
     for tok in sdoc:
         word = tok.lower_
         aimed = tok.dep_ == "prep" and word == "against"
-        aimed = aimed or (word == "from" and tok.head.lower_ == "independence")
+        after_independence = tok.i > 0 and tok.doc[tok.i - 1].lower_ == "independence"
+        aimed = aimed or (
+            word == "from" and (tok.head.lower_ == "independence" or after_independence)
+        )
         aimed = aimed or (word in ("of", "for") and tok.head.lower_ in _DEMAND_NOUNS)
         aimed = aimed or (word == "of" and tok.head.lower_ == "protest")
         obj = _pobj(tok) if aimed else None
