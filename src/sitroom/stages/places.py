@@ -149,11 +149,14 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
                 found.extend(_embedded(doc, ent, gaz))
     found.extend(_scan(doc, taken, gaz))
     text = doc.text  # built from the tokens on every access: once per document
+    found.extend(_dateline(text, found, gaz))
     found.extend(_abbreviations(text, found, gaz))
     if not _shouting(doc):  # upper-case wire text: every word looks like a name
         found.extend(_admin_units(text, found, gaz))
     found.sort(key=lambda m: m.start)
     found = _without_overlaps(found)
+    if not _shouting(doc):
+        found = _without_overlaps(sorted(found + _repeats(doc, found, gaz), key=lambda m: m.start))
     capitals = list(_capital_mentions(text, found, gaz))
     if capitals:
         kept = [
@@ -161,6 +164,74 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
         ]
         found = sorted(kept + capitals, key=lambda m: m.start)
     return found
+
+
+_DATELINE = re.compile(
+    r"^\s*(?P<name>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})(?=,\s*[A-Z]|\s*[—–]|\s+-|\s*\()"
+)
+
+
+def _dateline(text: str, found: list[Mention], gaz: Gazetteer) -> Iterable[Mention]:
+    """ "RALEIGH, N.C. (AP)", "WINNIPEG —", "KABUL, Afghanistan (Reuters)": the upper-case
+    name opening a story is where it was filed; the NER often takes it for an organisation."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return
+    start, end = match.span("name")
+    if any(m.start < end and start < m.end for m in found) or fold(match["name"]) in not_places():
+        return
+    if any(
+        c.kind == MAIN and c.feature in ("city", "admin1", "country")
+        for c in gaz.lookup(match["name"])
+    ):
+        yield Mention(start, end, match["name"], "GPE")
+
+
+_SEED_SOURCES = frozenset({"GPE", "LOC", "SCAN"})
+
+
+def _repeats(doc: Any, found: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """A name the text uses as a place once is a place wherever it recurs ("Douma is
+    surrounded", "the Allendale Woman's Club", "Cirencester" tagged as a person): the NER
+    labels each occurrence on its own, a reader does not. Not inside a longer person's
+    name ("George Washington")."""
+    seeds = {
+        fold(m.text)
+        for m in found
+        if m.source in _SEED_SOURCES
+        and m.text[:1].isupper()
+        and any(c.kind in (MAIN, ALT) for c in gaz.lookup(m.text))
+    }
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    for e in people:  # "Mohamed Salah", "Lucy Steele": a name some person bears
+        if len(e) > 1:
+            seeds -= {fold(t.text) for t in e} | {fold(e[1:].text), fold(e[:-1].text)}
+    if not seeds:
+        return []
+    covered = [False] * len(doc.text)
+    for m in found:
+        covered[m.start : m.end] = [True] * (m.end - m.start)
+    for e in doc.ents:  # an organisation's own name ("Xinhua", "Congress") stays one
+        if e.label_ == "ORG" and fold(e.text) in seeds:
+            covered[e.start_char : e.end_char] = [True] * (e.end_char - e.start_char)
+    out: list[Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        hit = None
+        if _is_name_token(doc[i]) and not covered[doc[i].idx]:
+            for j in range(min(n, i + 4), i, -1):
+                span = doc[i:j]
+                if fold(span.text) in seeds and not any(covered[span.start_char : span.end_char]):
+                    hit = span
+                    break
+        if hit is None or any(
+            e.start <= hit.start and hit.end <= e.end and len(e) > len(hit) for e in people
+        ):
+            i += 1
+            continue
+        out.append(Mention(hit.start_char, hit.end_char, hit.text, "GPE"))
+        i = hit.end
+    return out
 
 
 _CAPITAL = re.compile(
@@ -324,6 +395,7 @@ def _org_as_place(span: Any, gaz: Gazetteer) -> Mention | None:
         _after_prep(doc, span.start)
         or _area_hint(doc, span.end)
         or _DISTANCE_AFTER.match(span[-1].doc[span.end : span.end + 6].text) is not None
+        or _before_area(doc, span.end, gaz)
     )
     area = _area_hint(doc, span.end)  # "Nasarawa state": the state, not its namesake town
     # in upper-case wire text "CAR", "UAE" are as likely words as acronyms
@@ -350,6 +422,18 @@ def _org_as_place(span: Any, gaz: Gazetteer) -> Mention | None:
     ):
         return Mention(span.start_char, span.end_char, span.text, "GPE", area)
     return None
+
+
+def _before_area(doc: Any, end: int, gaz: Gazetteer) -> bool:
+    """ "Boise, Idaho", "Matias Romero, Oaxaca": a name followed by a state or country."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    for k in (end + 3, end + 2):
+        if k <= len(doc) and _is_name_token(doc[end + 1]):
+            cands = gaz.lookup(doc[end + 1 : k].text)
+            if any(c.feature in ("admin1", "country") and c.kind in (MAIN, ABBREV) for c in cands):
+                return True
+    return False
 
 
 def _embedded(doc: Any, ent: Any, gaz: Gazetteer) -> Iterable[Mention]:
