@@ -259,6 +259,7 @@ class TollStage(Stage):
             return
         found: dict[int, list[Figure]] = {id(i): [] for i in item.incidents}
         parsed: dict[int, list[Figure]] = {id(i): [] for i in item.incidents}
+        owned = {s for incident in item.incidents for s in incident.sentences}
         for sent_index in _candidate_sentences(item):
             sentence = item.sentences[sent_index]
             sdoc = item.parses.get(sent_index)
@@ -267,8 +268,10 @@ class TollStage(Stage):
                 if owner is not None:
                     found[id(owner)].append(fig)
             for fig in parse_figures(sdoc, sentence.start) if sdoc is not None else []:
-                if _in_aggregate_part(sentence.text, fig.start - sentence.start):
-                    continue  # "11,000 civilians have been killed since the invasion"
+                if sent_index not in owned and _in_aggregate_part(
+                    sentence.text, fig.start - sentence.start
+                ):
+                    continue  # a later "11,000 civilians have been killed since 2022"
                 owner = _owner(item, sent_index, fig.start)
                 if owner is not None:
                     parsed[id(owner)].append(fig)
