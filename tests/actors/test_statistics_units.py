@@ -77,3 +77,37 @@ def test_vague_hundreds_and_dated_openings() -> None:
     assert has_aggregate_cue("The group killed 300 people in 2016.")
     assert has_aggregate_cue("At least 70 people died during the unrest between March and May.")
     assert not has_aggregate_cue("The blast was the deadliest since 2015, killing 12.")
+
+
+def test_counts_a_monitor_records_and_people_missing_or_driven_out(parse) -> None:
+    got = stats(
+        parse,
+        "The army said 38 armed clashes were recorded along the river over the past day. "
+        "About 120 have been reported missing since the dam fighting began. "
+        "More than 2 million have been driven from their homes, the agency said.",
+    )
+    assert got[38] == "clashes"
+    assert got[120] == "missing"
+    assert got[2_000_000] == "displaced"
+
+
+def test_parts_of_a_toll_small_core_counts_and_disasters(parse) -> None:
+    got = stats(
+        parse,
+        "Gun battles in the port left 31 people dead, among them 12 police officers. "
+        "Soldiers freed three hostages on Sunday. "
+        "The earthquake in 2023 killed more than 4,000 people, the United Nations said.",
+    )
+    assert got == {}
+
+
+def test_source_of_a_count_is_a_name_not_a_clause(parse) -> None:
+    item = parse(
+        "The governor met elders in the capital on Monday and pledged 1,500 more guards. "
+        "The Regional Centre for Conflict and Peace Studies recorded 240 attacks in 2024.",
+        PUBLISHED,
+    )
+    StatisticStage().process([item])
+    by = {s.quantity: s.by for s in item.statistics}
+    assert by.get(1500) is None
+    assert by[240] == "The Regional Centre for Conflict and Peace Studies"

@@ -18,7 +18,7 @@ _INVERTED = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_SAY = re.compile(rf"^(?:[^,]*,\s*)?{_NP}\s+(?:has |have |had )?{_SAY}\b")
-_NOT_SOURCES = re.compile(r"^(?:it|they|he|she|this|that|there|which|who)$", re.IGNORECASE)
+_NOT_SOURCES = re.compile(r"^(?:it|they|he|she|we|i|you|this|that|there|which|who)$", re.IGNORECASE)
 _SPOKESMAN = re.compile(r"\b(spokes(?:man|woman|person)|official|officials)\b", re.IGNORECASE)
 
 
@@ -27,9 +27,26 @@ def reported_by(text: str) -> str | None:
     for pattern in (_ACCORDING, _TRAILING, _INVERTED, _SUBJECT_SAY):
         for m in pattern.finditer(text):
             who = _clean(m.group("who"))
-            if who and not _NOT_SOURCES.match(who) and len(who.split()) <= 10:
+            if _plausible(who):
                 return who
     return None
+
+
+def _plausible(who: str) -> bool:
+    return (
+        bool(who)
+        and not _NOT_SOURCES.match(who)
+        and len(who.split()) <= 10
+        and not _CLAUSE_INSIDE.search(who)
+    )
+
+
+# a "source" that holds a clause of its own ("Lawal met security chiefs ... and") is a
+# misread: the sentence's subject did something else before it said anything
+_CLAUSE_INSIDE = re.compile(
+    r"\s(?:and|it|they|he|she|that)$|\b(?:met|visited|held|went|pledged|promised|"
+    r"said|says|told)\b"
+)
 
 
 def _clean(who: str) -> str:

@@ -35,7 +35,19 @@ CORE_UNITS = {
     "arrests": "arrested",
 }
 # counts of attacks: statistics whatever their size once a period or source frames them
-EVENT_UNITS = {"attacks", "strikes", "raids", "incidents", "events", "airstrikes", "bombings"}
+EVENT_UNITS = {
+    "attacks",
+    "strikes",
+    "raids",
+    "incidents",
+    "events",
+    "airstrikes",
+    "bombings",
+    "clashes",
+    "ambushes",
+    "kidnappings",
+    "abductions",
+}
 # people taking part in one incident: a crowd, a bus load, a congregation
 PARTICIPANTS = {
     "protesters",
@@ -69,6 +81,7 @@ PARTICIPLE_UNITS = {
     "accused": "accused",
     "charged": "accused",
     "missing": "missing",
+    "driven": "displaced",
     "disappeared": "missing",
 }
 GENERIC_PEOPLE = {"people", "persons", "civilians", "individuals", "children", "women", "men"}
@@ -120,7 +133,8 @@ _UNIT_AFTER = re.compile(
 )
 # "N people have been displaced", "N suspected militants had been arrested"
 _PARTICIPLE = re.compile(
-    r"^\s+(?:(?:have|has|had|were|was|are|is|remain|remained)\s+)?(?:been\s+|now\s+|still\s+)*"
+    r"^\s+(?:(?:have|has|had|were|was|are|is|remain|remained)\s+)?"
+    r"(?:been\s+|now\s+|still\s+|reported\s+|feared\s+|believed\s+)*"
     r"(?:(?:forcibly|reportedly|internally|newly)\s+)?(?P<what>[a-z]+)\b"
 )
 # "displaced over 700,000", "forced about two million from their homes"
@@ -135,6 +149,17 @@ _ATTACKED_TIMES = re.compile(
     r"\b(?:attacked|targeted|struck|hit|shelled|bombed)\b[^.;]{0,20}$", re.IGNORECASE
 )
 # troops that do something in the incident itself are no deployment figure
+# a count that a monitor records: "52 clashes recorded along the front"
+_RECORDED = re.compile(
+    r"\b(?:recorded|registered|documented|logged|counted|tallied|verified)\b", re.IGNORECASE
+)
+# deaths that are not violence: no toll statistic
+_NOT_VIOLENCE = re.compile(
+    r"\b(?:earthquakes?|quakes?|floods?|flooding|cyclones?|hurricanes?|typhoons?|landslides?|"
+    r"cholera|epidemic|outbreak|heatwave|drought|road accidents?|plane crash)\b",
+    re.IGNORECASE,
+)
+_PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$", re.I)
 _TROOPS_IN_ACTION = re.compile(
     r"^\s+(?:[\w’'.-]+\s+){0,3}?(?:surrendered|defected|deserted|fled|retreated|were|was|"
     r"had been|have been)\s*(?:captured|killed|taken|seized|abducted|surrendered)?\b"
@@ -243,8 +268,12 @@ def _unit(
     before = clause.text[max(0, number.lead - clause.start - 40) : number.lead - clause.start]
     value = number.value or 0
     framed = aggregate or (value >= LARGE_TOLL and source is not None)
+    if _PART_OF.search(before) and _UNIT_AFTER.match(after):
+        return None  # "29 people were killed, among them 10 soldiers": part of a figure
     if number.start in tolls:
-        return ("killed" if tolls[number.start] == "killed" else "wounded") if framed else None
+        if not framed or _NOT_VIOLENCE.search(clause.text):
+            return None
+        return "killed" if tolls[number.start] == "killed" else "wounded"
     if _HOSTAGE.match(after):
         return "hostages" if framed else None
     if re.match(r"^\s*(?:%|percent|per cent)", after):
@@ -260,6 +289,8 @@ def _unit(
     bare = _PARTICIPLE.match(after) if unit_match is None else None
     if bare and re.match(r"^\s+(?:have|has|had|were|was|are|is|remain)\b", after):
         happened = PARTICIPLE_UNITS.get(bare.group("what"))
+        if bare.group("what") == "driven" and not _FROM_HOMES.match(after[bare.end() :]):
+            happened = None
         if happened and (aggregate or value >= LARGE_TOLL):
             return happened  # "Roughly 3 million are displaced"
     if unit_match is None:
@@ -268,7 +299,7 @@ def _unit(
         if number.lead - clause.start < 3 and re.match(r"^\s+[a-z]+s\s*$", after):
             return after.strip()  # a headline such as "Around 80 attacks"
         return None
-    return _unit_of_noun(unit_match, after, value, aggregate)
+    return _unit_of_noun(unit_match, after, value, aggregate or bool(_RECORDED.search(clause.text)))
 
 
 def _unit_from_verb(before: str, after: str, value: float, aggregate: bool) -> str | None:
@@ -299,11 +330,14 @@ def _unit_of_noun(
     rest = after[unit_match.end() :]
     if noun in CORE_UNITS:
         unit = CORE_UNITS[noun]
-        if unit == "troops" and (_TROOPS_IN_ACTION.match(rest) or value < GENERIC_MINIMUM):
-            return None  # "2,000 soldiers surrendered", "two soldiers"
+        if unit == "troops" and _TROOPS_IN_ACTION.match(rest):
+            return None  # "2,000 soldiers surrendered"
+        if unit != "attacks" and value < GENERIC_MINIMUM and not aggregate:
+            return None  # "freeing four hostages", "two soldiers"
+        if happened := _happened(rest):
+            return happened if unit == "troops" and (aggregate or value >= LARGE_TOLL) else unit
         return unit
-    participle = _PARTICIPLE.match(rest)
-    happened = PARTICIPLE_UNITS.get(participle.group("what")) if participle else None
+    happened = _happened(rest)
     if happened is not None and (aggregate or value >= LARGE_TOLL):
         return happened
     if value < GENERIC_MINIMUM:
@@ -313,6 +347,17 @@ def _unit_of_noun(
     if noun in PARTICIPANTS or (noun in GENERIC_PEOPLE and value < LARGE_TOLL):
         return None
     return noun if value >= LARGE_COUNT or noun in GENERIC_PEOPLE else None
+
+
+def _happened(rest: str) -> str | None:
+    """What happened to the people a count names: "have been displaced" -> displaced."""
+    participle = _PARTICIPLE.match(rest)
+    if participle is None:
+        return None
+    what = participle.group("what")
+    if what == "driven" and not _FROM_HOMES.match(rest[participle.end() :]):
+        return None
+    return PARTICIPLE_UNITS.get(what)
 
 
 def _is_year(number: NumberMention, after: str) -> bool:
@@ -335,7 +380,7 @@ def _source(text: str) -> str | None:
         who = counter.group("who").strip()
         if who.lower() not in ("in total", "it", "they", "this"):
             who = re.sub(r"^(?:In total|In all|Overall),?\s+", "", who)
-            return re.sub(r"\s+(?:said|says|say|added)\s+(?:it|they)$", "", who)
+            return re.sub(r"\s+(?:said|says|say|added)\b.*$", "", who)
     return reported_by(text)
 
 
