@@ -757,13 +757,15 @@ def _contexts_without_self(
     for c, a in votes.values():
         countries.update(c)
         admins.update(a)
+    everyone = sum(countries.values())
     out: dict[str, Context] = {}
     for key, (c, a) in votes.items():
-        rest, rest_admins = countries - c, admins - a
-        total = sum(rest.values()) or 1.0
+        total = (everyone - sum(c.values())) or 1.0
         out[key] = Context(
-            countries={k: v / total for k, v in rest.items()},
-            admins={k: v / total for k, v in rest_admins.items()},
+            countries={
+                k: (v - c.get(k, 0)) / total for k, v in countries.items() if v > c.get(k, 0)
+            },
+            admins={k: (v - a.get(k, 0)) / total for k, v in admins.items() if v > a.get(k, 0)},
         )
     return out
 
