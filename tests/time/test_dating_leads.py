@@ -45,6 +45,13 @@ def test_a_bracketed_date_after_yesterday_and_last_night(analyse: Analyse) -> No
     assert burned.date == dt.date(2023, 12, 5)
 
 
+def test_a_date_in_parentheses_glosses_too(analyse: Analyse) -> None:
+    item = analyse("Gunmen shot dead a cleric on Sunday night (December 3rd), radio said.", FRIDAY)
+    (shot,) = dated(item, incident(item, "shot"))
+    assert shot.date == dt.date(2023, 12, 3)
+    assert "December 3rd" in shot.notes["date"]
+
+
 def test_a_gloss_on_the_reporting_day_still_dates_the_report(analyse: Analyse) -> None:
     item = analyse(
         "An army spokesman announced Thursday [7 December] that a rocket had hit a school. "
@@ -111,3 +118,22 @@ def test_a_conjunct_verb_keeps_its_own_date(analyse: Analyse) -> None:
     )
     (captured,) = dated(item, incident(item, "captured"))
     assert (captured.date, captured.date_precision) == (dt.date(2021, 3, 1), "month")
+
+
+def test_a_next_sentence_that_tells_the_incident_again_gives_its_day(analyse: Analyse) -> None:
+    item = analyse(
+        "Eleven miners were killed when armed men raided a gold site near the border. "
+        "The attack took place on Tuesday, a local official said.",
+        FRIDAY,
+    )
+    (killed,) = dated(item, incident(item, "killed"))
+    assert (killed.date, killed.date_precision) == (dt.date(2023, 12, 5), "day")
+
+
+def test_a_date_naming_a_vote_does_not_date_the_killing(analyse: Analyse) -> None:
+    item = analyse(
+        "A candidate who lost the January 14 election was shot dead outside his home.",
+        dt.date(2024, 2, 9),
+    )
+    (shot,) = dated(item, incident(item, "shot"))
+    assert shot.date_precision == "unknown"

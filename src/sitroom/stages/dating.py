@@ -83,20 +83,21 @@ def usable(t: Timex, text: str, published: dt.date | None = None) -> bool:
 
 
 _GLOSS_BEFORE = re.compile(
-    r"\b(?:\w+day|night|morning|afternoon|evening|today|tonight)\s*\[\s*$", re.IGNORECASE
+    r"\b(?:\w+day|night|morning|afternoon|evening|today|tonight)\s*[\[(]\s*$", re.IGNORECASE
 )
-_GLOSS_AFTER = re.compile(r"\s*\[\s*")
+_GLOSS_AFTER = re.compile(r"\s*[\[(]\s*")
 
 
 def _gloss(item: Analysis, t: Timex) -> tuple[Timex, dt.date] | None:
     """The full date an editor put in brackets after a relative one ("on Monday [29
-    January]", "last night [7 May]"): it fixes the day the relative word only implies."""
+    January]", "last night [7 May]", "Saturday night (June 29th)"): it fixes the day the
+    relative word only implies."""
     text = item.article.text
     m = _GLOSS_AFTER.match(text, t.end)
     if m is None or not _GLOSS_BEFORE.search(text, t.start, m.end()):
         return None  # only a day word takes a gloss ("7 a.m. [0400 GMT]" is a time zone)
     for g in item.times:
-        if g.start == m.end() and text[g.end : g.end + 3].lstrip().startswith("]"):
+        if g.start == m.end() and text[g.end : g.end + 3].lstrip()[:1] in ("]", ")"):
             got = value_date(g.value)
             return (g, got[0]) if got is not None and got[1] == "day" else None
     return None
@@ -124,8 +125,8 @@ def _date_incident(
     if span is not None:
         return span
     others = [i for i in incident.sentences if i != idx]
-    if _continues(item, idx):  # the sentence splitter cut the trigger's sentence short
-        others.append(idx + 1)
+    if _continues(item, idx) or _restates(item, idx + 1):
+        others.append(idx + 1)  # the trigger's sentence cut short, or told again with its day
     for i in [*others, idx - 1]:
         if 0 <= i < len(item.sentences):
             s = item.sentences[i]
@@ -225,6 +226,20 @@ def _hours_as_days(value: str) -> int | None:
     return max(1, int(m.group(1)) // 24) if m else None
 
 
+_RESTATES = re.compile(
+    r"(?:The|This|That|It)\b[^.;]{0,60}?\b(?:took place|happened|occurred|erupted|broke out|"
+    r"started|began|was carried out)\b"
+)
+
+
+def _restates(item: Analysis, idx: int) -> bool:
+    """Whether sentence idx tells the previous one's incident again to give its time and
+    place ("The attack took place on Saturday", "The fighting erupted on Wednesday")."""
+    if not 0 < idx < len(item.sentences):
+        return False
+    return bool(_RESTATES.match(item.sentences[idx].text.lstrip()))
+
+
 def _continues(item: Analysis, idx: int) -> bool:
     """Whether sentence idx+1 continues sentence idx (split inside brackets or quotes)."""
     if not 0 <= idx < len(item.sentences) - 1:
@@ -302,6 +317,14 @@ def _long_before(t: Timex, published: dt.date | None) -> bool:
     return (published - end).days > _BACKGROUND_DAYS
 
 
+# occasions a date names that an attack does not coincide with (unlike a wedding or a
+# market day, where the attack happens on the day it names)
+_OCCASION_AFTER = re.compile(
+    r"['’]?s?[\s-]+(?:presidential\s+|general\s+|parliamentary\s+|local\s+)?"
+    r"(?:votes?|elections?|polls?|referendum|run-?off|talks|summit|deadline|trial|hearing|"
+    r"verdict|anniversary)\b",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"['’]s\s")
 _WORD = re.compile(r"[\w-]+")
 
@@ -332,6 +355,8 @@ def _attachment(
             return 3
         if not any(_EVENT_NOUNS.match(w) for _, _, w in owned):
             return -1
+    if _OCCASION_AFTER.match(text, t.end):
+        return -1  # "ahead of the April 30 vote": it dates another occasion
     if gov is not None:
         g0, g1 = gov.idx + offset, gov.idx + offset + len(gov.text)
         if _overlaps(g0, g1, trig.start, trig.end):
