@@ -69,3 +69,31 @@ def test_seed_article_gives_its_four_incidents(run_pipeline: pipeline.Pipeline) 
         ("Air/drone strike", "background", dt.date(2023, 12, 3)),
         ("Air/drone strike", "background", dt.date(2023, 12, 6)),
     ]
+
+
+RECALLS = (
+    "Gunmen killed at least 12 villagers near Djibo on Sunday, local officials said. "
+    "The assailants arrived on motorbikes and opened fire at the market. "
+    "Last month, militants killed dozens of farmers who were working in fields around "
+    "the town of Kaya. In 2021, gunmen ambushed a convoy of miners near Dori, killing 25 "
+    "people."
+)
+
+
+def test_recalled_incidents_keep_their_own_dates(run_pipeline: pipeline.Pipeline) -> None:
+    out = _extract(run_pipeline, RECALLS, dt.date(2024, 9, 5))
+    dated = [(i.status, i.date_precision) for i in out.incidents]
+    assert dated == [("new", "day"), ("background", "month"), ("background", "year")]
+
+
+MARCH = (
+    "Thousands of people marched peacefully through Valencia on Sunday. "
+    "Many carried placards denouncing the killing of six aid workers in Darfur."
+)
+
+
+def test_a_killing_a_march_denounces_is_not_the_march(run_pipeline: pipeline.Pipeline) -> None:
+    out = _extract(run_pipeline, MARCH, dt.date(2024, 3, 4))
+    subs = [i.sub_event_type for i in out.incidents]
+    assert subs[0] == "Peaceful protest"
+    assert "Attack" in subs

@@ -137,3 +137,56 @@ def test_an_arrest_beside_an_assassination_does_not_type_it(detect: Detect) -> N
         "a suspect is under arrest."
     )
     assert subs(detect(text, DAY))[0] == "Attack"
+
+
+def test_a_sign_of_protest_or_resigning_in_protest_is_no_demonstration(detect: Detect) -> None:
+    for text in (
+        "As a sign of protest, the party will not attend the session on 8 June.",
+        "Two ministers resigned in protest on Monday.",
+    ):
+        assert detect(text, DAY) == [], text
+
+
+def test_a_crowd_in_a_peaceful_protest_is_a_protest(detect: Detect) -> None:
+    text = "About 20,000 people gathered on the boulevard in a peaceful protest on Sunday."
+    assert subs(detect(text, DAY)) == ["Peaceful protest"]
+
+
+def test_verbally_attacking_a_president_is_no_violence(detect: Detect) -> None:
+    text = "The demonstrators verbally attacked the president and asked for mediation."
+    assert not [s for s in subs(detect(text, DAY)) if s != "Peaceful protest"]
+
+
+PAD = (
+    "The ministry gave no further details on Monday, officials in the capital said. "
+    "Analysts said the situation remained tense in the region after weeks of talks. "
+    "The talks are expected to resume next month, according to diplomats familiar with "
+    "them. Observers said both delegations had agreed to meet again before the end of the "
+    "year to discuss the remaining issues, including prisoners and the return of the "
+    "displaced. Residents said markets and schools had reopened across the district and "
+    "that traffic had returned to normal on the main road to the border. "
+)
+
+
+def test_shells_bought_are_no_shelling(detect: Detect) -> None:
+    text = PAD * 2 + "In 1988, mortars, shells and sniper rifles were purchased abroad."
+    assert detect(text, DAY) == []
+
+
+def test_shells_that_fell_are_shelling(detect: Detect) -> None:
+    text = PAD * 2 + "Shells fell on the central market of Kharkiv on Monday."
+    assert subs(detect(text, DAY)) == ["Shelling/artillery/missile attack"]
+
+
+def test_a_scheduled_demonstration_has_not_happened(detect: Detect) -> None:
+    text = "Unions have scheduled a demonstration in Barcelona for 22 November."
+    assert detect(text, DAY) == []
+
+
+def test_this_is_the_second_attack_points_back(detect: Detect) -> None:
+    text = (
+        "Rebels attacked the army headquarters in the capital on Tuesday. "
+        "This is the second attack on the headquarters in less than a day."
+    )
+    found = detect(text, DAY)
+    assert found[-1].notes.get("mention") == "anaphoric"

@@ -173,8 +173,9 @@ def _same_kind(c: _Cluster, m: Incident) -> bool:
     if _family(m.event_type) in families:
         return True
     vague = m.notes.get("basis") == "generic" or m.notes.get("mention") in _POINTERS
-    if vague and m.event_type in _VIOLENT and "Strategic developments" not in families:
-        return True
+    violent = families & _VIOLENT or any(x.event_type == "Riots" for x in c.mentions)
+    if vague and m.event_type in _VIOLENT and violent:
+        return True  # 'the attack' may be a riot's, never a peaceful march's
     unanchored = m.notes.get("dated") == "inherited"  # a place conflict still vetoes
     gap = min(m.sentences, default=-9) - max(c.sentences)
     adjacent = 1 <= gap <= 2  # the next sentences elaborate (a quote may come between)

@@ -259,7 +259,7 @@ def _mentions(doc: Any, lex: Lexicon, short: bool) -> list[Mention]:
         if (c.kind == "weak" or c.pattern == "march") and c.sub in _PROTEST_SUBS and armed:
             continue  # troops 'marched' into the town
         if (
-            (c.kind in ("event", "generic") and _pos_ok(c))
+            (c.kind in ("event", "generic") and _pos_ok(c) and not _idle_shell(c, delivery, short))
             or (c.kind == "weak" and (short or _weak_holds(c, cues)))
             or (c.kind == "arms" and _arms_used(c, delivery, trigger_heads, short))
             or (c.kind == "disrupt" and _disrupted(c, cues))
@@ -279,6 +279,16 @@ def _pos_ok(cue: Cue) -> bool:
     if cue.pattern in _VERB_ONLY:
         return cue.head.pos_ in ("VERB", "AUX") or cue.head.tag_.startswith("VB")
     return True
+
+
+def _idle_shell(cue: Cue, delivery: set[int], short: bool) -> bool:
+    """'mortars, shells and rifles were purchased': shells as things are no shelling
+    unless something is done with them ('shells fell on the market')."""
+    tok = cue.head
+    if cue.pattern != "shell" or tok.pos_ != "NOUN" or tok.lower_.endswith("ing") or short:
+        return False
+    near = [*_up(tok, 3), *tok.children]
+    return not any(t.i in delivery for t in near)
 
 
 def _propagate(candidates: list[Cue], reasons: dict[int, str]) -> None:
@@ -501,6 +511,10 @@ def _other_sense(cue: Cue) -> str:
     voiced = first.dep_ == "dobj" and first.head.lemma_.lower() in _SAY_PROTEST
     if lemma == "protest" and tok.pos_ == "NOUN" and voiced:
         return "sense (a protest voiced)"
+    if any(c.lower_ == "verbally" for c in tok.children):
+        return "sense (verbally)"  # 'the demonstrators verbally attacked the president'
+    if lemma == "protest" and tok.dep_ == "pobj" and _in_protest(tok):
+        return "sense (done in protest)"
     if cue.kind == "event" and cue.pattern in _TAKEN_TERRITORY | _INTERCEPTED:
         taken = _taken_things(tok)
         lex = lexicon()
@@ -510,6 +524,19 @@ def _other_sense(cue: Cue) -> str:
         if cue.pattern in _TAKEN_TERRITORY and taken and not _place_or_people(taken, kinds):
             return "sense (no place taken)"
     return ""
+
+
+_GESTURES = {"sign", "gesture", "act", "form", "mark", "note", "letter", "token"}
+
+
+def _in_protest(tok: Any) -> bool:
+    """'as a sign of protest, the party will not attend', 'resigned in protest': the act
+    is something else (a demonstration is reported by its own words)."""
+    prep = tok.head
+    bare = not any(c.dep_ in ("det", "amod", "poss", "nummod") for c in tok.children)
+    if prep.lower_ == "in" and bare:
+        return prep.head.pos_ in ("VERB", "AUX")
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in _GESTURES
 
 
 def _taken_things(verb: Any) -> list[Any]:
@@ -936,6 +963,7 @@ def _group(doc: Any, kept: list[tuple[Cue, str]], cues: list[Cue]) -> list[Menti
         sub = _reference_subtree(cue.head) or _coordinated_subtree(cue.head, kept)
         reference = sub is not None
         sub = sub or _clause_subtree(cue.head, kept) or _interception(cue, kept)
+        sub = sub or _grievance_subtree(cue.head, kept)
         if sub is not None and not any(cue.head.i in s for _, s, _ in separate):
             separate.append((cue, sub, reference))
     taken = set().union(*(s for _, s, _ in separate)) if separate else set()
@@ -1012,6 +1040,18 @@ def _entity_words(doc: Any, region: set[int], labels: tuple[str, ...]) -> set[st
     return {t.lower_ for t in doc if t.i in region and t.ent_type_ in labels}
 
 
+def _grievance_subtree(tok: Any, kept: list[tuple[Cue, str]]) -> set[int] | None:
+    """'protesters carried placards denouncing the killing of six priests': the killing
+    a protest or a statement condemns is an incident of its own, not the protest's."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "dobj":
+        return None
+    if tok.head.lemma_.lower() not in _GRIEVANCE_VERBS - _CAUSE_VERBS:
+        return None
+    region = {t.i for t in tok.subtree}
+    others = [c for c, why in kept if not why and c.head.i not in region and c.kind != "arms"]
+    return region if others else None
+
+
 def _indefinite(tok: Any) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
@@ -1054,6 +1094,7 @@ def _new_referent(mention: Mention) -> bool:
     if any(
         c.lower_ in _NEW_REFERENT and c.dep_ in ("det", "amod")
         for t in mention.triggers
+        if not _predicated(t.head)
         for c in t.head.children
     ):
         return True
@@ -1067,11 +1108,21 @@ def _new_referent(mention: Mention) -> bool:
     )
 
 
+def _predicated(tok: Any) -> bool:
+    """'This is the second attack on the base in a day', 'It was the worst bombing in
+    years': said of the incident just reported, not a new one."""
+    if tok.dep_ != "attr" or tok.head.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in tok.head.children)
+
+
 def _is_anaphoric(tok: Any) -> bool:
     """'the attack', 'that strike', "Friday's rocket attack": a mention that points
     back to an incident already reported (consolidation merges it)."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    if _predicated(tok):
+        return True
     for c in tok.children:
         if c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS:
             return True
@@ -1418,7 +1469,7 @@ def _protested_about(tok: Any) -> bool:
 def _protest_kind(mention: Mention, cues: list[Cue]) -> tuple[str, str]:
     """A violent crowd, protesters killed or hurt by security forces, an intervention,
     or a peaceful demonstration, in that order of precedence."""
-    live = [c for c in cues if c.head.dep_ != "compound"]
+    live = [c for c in cues if c.head.dep_ != "compound" and not _other_sense(c)]
     words = {c.pattern for c in live if c.kind in ("event", "weak")}
     mods = [c for c in live if c.kind == "modifier"]
     if words & {"riot", "rioter", "rioting"}:
