@@ -82,9 +82,20 @@ def test_country_gives_way_to_a_province_named_later(
     analyse: Callable[[str], Analysis],
 ) -> None:
     item = analyse(
-        "A roadside bomb killed nine civilians in eastern Afghanistan on Saturday. "
-        "The victims were travelling through Paktia province to a wedding."
+        "A roadside bomb killed eight civilians in eastern Afghanistan on Sunday. The "
+        "victims were on their way to a wedding in Helmand province."
+    )
+    inc = located(item, "bomb")
+    assert inc.location is not None and inc.location.country == "AFG"
+    assert inc.location.feature in ("admin1", "region")
+
+
+def test_quarter_of_a_named_city_is_no_namesake_abroad(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse(
+        "Gunmen killed a chief at his home in Sabuwar Gandu quarters in Kano metropolis."
     )
     inc = located(item, "killed")
-    assert inc.location is not None and inc.location.feature == "admin1"
-    assert near(inc, 33.6, 69.4, 80)
+    assert inc.location is not None and inc.location.country == "NGA"
+    assert near(inc, 12.0, 8.52)

@@ -217,7 +217,13 @@ def _best_in_sentence(
     if not places:
         return None
     parse = item.parses.get(s)
-    scored = [(_score(p, incident, sentence, parse, places), p) for p in places]
+    support = country_support(item.places)
+    scored = [(_score(p, incident, sentence, parse, places, support), p) for p in places]
+    scored = [
+        (v, p) for v, p in scored if not (p.feature in NATIONAL and "names the actor" in v[1])
+    ]  # "Kenyan officers fought gangs near the port": the country acted, no place is named
+    if not scored:
+        return None
     scored.sort(key=lambda sp: -sp[0][0])
     (_value, why), place = scored[0]
     place = _with_precision(place, parse, sentence.start)
@@ -235,9 +241,19 @@ _NOT_LINK = re.compile(
     r"[.;:!?\"]|\b(?:and|or|but|from|to|by|while|when|where|who|which|after|before|than|"
     r"with|against|between|said|says|told|km|kilometres|kilometers|miles|"
     r"(?:north|south)(?:east|west)?|east|west|border|road|highway|as|since|because|for|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?<!-)\w{3,}ing|(?<!-)\w{3,}ed|officials?|police|governor|residents|sources|"
+    r"authorities|spokes(?:man|woman|person))\b",
     re.IGNORECASE,
 )
+_LIST_LINK = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?")
+_PEERS = frozenset({"city", "unresolved", "approximate"})
+
+
+def _same_level(a: Place, b: Place) -> bool:
+    """Two names of one kind ("Alaba, Mosafejo"), as a list has, unlike "town, district"."""
+    return a.feature == b.feature or (a.feature in _PEERS and b.feature in _PEERS)
+
+
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _FINE_HOSTS = frozenset({"city", "admin2", "district", "base", "camp", "site", "zone"})
 
@@ -247,14 +263,21 @@ def _chain(text: str, place: Place, places: list[Place]) -> list[Place]:
     Mozogo district in Cameroon's Far North Region", "the Ngan market (Bui, North-West)"."""
     out: list[Place] = []
     end = place.end or 0
+    last = place
     for other in sorted(places, key=lambda p: p.start or 0):
         if other.start is None or other.start < end:
             continue
         between = text[end : other.start]
-        if len(between) > CHAIN_GAP or not _LINK.search(between) or _NOT_LINK.search(between):
+        peer = _LIST_LINK.fullmatch(between) is not None and (
+            between.strip() != "," or _same_level(last, other)
+        )  # "Kharkiv, Sumy and Poltava": a list of peers, held (if at all) further on
+        if len(between) > CHAIN_GAP or (
+            not peer and (not _LINK.search(between) or _NOT_LINK.search(between))
+        ):
             break
         end = other.end or other.start
-        if "capital" not in other.mention.lower():  # "X, the capital of ...": X itself
+        last = other
+        if not peer and "capital" not in other.mention.lower():  # "X, the capital of"
             out.append(other)
     if out and _POSSESSIVE.match(text[out[-1].end or 0 :]):
         out.pop()  # "in Kabul, Pakistan's envoy said": an owner, not a holder
@@ -408,7 +431,12 @@ def _borrow(place: Place, others: list[Place], why: str) -> tuple[Place, str]:
 
 
 def _score(
-    place: Place, incident: Incident, sentence: Sentence, parse: Any, others: list[Place]
+    place: Place,
+    incident: Incident,
+    sentence: Sentence,
+    parse: Any,
+    others: list[Place],
+    support: Counter[str] | None = None,
 ) -> tuple[float, str]:
     feature = place.feature or "unresolved"
     value = 1.5 * SPECIFICITY.get(feature, 2.4)
@@ -419,9 +447,21 @@ def _score(
         value -= 1.0
         reasons.append("contains another named place")
     before = sentence.text[: (place.start or 0) - sentence.start]
+    after = sentence.text[(place.end or 0) - sentence.start :]
     if _REFERENCE.search(before) and len(others) > 1:
         value -= 2.0
         reasons.append("a reference point")
+    line = before[before.rfind("\n") + 1 :]
+    dateline = _DATELINE.match(line + (place.mention or "") + after)
+    if dateline is not None and len(line) < dateline.end():
+        value -= 4.0  # "LAHORE, Pakistan —": where the reporter filed, a last resort
+        reasons.append("the dateline")
+    if _ATTRIBUTE.match(after):
+        value -= 4.0
+        reasons.append("describes an actor")  # "Saudi-led", "Iran-backed", "Lahore-based"
+    if support is not None and _abroad(place, support):
+        value -= 2.0
+        reasons.append("in a country the text does not otherwise name")
     distance = abs((place.start or 0) - incident.trigger.start)
     value -= min(distance, 400) / DISTANCE_SCALE
     lo, hi = sorted((place.start or 0, incident.trigger.start))
@@ -437,6 +477,33 @@ def _score(
 
 
 _COARSE = frozenset({"country", "continent", "demonym", "sea", "unresolved", "approximate"})
+_TOWNLIKE = frozenset({"city", "admin2", "district", "approximate"})
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][A-Za-z .'\-]{1,30})?\s*(?:\([^)]{1,30}\)\s*)?"
+    r"(?:\u2014|\u2013|--|-)\s"
+)
+_ATTRIBUTE = re.compile(
+    r"[-\u2010\u2011]\s?(?:led|backed|based|born|allied|sponsored|supported|aligned|funded|"
+    r"trained|made|run|owned|controlled|linked)\b",
+    re.IGNORECASE,
+)
+
+
+def country_support(places: list[Place]) -> Counter[str]:
+    """How many of the text's place names lie in each country."""
+    return Counter(p.country for p in places if p.country and p.resolved)
+
+
+def _abroad(place: Place, support: Counter[str]) -> bool:
+    """A town whose country no other name of the text supports, while another country
+    has two or more ("Dar Es Salam area" among Sudanese places): mostly a namesake."""
+    if place.feature not in _TOWNLIKE or not place.country or not place.resolved:
+        return False
+    if support[place.country] > 1:
+        return False
+    return any(n >= 2 for c, n in support.items() if c != place.country)
+
+
 _REFERENCE = re.compile(
     r"\b(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\b[^,;]{0,30}|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
@@ -490,7 +557,7 @@ def _syntax(place: Place, incident: Incident, offset: int, parse: Any) -> tuple[
     if head.dep_ == "pobj" and gov.head.lower_ in PERSON_HEADS:
         bonus -= 1.5
         why = f"describes {gov.head.text!r}"
-    if _is_actor(head, trigger):
+    if _is_actor(head, trigger) or (place.feature in NATIONAL and _acts(head)):
         bonus -= 2.0
         why = "names the actor, not the place"
     path = _path(trigger, head)
@@ -504,7 +571,50 @@ def _syntax(place: Place, incident: Incident, offset: int, parse: Any) -> tuple[
             why = why or "near the trigger in the parse"
         else:
             bonus -= 0.1 * steps
+    owner = _other_clause(trigger, head)
+    if owner is not None:
+        bonus -= 2.5
+        why = f"where it was {owner.text!r}"
     return bonus, why
+
+
+REPORTING = frozenset(
+    {"say", "tell", "report", "confirm", "announce", "state", "add", "claim", "quote",
+     "disclose", "reveal", "brief", "speak", "deny", "charge", "arraign", "try",
+     "prosecute", "sentence", "hospitalize", "hospitalise", "treat", "bury", "flee",
+     "evacuate", "transfer", "rush", "take", "bring", "move"}
+)  # fmt: skip
+
+
+def _other_clause(trigger: Any, head: Any) -> Any:
+    """The verb of reporting or aftermath whose clause holds the place when that clause
+    does not hold the trigger: "police in Jalingo said gunmen attacked ...", "they will
+    be charged in Nairobi". None when the trigger dominates the place (its own clause,
+    however deep) or the place's first verb is another (a coordinated "and wounded")."""
+    for tok in _ancestors(head)[1:]:
+        if tok.i == trigger.i:
+            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            return tok if tok.lemma_.lower() in REPORTING else None
+    return None
+
+
+def _acts(head: Any) -> bool:
+    """A country as the active subject of any verb ("Russia launched 24 drones", "Kenyan
+    officers fought gangs"): a party to the event, not where it happened."""
+    tok = head
+    while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "nsubj" or tok.head.pos_ != "VERB":
+        return False
+    return tok is head or tok.lower_ in PERSON_HEADS or tok.lower_ in ACTOR_HEADS
+
+
+ACTOR_HEADS = frozenset(
+    {"officers", "soldiers", "troops", "fighters", "militants", "rebels", "gunmen",
+     "warplanes", "jets", "aircraft", "planes", "drones", "navy", "guards", "militia",
+     "militiamen", "police", "policemen", "forces", "force", "army", "coalition"}
+)  # fmt: skip
 
 
 def _is_actor(head: Any, trigger: Any) -> bool:

@@ -1,0 +1,82 @@
+"""Locate: places that belong to the report, an actor or another clause lose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitroom.evaluate.geoparsing import haversine_km
+from sitroom.model import Analysis, Incident, Span
+from sitroom.stages.locate import LocateStage
+
+
+def located(item: Analysis, trigger: str) -> Incident:
+    start = item.article.text.index(trigger)
+    incident = Incident(
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        trigger=Span(trigger, start, start + len(trigger)),
+        sentences=[item.sentence_of(start)],
+    )
+    item.incidents = [incident]
+    LocateStage().process([item])
+    assert item.error is None
+    return incident
+
+
+def near(inc: Incident, lat: float, lon: float, km: float = 50.0) -> bool:
+    loc = inc.location
+    assert loc is not None and loc.lat is not None and loc.lon is not None, inc.notes
+    return haversine_km(loc.lat, loc.lon, lat, lon) <= km
+
+
+def test_the_dateline_is_only_a_fallback(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "LAHORE, Pakistan \u2014 A mob lynched a shopkeeper accused of blasphemy and burned "
+        "his shop in a village near Sargodha on Tuesday, police said."
+    )
+    inc = located(item, "mob")
+    assert inc.location is not None and inc.location.mention == "Sargodha"
+    item = analyse(
+        "NAIROBI, Kenya \u2014 Police arrested three suspects and seized explosives in a "
+        "raid on a house in Wajir on Monday, officials said."
+    )
+    inc = located(item, "arrested")
+    assert inc.location is not None and inc.location.mention == "Wajir"
+
+
+def test_the_dateline_stands_in_when_nothing_else(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse("KANO, Nigeria \u2014 Gunmen shot dead three traders on Monday, police said.")
+    inc = located(item, "shot")
+    assert inc.location is not None and inc.location.mention == "KANO"
+
+
+def test_where_it_was_said_loses(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "Spokesmen in Lagos said on Monday that gunmen who attacked a bus on its way to "
+        "a market in Ore had been arrested."
+    )
+    inc = located(item, "attacked")
+    assert inc.location is not None and inc.location.mention == "Ore"
+
+
+def test_a_country_backing_the_actor_is_no_place(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "Iran-backed rebels fired rockets at a market in Yemen's city of Marib, killing 12."
+    )
+    inc = located(item, "fired")
+    assert inc.location is not None and inc.location.country == "YEM"
+    assert near(inc, 15.46, 45.32)
+
+
+def test_a_country_that_acts_gives_way(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "Heavy shelling hit Avdiivka overnight. Russia launched 30 drones, the air force said."
+    )
+    inc = located(item, "launched")
+    assert inc.location is not None and inc.location.country == "UKR"
+
+
+def test_a_list_of_towns_is_not_a_chain(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse("Drones were shot down over the Kharkiv, Sumy and Poltava regions.")
+    inc = located(item, "shot down")
+    assert near(inc, 49.99, 36.23)  # Kharkiv keeps its own point
