@@ -35,8 +35,10 @@ def test_blamer_is_the_subject_of_blamed() -> None:
     assert found[0][:1] == ("attributed",) and found[0][2] == "The governor"
 
 
-def test_passive_accusation_names_nobody() -> None:
-    assert _blames("Peacekeepers have been accused of killing four herders in the north.") == []
+def test_passive_accusation_blames_its_subject() -> None:
+    found = _blames("Peacekeepers have been accused of killing four herders in the north.")
+    assert found == [("attributed", "Peacekeepers", None)]
+    assert _blames("He was accused of killing his neighbour.") == []
 
 
 def test_suspicion_about_a_victim_is_no_blame() -> None:

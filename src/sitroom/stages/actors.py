@@ -85,9 +85,23 @@ _REPORTING_VERBS = {
     "denounce",
     "probe",
 }
+_RAISING = {"report", "say", "believe", "suspect", "allege", "think", "understand", "know"}
 _NOT_ACTOR_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 _REGION_WORDS = {"north", "south", "east", "west", "centre", "center", "border", "region", "area"}
-_QUANTITY_WORDS = {"hundreds", "dozens", "scores", "thousands", "group", "band", "gang", "number"}
+_QUANTITY_WORDS = {
+    "hundreds",
+    "dozens",
+    "scores",
+    "thousands",
+    "group",
+    "band",
+    "gang",
+    "number",
+    "men",
+    "elements",
+    "operatives",
+    "personnel",
+}
 _THINGS = {
     "bomb",
     "explosive",
@@ -389,6 +403,7 @@ class ActorStage(Stage):
 
 _VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
 _DEFAULTED = "no perpetrator named"
+_FORCE = "Excessive force against protesters"
 
 
 def _share_perpetrators(item: Analysis) -> None:
@@ -407,7 +422,7 @@ def _share_perpetrators(item: Analysis) -> None:
             other
             for other in item.incidents
             if other is not incident
-            and other.event_type in _VIOLENT_TYPES
+            and (other.event_type in _VIOLENT_TYPES or other.sub_event_type == _FORCE)
             and _sentence_mates(item, other, incident)
             and other.actor1 is not None
             and not other.notes.get("actor1", "").startswith(_DEFAULTED)
@@ -485,7 +500,8 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
             how = "the kind of violence the text names (no group named)"
     actor1 = _as_demonstrators(incident, actor1, lex, country)
     if sentence is not None and actor1 is not None and actor1.name.startswith("Unidentified"):
-        actor1 = _suspected_group(sentence.text, lex, country) or actor1
+        unsaid = not actor1.mention  # "killed when men suspected to be rustlers invaded"
+        actor1 = _suspected_group(sentence.text, lex, country, generic=unsaid) or actor1
     if (
         actor1 is not None
         and actor1.name.startswith("Unidentified")
@@ -650,16 +666,23 @@ def _actor_noun(token: Any, lex: Lexicon) -> bool:
     ) or token.lower_ in ("mob", "mobs", "rioters")
 
 
-def _suspected_group(text: str, lex: Lexicon, country: str | None) -> Actor | None:
+def _suspected_group(
+    text: str, lex: Lexicon, country: str | None, generic: bool = False
+) -> Actor | None:
     """An unnamed perpetrator the sentence links to a group ("an attack that bore the
     hallmarks of Boko Haram", "gunmen suspected to be herdsmen")."""
     for m in _SUSPECTED.finditer(text):
         if _VICTIM_MEMBERS.search(text[max(0, m.start() - 30) : m.start()]):
             continue  # "killing two members of the UN agency": victims, not doers
         window = re.split(r"[.;]", text[m.end() : m.end() + 110])[0]
-        named = [x for x in lex.find(window) if x.entry is not None]
+        hits = lex.find(window)
+        named = [x for x in hits if x.entry is not None]
         if named:
             return lex.actor(named[0], named[0].text, country)
+        doers = [x for x in hits[:2] if x.generic is not None and x.generic.role == "perpetrator"]
+        suspicion = m.group(0).lower().startswith(("suspected", "believed", "thought", "said"))
+        if generic and doers and suspicion:
+            return _unnamed_group(lex, doers[0].text, country)  # "suspected to be cattle rustlers"
     return None
 
 
@@ -1118,7 +1141,13 @@ def _inherited_subject(verb: Any) -> Any:
     for _ in range(3):
         if node.dep_ not in _CLIMB or node.head == node:
             return None
+        raised = node.dep_ == "xcomp"
         node = node.head
+        if raised and node.lemma_.lower() in _RAISING:
+            # "armed bandits are reported to have killed": the reported are the doers
+            subject = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+            if subject is not None and subject.lower_ not in _PRONOUNS:
+                return subject
         if node.lemma_.lower() in _REPORTING_VERBS:
             return None  # "police say a gang beat and killed": not the police
         for child in node.children:
@@ -1141,7 +1170,12 @@ def _noun_roles(noun: Any) -> Roles:
         elif (
             child.dep_ in ("compound", "amod", "nmod")
             and roles.agent is None
-            and (_named(child) or _country_word(child) or child.lower_ in _STATE_WORDS)
+            and (
+                _named(child)
+                or _country_word(child)
+                or child.lower_ in _STATE_WORDS
+                or _doer_word(child)
+            )
         ):
             # "a government air strike": the whole phrase is the description
             roles.agent = noun if child.lower_ in ("government", "regime") else child
@@ -1178,6 +1212,16 @@ def _noun_roles(noun: Any) -> Roles:
             ):
                 roles.target = _pobj(child)
     return roles
+
+
+def _doer_word(token: Any) -> bool:
+    """ "a bandit attack", "a suspected gang attack", "rebel fire", "Maoist attack": a
+    modifier that is a perpetrator word of the dictionary."""
+    hits = lexicon().find(token.text)
+    return len(hits) == 1 and (
+        hits[0].entry is not None
+        or (hits[0].generic is not None and hits[0].generic.role == "perpetrator")
+    )
 
 
 def _country_word(token: Any) -> bool:
@@ -1254,7 +1298,9 @@ def _believed_to_be(head: Any, lex: Lexicon, country: str | None) -> Actor | Non
     named = [x for x in lex.find(described) if x.entry is not None]
     if named:
         return lex.actor(named[0], named[0].text, country)
-    if described and len(described.split()) <= 6 and re.match(r"[A-Z]", described):
+    doer = any(x.generic is not None and x.generic.role != "victim" for x in lex.find(described))
+    capital = re.match(r"[A-Z]", described) is not None
+    if described and len(described.split()) <= 6 and (capital or doer):
         return _unnamed_group(lex, described, country)  # "allegedly belonging to Lou Nuer youth"
     return None
 

@@ -137,6 +137,12 @@ _ATTRIBUTED_TO = re.compile(
 # "X blamed Y", "X attributed the attack to Y": a blame plain enough to name the doer
 # (a hedged "the attacks were initiated by Y" only attributes)
 _NAMING = (_BLAME, _ATTRIBUTED_TO)
+_ACCUSED_OF = re.compile(
+    r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|stands?)\s+accused\s+of\s+"
+    r"(?:\w+ly\s+)?(?:killing|bombing|shelling|attacking|shooting|murdering|abducting|"
+    r"kidnapping|torturing|raping|burning|looting|firing|carrying\s+out|targeting|massacring)\b",
+    re.IGNORECASE,
+)
 # the blamer as the subject of the blaming verb: "Security sources blamed JNIM"
 _BLAMER = re.compile(
     r"(?P<who>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+(?:\w+ly\s+|have\s+|has\s+|had\s+|also\s+)*$"
@@ -247,6 +253,7 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
                 out.append(
                     Finding("attributed", who, source, index, f"{kind}: {m.group(0).strip()!r}")
                 )
+    out.extend(_accused(text, index))
     for m in [*_FIRST_PERSON.finditer(text), *_FIRST_PERSON_AGENT.finditer(text)]:
         who = reported_by(text) or "the perpetrators, speaking of themselves"
         out.append(Finding("claimed", None, who, index, f"first-person claim: {m.group(0)!r}"))
@@ -258,6 +265,24 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
     out.extend(_self_named(text, index))
     for m in _UNCLAIMED.finditer(text):
         out.append(Finding("unclaimed", None, None, index, f"no claim: {m.group(0).strip()!r}"))
+    return out
+
+
+def _accused(text: str, index: int) -> list[Finding]:
+    """ "The Sudanese Air Force is accused of bombing villages", "AMISOM forces have been
+    accused of killing seven people": the subject is blamed (by whoever the sentence
+    cites, or by unnamed accusers)."""
+    out = []
+    for m in _ACCUSED_OF.finditer(text):
+        sentence = re.split(r"[.;:,“”\"]", text[: m.start()])[-1]
+        found = _BLAMER.search(re.sub(r"[()\[\]]", " ", sentence) + " ")
+        if found is None:
+            continue
+        who = _actor_text(_LEADING.sub("", found.group("who").strip()))
+        if not who or _NOT_BLAMERS.match(who.split()[-1]) or who.lower() in ("he", "she"):
+            continue
+        note = f"blame: {who!r} {m.group(0).strip()!r}"
+        out.append(Finding("attributed", who, reported_by(text), index, note))
     return out
 
 
