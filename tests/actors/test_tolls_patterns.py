@@ -112,3 +112,34 @@ def test_both_sides_of_a_fight_add_up() -> None:
     )
     assert killed("Gunmen killed 4 soldiers. Later 2 soldiers died of their wounds.") == 4
     assert killed("The attack killed 10 people. Two soldiers were among the dead.") == 10
+
+
+def test_one_victim_without_a_count() -> None:
+    assert toll("Rebels shot dead Amina Yusuf Bello, who led the women's council.") == [
+        ("killed", 1)
+    ]
+    assert toll("The blast claimed the life of a driver and wounded a guard.")[0] == ("killed", 1)
+    assert toll("The body of a missing reporter was found near the dam.") == [("killed", 1)]
+    assert toll("Gunmen followed the judge home and killed him.") == [("killed", 1)]
+    assert toll(
+        "The district chief of Kawo, a veteran of three elections, was on Monday shot dead."
+    ) == [("killed", 1)]
+    assert toll("Militants killed at least nine Hazara miners near Quetta.") == [("killed", 9)]
+
+
+def test_asides_things_and_lists_of_the_hurt() -> None:
+    assert toll("Six farmers -- all members of one cooperative -- were found dead.") == [
+        ("killed", 6)
+    ]
+    assert toll("Raiders killed three people, set 14 houses ablaze and 5 people were injured.") == [
+        ("killed", 3),
+        ("injured", 5),
+    ]
+    assert toll("The gunmen killed seven people and four people sustained gunshot wounds.") == [
+        ("killed", 7),
+        ("injured", 4),
+    ]
+    assert toll("A strike killed six members of one family and injured 9 others.") == [
+        ("killed", 6),
+        ("injured", 9),
+    ]

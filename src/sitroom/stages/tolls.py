@@ -70,12 +70,13 @@ _HURT = r"wounded|injured|hurt|hospitali[sz]ed|maimed"
 _FILLER = (
     r"(?:(?!(?:that|which|who|when|after|before|while|as|if|because|"
     r"killed|killing|wounded|wounding|injured|injuring)\b)"
-    r"[\w’'-]+\s+){0,7}?"
+    r"[\w’'-]+\s+){0,9}?"
 )
 _AUX = (
     r"(?:(?:were|was|have been|had been|are|is|been|also|reportedly|later|all|allegedly|"
     r"feared|confirmed|reported|found|on|yesterday|today|last|this|early|late|\w+day|night|"
-    r"morning|evening|afternoon|\[[^\]]{0,30}\])\s+)*"
+    r"morning|evening|afternoon|\[[^\]]{0,30}\]|said to have been|reported to have been|"
+    r"believed to have been)\s+)*"
 )
 _AFTER_KILL = re.compile(
     rf"^\s+(?:(?:dead|killed|deaths|fatalities|bodies|corpses|martyrs|lives lost)\b|"
@@ -94,7 +95,7 @@ _BEFORE_KILL = re.compile(
     r"\bbehead(?:ed|ing)|\bshot dead|\bshooting dead|\bgunned down|\bgunning down|"
     r"\bclaim(?:ed|ing)? the lives of|\bdeaths? of|\bkilling of|\bmurders? of|"
     r"\bbodies of|\bremains of|\bkill(?:ing|ed)\s+(?:himself|herself|themselves)\s+and|"
-    r"\btoll\b[^.;]{0,40}?\b(?:to|at|of|reached|hit|is|was|stands at|stood at)|"
+    r"\btoll\b[^.;]{0,60}?\b(?:to|at|of|reached|hit|is|was|stands at|stood at)|"
     r"\brose to|\bclimbed to|\brisen to|\bjumped to|\bincreased to|\braised to|\badjusted to)"
     r"\s+(?:another\s+|a further\s+|an additional\s+|a total of\s+)?$",
     re.IGNORECASE,
@@ -145,6 +146,12 @@ _NOT_VICTIMS = re.compile(
     r"incident|suicide bomber|bomber)s?\b",
     re.IGNORECASE,
 )
+# "six houses burnt and eight persons injured": the houses are no victims
+_THINGS = re.compile(
+    r"^\s+(?:[\w-]+\s+)?(?:houses|homes|shops|buildings|villages|huts|churches|mosques|"
+    r"schools|vehicles|cars|trucks|buses)\b",
+    re.IGNORECASE,
+)
 # "3 militants were killed": attackers counted in the toll (CODEBOOK), unlike "two
 # gunmen killed five people"
 _FIGHTERS_KILLED = re.compile(
@@ -153,10 +160,13 @@ _FIGHTERS_KILLED = re.compile(
     r"(?:killed|shot dead|wounded|injured)\b",
     re.IGNORECASE,
 )
+_BETWEEN = (
+    r"(?:(?:reportedly|also|allegedly|later|on|yesterday|today|last|this|early|late|\w+day|"
+    r"night|morning|evening|afternoon|found|reported to have been|said to have been|"
+    r"attacked and|kidnapped and|abducted and|tortured and|\[[^\]]{0,30}\])\s+){0,4}"
+)
 _SINGLE = re.compile(
-    rf"\b(?:an?|one)\s+(?:[\w’',.()-]+\s+){{0,8}}?(?:was|has been|had been|is)\s+"
-    rf"(?:(?:reportedly|also|allegedly|later|on|yesterday|today|last|this|early|late|\w+day|"
-    rf"night|morning|evening|afternoon|found|reported|\[[^\]]{{0,30}}\])\s+){{0,4}}"
+    rf"\b(?:an?|one)\s+(?:[\w’',.()-]+\s+){{0,10}}?(?:was|has been|had been|is)\s+{_BETWEEN}"
     rf"(?P<what>{_KILL}|{_HURT}|shot)\b",
     re.IGNORECASE,
 )
@@ -348,10 +358,12 @@ def _number_figures(
 ) -> list[Figure]:
     value = number.as_int if not number.vague else None
     before = clause[max(0, number.lead - 60) : number.lead]
-    raw_after = clause[number.end : number.end + 200]
+    raw_after = _PARENTHETICAL.sub("", clause[number.end : number.end + 240])
     after = _ASIDE.sub(r"\1", raw_after, count=1)[:70]
     if _PART_OF.search(before) or _NO_REPORT.search(before):
         return []
+    if value == 1 and re.search(r"\bof\s+$", before):
+        return []  # "six citizens of one family"
     if number.qualifier is None and (
         _MONTH_BEFORE.search(before)
         or (re.fullmatch(r"(?:19|20)\d\d", number.text) and _YEAR_BEFORE.search(before))
@@ -380,8 +392,12 @@ def _number_figures(
     if _BEFORE_HURT.search(before) or _DIRECT_HURT.match(after):
         return [Figure("injured", value, start, update, source)]
     if _LIST_AFTER_KILL.search(before):
+        if _AFTER_HURT.match(after) and not _AFTER_KILL.match(after):
+            return [Figure("injured", value, start, update, source)]  # "and six sustained injuries"
         return [Figure("killed", value, start, update, source, adds=True)]
-    not_victims = bool(_NOT_VICTIMS.match(after)) and not _FIGHTERS_KILLED.match(after)
+    not_victims = bool(_NOT_VICTIMS.match(after) or _THINGS.match(after)) and not (
+        _FIGHTERS_KILLED.match(after)
+    )
     after_kill = _AFTER_KILL.match(after)
     if (
         value is not None
@@ -408,8 +424,33 @@ def _side(after: str) -> str | None:
     return "armed" if _ARMED_SIDE.match(after) else None
 
 
+# the subject of a singular "was ... killed", however long: one victim
+_WAS_KILLED = re.compile(
+    rf"^\s*[A-Z][^.;]{{0,240}}?\s(?:was|has been|had been|is)\s+{_BETWEEN}"
+    rf"(?P<what>{_KILL})\b",
+)
+_LIFE_OF = re.compile(r"\bclaim(?:ed|ing|s)? the life of\b|\b(?:body|corpse) of (?:an?|the|[A-Z])")
+_PRONOUN_OBJECT = re.compile(
+    r"\b(?:killing|killed|kills|shot dead|shooting dead|gunned down|murdered|beheaded|"
+    r"stabbed to death|hacked to death|beat to death)\s+(?:him|her)\b",
+    re.IGNORECASE,
+)
+_NAMED_OBJECT = re.compile(
+    r"\b(?:killing|killed|shot dead|shooting dead|gunned down|gunning down|assassinated|"
+    r"murdered|stabbed to death|beheaded)\s+"
+    r"(?:(?!(?:at|least|about|more|than|some|nearly|over|up|around|in|on|near|of|from|by|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundreds?|"
+    r"dozens?|scores?|several|many)\b)[a-z][\w-]+\s+){0,4}?"
+    r"[A-Z][a-z]+(?:\s+(?:al-|bin\s+|ibn\s+|de\s+|van\s+)?[A-Z][\w-]*){1,3}"
+    r"(?<!s)(?=,|\.|\s+(?:in|at|on|near|outside|who|after|as|while|and|late|early)\b)"
+)
+_PARENTHETICAL = re.compile(
+    r"\s+--[^-]{1,120}--|\s+—[^—]{1,120}—|\s*\([^)]{0,80}\)|\s*\[[^\]]{0,60}\]"
+)
+
+
 def _single_figures(clause: str, base: int, source: str | None) -> list[Figure]:
-    out = []
+    out: list[Figure] = []
     for pattern in (_SINGLE, _SINGLE_OBJECT):
         for m in pattern.finditer(clause):
             what = m.group("what").lower()
@@ -420,6 +461,22 @@ def _single_figures(clause: str, base: int, source: str | None) -> list[Figure]:
             if what == "shot":  # "a man was shot" without "dead": wounded unless told
                 hurt = True
             out.append(Figure("injured" if hurt else "killed", 1, base + m.start()))
+    for more in _more_singles(clause, base, bool(out)):
+        if all(abs(more.start - f.start) > 40 for f in out):
+            out.append(more)
+    return out
+
+
+def _more_singles(clause: str, base: int, found: bool) -> list[Figure]:
+    """One victim told without a count: "claimed the life of his driver", "the body of
+    a cameraman", "killed him", "shot dead Mohammed Hamid", and a clause whose singular
+    subject "was ... killed" (read only when the clause states no count)."""
+    out = [Figure("killed", 1, base + m.start()) for m in _LIFE_OF.finditer(clause)]
+    out += [Figure("killed", 1, base + m.start()) for m in _PRONOUN_OBJECT.finditer(clause)]
+    out += [Figure("killed", 1, base + m.start()) for m in _NAMED_OBJECT.finditer(clause)]
+    m = _WAS_KILLED.search(clause)
+    if m and not (out or found) and not any(n.value for n in find_numbers(clause[: m.end()])):
+        out.append(Figure("killed", 1, base + m.start("what")))
     return out
 
 
