@@ -145,3 +145,22 @@ def test_conflict_places_the_cities_lists_lack(analyse: Callable[[str], Analysis
     assert near(named(places, "Bunagana")[0], -1.28, 29.59, 20)
     assert named(places, "Kokang")[0].country == "MMR"
     assert named(places, "Ingushetia")[0].country == "RUS"
+
+
+def test_a_person_s_name_alone_is_no_place(analyse: Callable[[str], Analysis]) -> None:
+    places = analyse(
+        "Yulia Skripal left a hospital in London on Monday. Yulia said she was recovering."
+    ).places
+    assert not [p for p in places if p.mention == "Yulia"]
+    assert named(places, "London")[0].country == "GBR"
+
+
+def test_provinces_known_by_their_english_names(analyse: Callable[[str], Analysis]) -> None:
+    places = analyse(
+        "Fighting spread from Shabwa to Hadramout, while soldiers died in Orakzai Agency "
+        "and gunmen raided a village in Southern Kaduna."
+    ).places
+    assert named(places, "Shabwa")[0].country == "YEM"
+    assert named(places, "Hadramout")[0].country == "YEM"
+    assert named(places, "Orakzai Agency")[0].country == "PAK"
+    assert named(places, "Southern Kaduna")[0].country == "NGA"

@@ -157,6 +157,8 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     found = _without_overlaps(found)
     if not _shouting(doc):
         found = _without_overlaps(sorted(found + _repeats(doc, found, gaz), key=lambda m: m.start))
+        people = _person_words(doc)
+        found = [m for m in found if fold(m.text) not in people or gaz.lookup(m.text)]
     capitals = list(_capital_mentions(text, found, gaz))
     if capitals:
         kept = [
@@ -190,6 +192,17 @@ def _dateline(text: str, found: list[Mention], gaz: Gazetteer) -> Iterable[Menti
 _SEED_SOURCES = frozenset({"GPE", "LOC", "SCAN"})
 
 
+def _person_words(doc: Any) -> set[str]:
+    """Names some person in the text bears ("Yulia Skripal", "Mohamed Salah"): alone,
+    "Yulia" or "Salah" is that person, whatever label the NER gives it."""
+    out: set[str] = set()
+    for e in doc.ents:
+        if e.label_ == "PERSON" and len(e) > 1:
+            out |= {fold(t.text) for t in e if t.text[:1].isupper()}
+            out |= {fold(e[1:].text), fold(e[:-1].text)}
+    return out
+
+
 def _repeats(doc: Any, found: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """A name the text uses as a place once is a place wherever it recurs ("Douma is
     surrounded", "the Allendale Woman's Club", "Cirencester" tagged as a person): the NER
@@ -202,10 +215,8 @@ def _repeats(doc: Any, found: list[Mention], gaz: Gazetteer) -> list[Mention]:
         and m.text[:1].isupper()
         and any(c.kind in (MAIN, ALT) for c in gaz.lookup(m.text))
     }
+    seeds -= _person_words(doc)
     people = [e for e in doc.ents if e.label_ == "PERSON"]
-    for e in people:  # "Mohamed Salah", "Lucy Steele": a name some person bears
-        if len(e) > 1:
-            seeds -= {fold(t.text) for t in e} | {fold(e[1:].text), fold(e[:-1].text)}
     if not seeds:
         return []
     covered = [False] * len(doc.text)
@@ -1178,8 +1189,10 @@ def _small_namesake(best: Candidate, famous: Candidate, context: Context, gaz: G
     its name when the text also names its country, or does not name the village's area."""
     if best is famous or best.feature != "city" or best.population >= TOWN:
         return False
-    if famous.kind != MAIN or best.country == famous.country:
+    if famous.kind != MAIN:
         return False
+    if best.country == famous.country:  # "a judge in Wyoming": the state, not a small town
+        return famous.feature == "admin1"
     if not (
         (famous.feature == "city" and famous.population >= BIG_CITY)
         or famous.feature == "admin1"
