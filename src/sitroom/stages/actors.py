@@ -417,6 +417,7 @@ def _share_perpetrators(item: Analysis) -> None:
         if incident.event_type not in _VIOLENT_TYPES:
             continue
         if not incident.notes.get("actor1", "").startswith(_DEFAULTED):
+            _named_by_later_mention(item, incident)
             continue
         mates = [
             other
@@ -434,6 +435,30 @@ def _share_perpetrators(item: Analysis) -> None:
             incident.notes["actor1"] = (
                 f"the perpetrator of {mate.trigger.text!r} in the same sentence"
             )
+
+
+def _named_by_later_mention(item: Analysis, incident: Incident) -> None:
+    """ "Gunmen killed 100 people ... Police confirmed the raids by Fulani herdsmen": a
+    later "the raids" is the same event, and the group it names is who the gunmen were."""
+    actor = incident.actor1
+    if actor is None or not actor.name.startswith("Unidentified") or not incident.sentences:
+        return
+    text = item.article.text
+    for other in item.incidents:
+        named = other.actor1
+        if other is incident or named is None or named.name.startswith("Unidentified"):
+            continue
+        if named.type not in ("rebel group", "political militia", "identity militia"):
+            continue
+        later = min(other.sentences or [-1]) == max(incident.sentences) + 1
+        back = re.search(
+            r"(?i)\b(?:the|this|these|those)\s+$",
+            text[max(0, other.trigger.start - 8) : other.trigger.start],
+        )
+        if later and back and other.event_type in _VIOLENT_TYPES:
+            incident.actor1 = named
+            incident.notes["actor1"] = f"the group {other.trigger.text!r} (the same event) names"
+            return
 
 
 def _sentence_mates(item: Analysis, one: Incident, two: Incident) -> bool:
@@ -764,13 +789,17 @@ def _named_in_text(text: str, lex: Lexicon, country: str | None, foreign: set[in
             continue
         if any(m.start - 40 <= c < m.start for c in foreign):
             continue
-        if _TARGET_CONTEXT.search(text[max(0, m.start - 30) : m.start]):
-            continue
+        before = re.sub(r"\([^()]{0,40}\)\s*", "", text[max(0, m.start - 60) : m.start])
+        if _TARGET_CONTEXT.search(before[-30:]):
+            continue  # "an attack on (mostly Muslim) herdsmen"
         if _AFFILIATED_VICTIM.search(text[max(0, m.start - 50) : m.start]):
             continue  # "a journalist close to the Houthi militia was killed"
         if _VICTIM_AFTER.match(text[m.end : m.end + 50]):
             continue  # "seven herders were killed by camel thieves": the victims
-        return lex.actor(m, m.text, country)
+        if _PLACE_AFTER.match(text[m.end : m.end + 20]):
+            continue  # "in a herders' camp": a place named after them
+        later = _called(text, m, lex)
+        return lex.actor(later or m, (later or m).text, country)
     return None
 
 
@@ -802,6 +831,29 @@ def _kind_of_violence(item: Analysis, incident: Incident) -> tuple[str, str] | N
         identity = any(k in kind for k in _IDENTITY_KINDS) or "communit" in kind
         words = m.group(0) if m.group("kind") else m.group("sides")
         return words, "identity militia" if identity else "political militia"
+    return None
+
+
+_PLACE_AFTER = re.compile(
+    r"^['’]?\s+(?:camp|camps|settlement|settlements|village|villages|community|hamlet|market|"
+    r"enclave|quarter|district)\b",
+    re.IGNORECASE,
+)
+_CALLED = re.compile(
+    r"^\s*(?:(?:group|faction|splinter\s+group|wing|branch|offshoot)\s+)?(?:called|named|"
+    r"known\s+as|dubbed)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _called(text: str, m: Match, lex: Lexicon) -> Match | None:
+    """ "a breakaway faction of the Pakistani Taliban called Jamaat-ul-Ahrar": the group
+    named after "called" is the actor, the first only describes it."""
+    tail = text[m.end : m.end + 120]
+    for later in lex.find(tail):
+        if later.entry is not None and _CALLED.match(tail[: later.start]):
+            return Match(m.end + later.start, m.end + later.end, later.text, entry=later.entry)
+        break
     return None
 
 
@@ -863,7 +915,7 @@ def _sentence_perpetrator(
     verb elsewhere in the sentence, or a "by" phrase ("an ambush by armed gangsters")."""
     vague: Actor | None = None
     for tok in sdoc:
-        if tok.lower_ == "between" and tok.dep_ == "prep":
+        if tok.lower_ == "between" and tok.dep_ == "prep" and not _place_between(tok):
             first = _pobj(tok)
             second = next((c for c in first.children if c.dep_ == "conj"), None) if first else None
             if first is not None:
@@ -1001,6 +1053,35 @@ def _vague_side(actor: Actor) -> bool:
         return True
     words = re.findall(r"[\w-]+", mention.lower())
     return bool(words) and all(w in _VAGUE_WORDS for w in words)
+
+
+_PLACE_NOUNS = {
+    "border",
+    "boundary",
+    "road",
+    "highway",
+    "route",
+    "area",
+    "areas",
+    "region",
+    "towns",
+    "villages",
+    "districts",
+    "provinces",
+    "counties",
+    "states",
+    "frontier",
+    "line",
+    "way",
+    "distance",
+    "stretch",
+    "corridor",
+}
+
+
+def _place_between(tok: Any) -> bool:
+    """ "on the border between Shabwa and Marib provinces": a place, not two sides."""
+    return tok.head.lower_ in _PLACE_NOUNS
 
 
 def _side(head: Any, lex: Lexicon, country: str | None) -> Actor | None:

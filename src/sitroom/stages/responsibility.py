@@ -350,6 +350,11 @@ _MODIFIER_GAP = re.compile(
 )
 
 
+_TIED = re.compile(
+    r"\b(?:affiliated|linked|allied|loyal|tied|aligned|close)\s+(?:with|to)\b", re.IGNORECASE
+)
+
+
 def _actor_text(who: str) -> str | None:
     """The actor a claim or blame names: the dictionary entry inside, else the words.
     "the breakaway Taliban group Jamaat-ul-Ahrar", "al-Qaeda affiliate al-Shabaab":
@@ -358,6 +363,11 @@ def _actor_text(who: str) -> str | None:
     if not who:
         return None
     named = [m for m in lexicon().find(who) if m.entry is not None]
+    tie = _TIED.search(who)
+    if tie is not None:  # "a militant group affiliated with al-Qaeda": not al-Qaeda itself
+        named = [m for m in named if m.end <= tie.start()]
+        if not named:
+            return who[: tie.start()].strip(" ,-") or None
     if not named:
         return who
     first = named[0]
@@ -432,7 +442,9 @@ def _companions(item: Analysis, owner: Incident, finding: Finding) -> list[Incid
         return []
     shared = set(owner.sentences)
     out = [
-        i for i in item.incidents if i is not owner and shared & set(i.sentences) and _unnamed(i)
+        i
+        for i in item.incidents
+        if i is not owner and shared & set(i.sentences) and (_unnamed(i) or _guessed(i))
     ]
     if finding.about and owner.trigger.text.lower().startswith(finding.about[:5]):
         # "claimed responsibility for the attack": that mention points back to an
@@ -444,7 +456,9 @@ def _companions(item: Analysis, owner: Incident, finding: Finding) -> list[Incid
         ]
         if before:
             back = max(before, key=lambda i: max(i.sentences))
-            if finding.sentence - max(back.sentences) <= WINDOW and _unnamed(back):
+            if finding.sentence - max(back.sentences) <= WINDOW and (
+                _unnamed(back) or _guessed(back)
+            ):
                 out.append(back)
     return out
 
@@ -495,6 +509,15 @@ def _guessed(incident: Incident) -> bool:
     return how.startswith(("the armed group a wire lead names", "a group named in the sentence"))
 
 
+def _described(incident: Incident) -> bool:
+    """actor1 is only described ("gunmen dressed as police", "security forces"), not a
+    group of the dictionary: a group's own claim names the doer better."""
+    actor = incident.actor1
+    if actor is None or not actor.mention:
+        return True
+    return not any(m.entry is not None for m in lexicon().find(actor.mention))
+
+
 def _blamed_actor(incident: Incident, text: str) -> Actor | None:
     """The actor a blame names, for an incident whose perpetrator the text left unnamed
     ("Five people were killed ... Police blamed al-Shabaab"): a dictionary group, a
@@ -532,7 +555,9 @@ def _combine(incident: Incident, findings: list[Finding]) -> tuple[Responsibilit
     if group_claims:
         f = group_claims[0]
         claimant = _claimant(f.actor or "")
-        if claimant is not None and (_unnamed(incident) or _guessed(incident)):
+        if claimant is not None and (
+            _unnamed(incident) or _guessed(incident) or _described(incident)
+        ):
             incident.actor1 = claimant
             incident.notes["actor1"] = f"the group that claimed it ({f.actor!r})"
         return Responsibility("claimed", f.actor, f.by, unclaimed), f.note
