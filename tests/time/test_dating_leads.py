@@ -137,3 +137,26 @@ def test_a_date_naming_a_vote_does_not_date_the_killing(analyse: Analyse) -> Non
     )
     (shot,) = dated(item, incident(item, "shot"))
     assert shot.date_precision == "unknown"
+
+
+def test_a_toll_told_as_part_of_a_dated_attack_takes_its_date(analyse: Analyse) -> None:
+    item = analyse(
+        "At least 30 villagers were killed in the hills following Wednesday's raid by "
+        "cattle rustlers on three hamlets.",
+        FRIDAY,
+    )
+    killed, raid = dated(item, incident(item, "killed"), incident(item, "raid"))
+    assert raid.date == dt.date(2023, 12, 6)
+    assert (killed.date, killed.date_precision) == (dt.date(2023, 12, 6), "day")
+    assert "raid" in killed.notes["date"]
+
+
+def test_a_toll_in_the_next_sentence_is_dated_by_that_sentence(analyse: Analyse) -> None:
+    item = analyse(
+        "Wednesday's raid by cattle rustlers hit three hamlets. Thirty villagers were killed.",
+        FRIDAY,
+    )
+    raid, killed = dated(item, incident(item, "raid"), incident(item, "killed"))
+    assert raid.date == dt.date(2023, 12, 6)
+    assert killed.date == dt.date(2023, 12, 6)
+    assert "sentence before" in killed.notes["date"]

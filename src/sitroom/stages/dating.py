@@ -61,14 +61,54 @@ class DateStage(Stage):
     def process_one(self, item: Analysis) -> None:
         reference = reference_date(item.article)
         dated: list[tuple[Incident, _Dating]] = []
+        undated: list[Incident] = []
         for incident in sorted(item.incidents, key=lambda i: i.trigger.start):
             found = _date_incident(item, incident, dated)
-            incident.date = found.date if found else reference
-            incident.date_precision = found.precision if found else "unknown"
-            incident.notes["date"] = found.reason if found else "no date in the text"
             if found:
                 dated.append((incident, found))
-            incident.time = _clock_time(item, incident)
+            else:
+                undated.append(incident)
+            self._fill(item, incident, found, reference)
+        for incident in undated:
+            self._fill(item, incident, _same_occurrence(item, incident, dated), reference)
+
+    @staticmethod
+    def _fill(
+        item: Analysis, incident: Incident, found: _Dating | None, reference: dt.date | None
+    ) -> None:
+        incident.date = found.date if found else reference
+        incident.date_precision = found.precision if found else "unknown"
+        incident.notes["date"] = found.reason if found else "no date in the text"
+        incident.time = _clock_time(item, incident)
+
+
+_ATTACHED = "attached to the trigger"  # the reason's words for a timex the parse ties to it
+_OCCURRENCE_LINK = re.compile(
+    r"[^.;]{0,80}?\b(?:in|during|following|after|when|from)\s+(?:the\s+|an?\s+)?[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _same_occurrence(
+    item: Analysis, incident: Incident, dated: list[tuple[Incident, _Dating]]
+) -> _Dating | None:
+    """An undated toll told as part of a dated attack in its sentence ("100 were killed
+    following Tuesday's attack"): the attack's date, when the attack's own date is
+    attached to it and both are of one event type."""
+    text = item.article.text
+    start = incident.trigger.start
+    for other, d in dated:
+        if (
+            start < other.trigger.start
+            and item.sentence_of(start) == item.sentence_of(other.trigger.start)
+            and other.event_type == incident.event_type
+            and _ATTACHED in d.reason
+            and _OCCURRENCE_LINK.match(text, incident.trigger.end, other.trigger.start)
+        ):
+            return _Dating(
+                d.date, d.precision, d.timex, f"that of '{other.trigger.text}' ({d.reason})"
+            )
+    return None
 
 
 def usable(t: Timex, text: str, published: dt.date | None = None) -> bool:
@@ -281,7 +321,7 @@ def _best_in_sentence(item: Analysis, incident: Incident, idx: int) -> tuple[Tim
     if score < 0:
         return None
     best = _range_start(cands, best, text)
-    how = "in the trigger's sentence" if score < 2 else "attached to the trigger"
+    how = "in the trigger's sentence" if score < 2 else _ATTACHED
     return best, f"'{best.text}' {how}"
 
 
