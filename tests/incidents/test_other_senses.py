@@ -190,3 +190,13 @@ def test_this_is_the_second_attack_points_back(detect: Detect) -> None:
     )
     found = detect(text, DAY)
     assert found[-1].notes.get("mention") == "anaphoric"
+
+
+def test_what_the_attackers_did_next_is_the_same_attack(detect: Detect) -> None:
+    text = (
+        "Militants attacked a police post in Bannu district late on Monday. "
+        "The attackers struck the post shortly after 11 p.m., police told reporters."
+    )
+    found = detect(text, DAY)
+    assert found[-1].notes.get("mention") == "anaphoric"
+    assert found[-1].sub_event_type != "Air/drone strike"

@@ -138,3 +138,21 @@ def test_upper_case_wire_text_is_read(detect: Detect) -> None:
 )
 def test_a_work_stoppage_is_a_protest_not_an_air_strike(detect: Detect, text: str) -> None:
     assert [m.sub_event_type for m in detect(text)] == ["Peaceful protest"]
+
+
+def test_gunmen_who_struck_a_village_attacked_it(detect: Detect) -> None:
+    found = detect("Gunmen struck a village near Gao on Sunday, killing ten farmers.")
+    assert found[0].sub_event_type == "Attack"
+
+
+def test_a_strike_with_jets_stays_an_air_strike(detect: Detect) -> None:
+    found = detect("Jets struck a village near Idlib on Sunday, killing ten people.")
+    assert found[0].sub_event_type == "Air/drone strike"
+
+
+def test_firearms_seized_beside_a_murder_are_a_seizure(detect: Detect) -> None:
+    text = (
+        "Two firearms, one of which police link to a murder, and several rounds of ammunition "
+        "were seized in Kingston over the weekend."
+    )
+    assert detect(text)[0].sub_event_type == "Disrupted weapons use"

@@ -550,20 +550,19 @@ def _taken_things(verb: Any) -> list[Any]:
 
 
 def _place_or_people(taken: list[Any], kinds: set[str]) -> bool:
+    """False when all that was taken are things: goods, papers, drugs, vehicles, or
+    weapons (a seizure of weapons is read as such by the 'disrupt' cues)."""
     if kinds & {"victim", "armed"}:
         return True
-    for t in taken:
-        if t.pos_ in ("PROPN", "PRON", "NUM") or t.ent_type_ in ("GPE", "LOC", "FAC", "PERSON"):
-            return True
-        if t.lemma_.lower() in _PLACE_NOUNS or t.lemma_.lower() in _PLACES_HIT:
-            return True
-        if t.lower_.endswith(_PERSON_ENDINGS) or t.lemma_.lower() in ("people", "person"):
-            return True  # 'captured five fishermen', 'nationals were captured'
-    return False
+    return not all(t.lemma_.lower() in _THINGS or "arms" in kinds for t in taken)
 
 
-_PERSON_ENDINGS = ("man", "men", "er", "ers", "ist", "ists", "ian", "ians", "ee", "ees")
-_PERSON_ENDINGS += ("ant", "ants", "nationals", "citizens", "children", "women")
+_THINGS = {"cocaine", "heroin", "drug", "narcotic", "marijuana", "cannabis", "hashish"}
+_THINGS |= {"steroid", "contraband", "cargo", "goods", "shipment", "consignment", "haul"}
+_THINGS |= {"document", "plan", "paper", "file", "computer", "material", "materiel"}
+_THINGS |= {"equipment", "supply", "money", "cash", "currency", "asset", "property"}
+_THINGS |= {"vehicle", "car", "truck", "boat", "vessel", "ship", "tanker", "fuel", "oil"}
+_THINGS |= {"ton", "tonne", "kilogram", "kg", "gram", "pound", "litre", "liter", "barrel"}
 
 
 _ACCIDENT_VERBS = {"crash", "collide", "capsize", "sink", "derail", "overturn"}
@@ -1080,8 +1079,22 @@ def _mention(kept: list[tuple[Cue, str]], region: set[int], cues: list[Cue]) -> 
     else:
         m = Mention(triggers=[c for c, _ in dead], region=region, suppressed=dead[0][1])
     named = [c for c in m.triggers if c.kind != "arms"] or m.triggers
-    m.anaphoric = all(_is_anaphoric(c.head) for c in named)
+    m.anaphoric = all(_is_anaphoric(c.head) or _told_of_them(c.head) for c in named)
     return m
+
+
+def _told_of_them(verb: Any) -> bool:
+    """'The attackers struck the post shortly after 11 p.m.': a verb whose doer is 'the
+    attackers' tells more of an attack already reported."""
+    if verb.pos_ != "VERB":
+        return False
+    for c in verb.children:
+        definite = any(
+            d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in c.children
+        )
+        if c.dep_ == "nsubj" and definite and c.lemma_.lower().startswith(_AGENTS):
+            return True
+    return False
 
 
 _SEPARATE = {"separate", "unrelated", "another", "different"}
@@ -1152,7 +1165,8 @@ _VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote vi
 
 
 def _violent(sub: str | None) -> bool:
-    return sub is not None and SUB_EVENT_TYPES.get(sub) in _VIOLENT_TYPES
+    """An act of violence (a place taken is a Battle in ACLED's tree, but no act)."""
+    return sub is not None and sub not in _TERRITORY and SUB_EVENT_TYPES.get(sub) in _VIOLENT_TYPES
 
 
 def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Incident | None:
@@ -1305,6 +1319,8 @@ def _refine(sub: str, mention: Mention, cues: list[Cue], scores: _Scores) -> tup
         return _protest_kind(mention, cues)
     if sub in ("Attack", "Armed clash") and not _specific(scores):
         return _attack_or_clash(sub, mention, cues, scores)
+    if sub == "Air/drone strike" and _struck_by_people(mention, cues):
+        return _attack_or_clash("Attack", mention, cues, scores)
     if sub in _TERRITORY:
         return _territory(sub, mention, cues)
     crowd = [c.head.lower_ for c in cues if c.head.lemma_.lower() in _CROWD]
@@ -1313,6 +1329,22 @@ def _refine(sub: str, mention: Mention, cues: list[Cue], scores: _Scores) -> tup
     if sub == "Disrupted weapons use" and "Arrests" in scores.values:
         return "Arrests", "armed suspects arrested (weapons seized)"
     return sub, ""
+
+
+_AGENTS = ("attacker", "assailant", "gunman", "gunmen", "raider", "intruder", "kidnapper")
+
+
+def _struck_by_people(mention: Mention, cues: list[Cue]) -> bool:
+    """'The attackers struck the police post': a strike whose doer is people on the
+    ground, with no aircraft, drone or missile named, is an attack, not an air strike."""
+    strikes = [c for c in mention.triggers if c.sub == "Air/drone strike"]
+    if not strikes or any(c.kind != "generic" or c.head.pos_ != "VERB" for c in strikes):
+        return False
+    if any(c.kind == "arms" and c.sub in _STRONG_EXPLOSIVE for c in cues):
+        return False
+    subjects = [t for c in strikes for t in c.head.children if t.dep_ == "nsubj"]
+    armed = {c.head.i for c in cues if c.kind == "armed" and not _state_side(c)}
+    return any(t.i in armed or t.lemma_.lower().startswith(_AGENTS) for t in subjects)
 
 
 def _territory(sub: str, mention: Mention, cues: list[Cue]) -> tuple[str, str]:
