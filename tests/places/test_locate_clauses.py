@@ -80,3 +80,32 @@ def test_a_list_of_towns_is_not_a_chain(analyse: Callable[[str], Analysis]) -> N
     item = analyse("Drones were shot down over the Kharkiv, Sumy and Poltava regions.")
     inc = located(item, "shot down")
     assert near(inc, 49.99, 36.23)  # Kharkiv keeps its own point
+
+
+def test_a_reference_point_gives_way_to_the_town_named_next(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse(
+        "A suicide bomber struck mourners at a mosque south of Baghdad on Friday. The "
+        "blast brought down the roof of a mosque in Mahmudiyah."
+    )
+    inc = located(item, "struck")
+    assert near(inc, 33.06, 44.36)  # Mahmudiyah, not Baghdad
+
+
+def test_a_province_holds_no_reference_point(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "A roadside bomb tore through a minibus travelling to a wedding in Logar province "
+        "south of Kabul, and nine people were killed, an official said."
+    )
+    inc = located(item, "bomb")
+    assert inc.location is not None and inc.location.mention.startswith("Logar")
+
+
+def test_a_tally_across_a_country_stays_there(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "A wave of bombings across Iraq killed 40 people on Monday. Police said the "
+        "deadliest struck a market in Kirkuk."
+    )
+    inc = located(item, "bombings")
+    assert inc.location is not None and inc.location.feature == "country"

@@ -111,7 +111,12 @@ def locate(item: Analysis, incident: Incident) -> None:
         if best is not None:
             place, why = best
             where = "the trigger's sentence" if n == 0 else f"incident sentence {s}"
+            if _nationwide(item.article.text, place):
+                _set(incident, place, f"{why}, nationwide, in {where}")
+                return
             finer = _finer(item, incident, place, s, order)
+            if finer is None and _is_reference(item.article.text, place):
+                finer = _beside(item, incident, place, s, order)
             if finer is not None:
                 _set(incident, finer[0], f"{finer[1]}, inside {place.mention!r} of {where}")
                 return
@@ -150,7 +155,7 @@ def _finer(
     others = {item.sentence_of(i.trigger.start) for i in item.incidents if i is not incident}
     around = [t for t in (s + 1, s + 2, s - 1, s - 2) if t not in others and t not in order]
     seen = [s] + [x for x in order if x != s] + around  # its own sentence first
-    if coarse.feature in NATIONAL:  # a country's centre is nowhere: any place inside it
+    if coarse.feature in NATIONAL | SUBNATIONAL:  # its centre is nowhere: any place in it
         seen += sorted(
             (t for t in range(len(item.sentences)) if t not in seen), key=lambda t: abs(t - s)
         )
@@ -158,6 +163,47 @@ def _finer(
         best = _best_in_sentence(item, incident, t, nearby=True, within=coarse)
         if best is not None:
             return best[0], f"{best[1]} (sentence {t})"
+    return None
+
+
+_ACROSS = re.compile(r"\b(?:across|throughout|all over|around|nationwide in)\s+(?:the\s+)?$")
+
+
+def _nationwide(text: str, place: Place) -> bool:
+    """ "Attacks across Iraq killed 30": a tally over the whole country stays there."""
+    if place.feature != "country" or place.start is None:
+        return False
+    return _ACROSS.search(text[max(0, place.start - 20) : place.start]) is not None
+
+
+def _is_reference(text: str, place: Place) -> bool:
+    """ "south of Baghdad", "20 km from Kirkuk": a point the place is measured from."""
+    start = place.start or 0
+    return _REFERENCE.search(text[max(0, start - 60) : start]) is not None
+
+
+REFERENCE_KM = 400.0  # "north of Baghdad": the town meant may lie this far off
+
+
+def _beside(
+    item: Analysis, incident: Incident, ref: Place, s: int, order: list[int]
+) -> tuple[Place, str] | None:
+    """The best place was only a reference point ("a mosque south of Baghdad"): a town
+    near it named in the incident's other sentences or the next ones ("The blast
+    collapsed the roof of a mosque in Musayyib") is where it happened."""
+    others = {item.sentence_of(i.trigger.start) for i in item.incidents if i is not incident}
+    later = [t for t in (s + 1, s + 2) if t not in others and t not in order]
+    for t in [x for x in order if x != s] + later:
+        best = _best_in_sentence(item, incident, t, nearby=True)
+        if best is None:
+            continue
+        place = best[0]
+        if (
+            place.feature not in COARSE
+            and place.name != ref.name
+            and _close(place, ref, REFERENCE_KM)
+        ):
+            return place, f"{best[1]} (sentence {t}), beside the reference point"
     return None
 
 
@@ -442,8 +488,12 @@ def _score(
     value = 1.5 * SPECIFICITY.get(feature, 2.4)
     reasons = [feature]
     if place.feature in ("country", "admin1", "region") and any(
-        o is not place and o.country == place.country and o.feature not in _COARSE for o in others
-    ):
+        o is not place
+        and o.country == place.country
+        and o.feature not in _COARSE
+        and (place.feature != "admin1" or not o.admin1 or o.admin1 == place.admin1)
+        for o in others
+    ):  # "in Ghazni province south of Kabul": Kabul lies outside it
         value -= 1.0
         reasons.append("contains another named place")
     before = sentence.text[: (place.start or 0) - sentence.start]
@@ -507,7 +557,7 @@ def _abroad(place: Place, support: Counter[str]) -> bool:
 _REFERENCE = re.compile(
     r"\b(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\b[^,;]{0,30}|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
-    r"(?:the\s+)?(?:\w+\s+)?)$",
+    r"(?:the\s+)?(?:[\w-]+,?\s+){0,3})$",
     re.IGNORECASE,
 )
 
