@@ -171,3 +171,33 @@ def test_protest_target_and_demonym_protesters(parse) -> None:
     )
     incident = run(parse, text, "demonstrated", "Peaceful protest")
     assert incident.actor2 is not None and incident.actor2.name == "Government of Pakistan"
+
+
+def test_claims_told_in_other_words() -> None:
+    text = "The militia said on its Telegram channel that its fighters had ambushed a convoy."
+    assert ("claimed", "The militia") in [(f.status, f.actor) for f in findings_in(text, 0)]
+    text = "The gang's leader boasted of the ambush in a video."
+    assert [f.status for f in findings_in(text, 0)] == ["claimed"]
+    text = "Missiles hit a depot near Tabqa in a strike Ankara said targeted a militant cell."
+    found = findings_in(text, 0)
+    assert found and (found[0].status, found[0].actor, found[0].by) == ("claimed", None, "Ankara")
+
+
+def test_no_violent_act_no_blame() -> None:
+    text = "Witnesses said the raiders accused villagers of sheltering soldiers."
+    assert all(f.status != "attributed" for f in findings_in(text, 0))
+
+
+def test_security_organ_announcing_its_own_arrests_is_a_claim(parse) -> None:
+    text = (
+        "Ugandan police arrested six suspected militants in a raid on a house in Kasese "
+        "on Friday, the Uganda Police Force said."
+    )
+    incident = run(parse, text, "arrested", "Arrests")
+    assert incident.responsibility.status == "claimed"
+    text = (
+        "Ugandan police arrested six suspected militants in a raid in Kasese on Friday, "
+        "Kenya's police service said."
+    )
+    incident = run(parse, text, "arrested", "Arrests")
+    assert incident.responsibility.status != "claimed"

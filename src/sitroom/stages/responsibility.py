@@ -91,12 +91,27 @@ _CLAIM_PASSIVE = re.compile(
 )
 _CLAIM_SAID_IT = re.compile(
     rf"{_WHO}\s+(?:said|says|announced|stated|assured|asserted|boasted|reported)\s+"
-    r"(?:today\s+|yesterday\s+|on\s+\w+day\s+)?(?:in a statement\s+)?(?:that\s+)?"
+    r"(?:today\s+|yesterday\s+|on\s+\w+day\s+)?(?:(?:in|on|via|through)\s+[^,.;]{0,50}?\s+)?"
+    r"(?:that\s+)?"
     r"(?:it|its fighters|its militants|its men|its forces|its units|they)\s+(?:had\s+|have\s+)?"
     r"[\"“]?(?:carried out|launched|staged|killed|attacked|targeted|detonated|fired|executed|"
     r"consolidated|occupied|seized|captured|ambushed|destroyed|shot down|downed|overran|"
     r"kidnapped|abducted)\b",
     re.IGNORECASE,
+)
+# "The gang's leader boasted of the raid": the doers' own boast is a claim
+_BOASTED = re.compile(
+    r"(?:^|[,.;]\s*)(?:the\s+)?(?P<who>[^,.;:“”\"\n]{2,60}?)(?:['’]s?\s+(?:leader|commander|"
+    r"chief|boss|spokesman|spokesperson))?\s+(?:boasted|bragged|gloated)\s+(?:of|about|over)\s+"
+    r"(?:the|its|their|his|this|that)\s+(?:[\w-]+\s+)?(?:raid|attack|killings?|massacre|"
+    r"ambush|bombing|abduction|kidnapping|assault|operation)\b",
+    re.IGNORECASE,
+)
+# "in a strike Tehran said targeted an Israeli spy centre": a state describing its own strike
+_STATE_SAID_OWN = re.compile(
+    r"\b(?:strikes?|air\s+strikes?|airstrikes?|raids?|operations?|attacks?|missile\s+attacks?)\s+"
+    r"(?:that\s+|which\s+)?(?P<who>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:said|says|claimed)\s+"
+    r"(?:had\s+|was\s+|were\s+)?(?:targeted|hit|struck|destroyed|killed|aimed)\b"
 )
 _CLAIMED_TO_HAVE = re.compile(
     rf"{_WHO}\s+(?:has\s+|have\s+)?claimed\s+(?:to\s+have|that\s+(?:it|they)\s+(?:had\s+)?)\s*"
@@ -124,7 +139,8 @@ _BLAME = re.compile(
     rf"\b(?:blamed|blames|blaming|accused|accuses|accusing|attributed|attributes)\s+"
     rf"(?:(?:the|that|this|these|those|both)\s+(?:[\w-]+\s+){{0,2}}?{_ACT_NOUNS}\s+(?:on|to)\s+)?"
     rf"[“\"]?{_WHO}[”\"]?(?=[,.;]|\s+(?:for|over|and\s+said|but|linked|allied|backed)\b|"
-    rf"\s+of\s+(?:\w+ly\s+)?\w+ing\b|$)",
+    rf"\s+of\s+(?:\w+ly\s+)?(?:kill|attack|bomb|target|shell|murder|abduct|kidnapp|shoot|"
+    rf"carry\w*\s+out|stag|perpetrat|orchestrat|massacr|burn|fir|loot|rap|execut|behead)\w*\b|$)",
     re.IGNORECASE,
 )
 # "Authorities attributed the attack to the same front": the act first, then the actor
@@ -210,9 +226,40 @@ def assign_responsibility(item: Analysis) -> None:
             for other in _companions(item, owner, finding) + _of_kind(item, owner, finding):
                 findings[id(other)].append(finding)
     for incident in item.incidents:
+        if not findings[id(incident)]:
+            own = _own_announcement(item, incident)
+            findings[id(incident)].extend([own] if own is not None else [])
         mine = findings[id(incident)]
         incident.responsibility, note = _combine(incident, mine)
         incident.notes["responsibility"] = note
+
+
+_SECURITY_ORGAN = re.compile(
+    r"\b(?:police|army|military|armed\s+forces|defen[cs]e|IDF|Pentagon|gendarmerie|navy|"
+    r"air\s+force|security\s+forces|interior\s+ministry|ministry\s+of\s+(?:the\s+)?interior|"
+    r"police\s+service|command)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_announcement(item: Analysis, incident: Incident) -> Finding | None:
+    """ "Kenyan police arrested four suspects ..., the National Police Service said": a
+    state's security organ telling what its own forces did (a claim, CODEBOOK.md)."""
+    actor = incident.actor1
+    if actor is None or actor.type != "state forces" or not incident.sentences:
+        return None
+    index = min(incident.sentences)
+    if not 0 <= index < len(item.sentences):
+        return None
+    source = reported_by(item.sentences[index].text)
+    if not source or not _SECURITY_ORGAN.search(source):
+        return None
+    hits = lexicon().find(re.sub(r"['’]s\b", "", source))  # "Ukraine's air force"
+    if any(m.entry is not None and m.entry.type != "state forces" for m in hits):
+        return None  # "a Hamas-run police spokesman"
+    if any(m.country and actor.country and m.country != actor.country for m in hits):
+        return None  # another state's forces speak of them
+    return Finding("claimed", None, source, index, f"the state's own announcement: {source!r}")
 
 
 def findings_in(text: str, index: int) -> list[Finding]:
@@ -235,6 +282,13 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
                 out.append(Finding("unclaimed", None, None, index, f"denied: {m.group(0)!r}"))
             elif who and not re.match(r"(?i)^(no|nobody|none|no one)\b", who):
                 out.append(Finding("claimed", who, who, index, f"claim: {m.group(0).strip()!r}"))
+    for m in _BOASTED.finditer(text):
+        who = _actor_text(m.group("who"))
+        if who:
+            out.append(Finding("claimed", who, who, index, f"boast: {m.group(0).strip()!r}"))
+    for m in _STATE_SAID_OWN.finditer(text):
+        who = _clean(m.group("who"))
+        out.append(Finding("claimed", None, who, index, f"state describes its own strike: {who!r}"))
     for m in _STATE_OWN.finditer(text):
         who = re.sub(r"^(?:On|Late|Early)?\s*\w+day\s+", "", _clean(m.group("who")))
         out.append(Finding("claimed", None, who, index, f"state announces its own action: {who!r}"))
@@ -243,6 +297,8 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
             who = _actor_text(m.group("who"))
             if who and re.match(r"(?i)(?:of|by|in|on|at|to)\b", who):
                 continue  # "have been accused of killing": a passive, nobody named
+            if re.search(r"(?i)\bof\s+(?:\w+ly\s+)?\w+ing\b", m.group("who")):
+                continue  # "accused residents of helping the brigade": no violent act
             suspicion = pattern is _BELIEVED
             if suspicion and not _DOER_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
                 continue  # "a man suspected to be a rustler": not the doers
