@@ -111,3 +111,12 @@ def test_source_of_a_count_is_a_name_not_a_clause(parse) -> None:
     by = {s.quantity: s.by for s in item.statistics}
     assert by.get(1500) is None
     assert by[240] == "The Regional Centre for Conflict and Peace Studies"
+
+
+def test_aggregates_of_other_things_need_a_conflict(parse) -> None:
+    got = stats(
+        parse,
+        "Since 1990, the country has signed 31 trade agreements with its neighbours. "
+        "Since May, the army has set up 45 checkpoints around the city.",
+    )
+    assert got == {45: "checkpoints"}

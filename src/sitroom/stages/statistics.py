@@ -149,6 +149,15 @@ _ATTACKED_TIMES = re.compile(
     r"\b(?:attacked|targeted|struck|hit|shelled|bombed)\b[^.;]{0,20}$", re.IGNORECASE
 )
 # troops that do something in the incident itself are no deployment figure
+# words of conflict: an aggregate count of other things is a statistic only beside them
+# ("23 bailout packages since 1947" is economics, "40 checkpoints since May" is not)
+_CONFLICT = re.compile(
+    r"\b(?:kill\w*|attack\w*|violen\w*|conflict|war|fight\w*|armed|militan\w*|insurgen\w*|"
+    r"rebel\w*|jihad\w*|terror\w*|troops|soldiers|security|police|military|army|displac\w*|"
+    r"refugee\w*|humanitarian|aid|hostage\w*|kidnap\w*|abduct\w*|arrest\w*|detain\w*|protest\w*|"
+    r"clash\w*|bomb\w*|shell\w*|strike\w*|raid\w*|gang\w*|bandit\w*|checkpoints?|massacre\w*)\b",
+    re.IGNORECASE,
+)
 # a count that a monitor records: "52 clashes recorded along the front"
 _RECORDED = re.compile(
     r"\b(?:recorded|registered|documented|logged|counted|tallied|verified)\b", re.IGNORECASE
@@ -299,7 +308,9 @@ def _unit(
         if number.lead - clause.start < 3 and re.match(r"^\s+[a-z]+s\s*$", after):
             return after.strip()  # a headline such as "Around 80 attacks"
         return None
-    return _unit_of_noun(unit_match, after, value, aggregate or bool(_RECORDED.search(clause.text)))
+    framing = aggregate or bool(_RECORDED.search(clause.text))
+    violent = bool(_CONFLICT.search(clause.text))
+    return _unit_of_noun(unit_match, after, value, framing, violent)
 
 
 def _unit_from_verb(before: str, after: str, value: float, aggregate: bool) -> str | None:
@@ -319,7 +330,7 @@ def _unit_from_verb(before: str, after: str, value: float, aggregate: bool) -> s
 
 
 def _unit_of_noun(
-    unit_match: re.Match[str], after: str, value: float, aggregate: bool
+    unit_match: re.Match[str], after: str, value: float, aggregate: bool, violent: bool
 ) -> str | None:
     """The unit of "N <modifiers> noun": a known unit, what happened to the people
     counted ("people have been displaced"), or the noun itself for a large or framed
@@ -342,7 +353,9 @@ def _unit_of_noun(
         return happened
     if value < GENERIC_MINIMUM:
         return None
-    if aggregate or (noun in EVENT_UNITS and value >= LARGE_TOLL):
+    if (aggregate and (noun in EVENT_UNITS or violent)) or (
+        noun in EVENT_UNITS and value >= LARGE_TOLL
+    ):
         return noun
     if noun in PARTICIPANTS or (noun in GENERIC_PEOPLE and value < LARGE_TOLL):
         return None
