@@ -1,6 +1,10 @@
 """Toll figures in the shapes wire leads write them (sentences written for these tests)."""
 
-from sitroom.stages.tolls import _choose, figures_in
+import datetime as dt
+
+from actor_helpers import incident_at
+
+from sitroom.stages.tolls import TollStage, _choose, figures_in
 
 
 def toll(text: str) -> list[tuple[str, int | None]]:
@@ -143,3 +147,25 @@ def test_asides_things_and_lists_of_the_hurt() -> None:
         ("killed", 6),
         ("injured", 9),
     ]
+
+
+def test_names_between_commas() -> None:
+    assert toll(
+        "Protests began after three of his aides, a driver and two lawyers, were shot dead."
+    ) == [("killed", 3)]
+
+
+def test_the_other_side_in_a_bare_toll_sentence_joins_the_battle(parse) -> None:
+    item = parse(
+        "Soldiers fought insurgents near the dam on Friday, killing 14 militants, the army "
+        "said. Three soldiers were killed, a medic said.",
+        dt.date(2025, 2, 9),
+    )
+    battle = incident_at(item, "fought", "Armed clash")
+    bare = incident_at(item, "killed", "Armed clash")
+    battle.sentences, bare.sentences = [0], [1]
+    bare.notes["basis"] = "generic"
+    item.incidents = [battle, bare]
+    TollStage().process([item])
+    assert battle.fatalities == 17
+    assert bare.fatalities == 3

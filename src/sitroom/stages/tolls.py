@@ -209,6 +209,11 @@ _ASIDE = re.compile(
     r"^(\s+[\w-]+)?,?\s+(?:including|among them|most of them|mostly|many of them|all of them)"
     r"\b[^,]*?(?:,|(?=\s+(?:were|was|have been|had been|are)\b))"
 )
+# "two of his allies, a lawyer and a party official, were shot dead": the names between
+# commas say who the counted are
+_APPOSITION = re.compile(
+    r"^([^,;]{0,50}),[^,;]{1,90},(?=\s+(?:were|was|have been|had been|are|died)\b)"
+)
 _NONE_BOTH = re.compile(
     r"\b(?:no\s+|without\s+(?:causing\s+|any\s+)*)(?:reported\s+|immediate\s+|other\s+)?"
     r"(?:casualties|victims|one (?:was )?(?:hurt|harmed)|one was (?:killed or |hurt or )?"
@@ -285,11 +290,42 @@ class TollStage(Stage):
                 owner = _owner(item, sent_index, fig.start)
                 if owner is not None:
                     parsed[id(owner)].append(fig)
+        _share_other_side(item.incidents, found)
         for incident in item.incidents:
             mine = found[id(incident)]
             kinds = {f.kind for f in mine if f.value is not None}
             mine += [f for f in parsed[id(incident)] if f.kind not in kinds]
             _apply(incident, sorted(mine, key=lambda f: f.start))
+
+
+NEARBY = 2  # sentences: a bare "Six soldiers were killed" this close continues the story
+
+
+def _share_other_side(incidents: list[Incident], found: dict[int, list[Figure]]) -> None:
+    """A bare toll sentence after a battle ("killing 30 fighters ... Six soldiers were
+    killed") is its own mention until consolidation merges it; the other side's dead it
+    counts also belong to the battle told just before, whose toll then adds both sides."""
+    for bare in incidents:
+        if bare.notes.get("basis") != "generic" or not bare.sentences:
+            continue
+        first = min(bare.sentences)
+        before = [
+            i
+            for i in incidents
+            if i is not bare
+            and i.notes.get("basis") != "generic"
+            and i.sub_event_type == bare.sub_event_type
+            and i.sentences
+            and max(i.sentences) < first <= max(i.sentences) + NEARBY
+        ]
+        if not before:
+            continue
+        main = max(before, key=lambda i: max(i.sentences))
+        theirs = found[id(main)]
+        for fig in found[id(bare)]:
+            sides = {f.side for f in theirs if f.kind == fig.kind and f.side}
+            if fig.side and sides and fig.side not in sides:
+                theirs.append(fig)
 
 
 def figures_in(text: str, offset: int = 0, aggregates: bool = False) -> list[Figure]:
@@ -359,7 +395,8 @@ def _number_figures(
     value = number.as_int if not number.vague else None
     before = clause[max(0, number.lead - 60) : number.lead]
     raw_after = _PARENTHETICAL.sub("", clause[number.end : number.end + 240])
-    after = _ASIDE.sub(r"\1", raw_after, count=1)[:70]
+    after = _ASIDE.sub(r"\1", raw_after, count=1)
+    after = _APPOSITION.sub(r"\1", after, count=1)[:70]
     if _PART_OF.search(before) or _NO_REPORT.search(before):
         return []
     if value == 1 and re.search(r"\bof\s+$", before):
