@@ -97,3 +97,21 @@ def test_a_killing_a_march_denounces_is_not_the_march(run_pipeline: pipeline.Pip
     subs = [i.sub_event_type for i in out.incidents]
     assert subs[0] == "Peaceful protest"
     assert "Attack" in subs
+
+
+KIDNAP = (
+    "Rebels kidnapped three honorary consuls and two journalists in the north, the "
+    "radio reported. The group named the operation after a union leader who was "
+    "murdered in Barrancabermeja in February. The hostages will be taken to undisclosed "
+    "locations, the rebels said."
+)
+
+
+def test_an_undated_lead_keeps_apart_from_a_murder_months_before(
+    run_pipeline: pipeline.Pipeline,
+) -> None:
+    out = _extract(run_pipeline, KIDNAP, dt.date(2024, 5, 4))
+    kinds = [(i.sub_event_type, i.status) for i in out.incidents]
+    assert kinds[0] == ("Abduction/forced disappearance", "new")
+    assert ("Attack", "background") in kinds
+    assert out.incidents[0].date_precision == "unknown"

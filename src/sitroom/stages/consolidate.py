@@ -163,9 +163,24 @@ def _compatible(c: _Cluster, m: Incident) -> bool:
     near = all(_days_apart(x, m) <= 3 for x in c.mentions)
     if not (anaphoric and same_sub and near) and any(_date_conflict(x, m) for x in c.mentions):
         return False
+    if not anaphoric and _long_before_undated(c, m):
+        return False
     if m.notes.get("mention") == "anaphoric":
         return True  # 'that strike': the place read for an anaphor is the sentence's, not its own
     return not any(_place_conflict(x, m) for x in c.mentions)
+
+
+def _long_before_undated(c: _Cluster, m: Incident) -> bool:
+    """An undated incident stands at the report's date; a mention dated in its own
+    sentence more than a month away from it ('a union leader, murdered in February',
+    in a May report of a kidnapping) tells another incident."""
+    if any(x.date_precision != "unknown" for x in c.mentions) or c.first.date is None:
+        return False
+    if m.date is None or m.date_precision not in ("day", "week", "month"):
+        return False
+    if m.notes.get("dated") == "inherited":
+        return False
+    return abs((m.date - c.first.date).days) > 31
 
 
 def _same_kind(c: _Cluster, m: Incident) -> bool:
@@ -283,10 +298,7 @@ def _merge(c: _Cluster, sentences: Sequence[Sentence], article_id: str) -> Incid
     out.notes["type"] = typed.notes.get("type", "")
     if len(c.mentions) > 1:
         out.notes["merged"] = f"{len(c.mentions)} mentions"
-    dated = min(
-        c.mentions,
-        key=lambda m: (m.notes.get("dated") == "inherited", _PRECISION_RANK[m.date_precision]),
-    )
+    dated = _best_dated(c)
     out.date, out.date_precision = dated.date, dated.date_precision
     _explain(out, "date", dated)
     out.time = next((m.time for m in c.mentions if m.time), None)
@@ -312,6 +324,20 @@ def _merge(c: _Cluster, sentences: Sequence[Sentence], article_id: str) -> Incid
     out.evidence = [sentences[i].span() for i in out.sentences if 0 <= i < len(sentences)]
     out.id = stable_id(article_id, first.trigger.start, out.sub_event_type, prefix="e-")
     return out
+
+
+def _best_dated(c: _Cluster) -> Incident:
+    """The mention dated most precisely in its own sentence; else the most precise
+    borrowed date near the first mention's (a date borrowed from a sentence about
+    another, older incident does not move the incident months back)."""
+    own = [m for m in c.mentions if m.notes.get("dated") != "inherited"]
+    if own:
+        return min(own, key=lambda m: _PRECISION_RANK[m.date_precision])
+    start = c.first.date
+    near = [
+        m for m in c.mentions if start is None or m.date is None or _days_apart(m, c.first) <= 31
+    ]
+    return min(near, key=lambda m: _PRECISION_RANK[m.date_precision])
 
 
 def _best_typed(mentions: Sequence[Incident]) -> Incident:

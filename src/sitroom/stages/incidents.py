@@ -563,6 +563,7 @@ _THINGS |= {"document", "plan", "paper", "file", "computer", "material", "materi
 _THINGS |= {"equipment", "supply", "money", "cash", "currency", "asset", "property"}
 _THINGS |= {"vehicle", "car", "truck", "boat", "vessel", "ship", "tanker", "fuel", "oil"}
 _THINGS |= {"ton", "tonne", "kilogram", "kg", "gram", "pound", "litre", "liter", "barrel"}
+_THINGS |= {"following", "item", "belonging", "certificate", "jewel", "jewelry", "jewellery"}
 
 
 _ACCIDENT_VERBS = {"crash", "collide", "capsize", "sink", "derail", "overturn"}
