@@ -164,3 +164,12 @@ def test_provinces_known_by_their_english_names(analyse: Callable[[str], Analysi
     assert named(places, "Hadramout")[0].country == "YEM"
     assert named(places, "Orakzai Agency")[0].country == "PAK"
     assert named(places, "Southern Kaduna")[0].country == "NGA"
+
+
+def test_a_town_filed_under_its_old_state(analyse: Callable[[str], Analysis]) -> None:
+    places = analyse(
+        "Youths attacked farming villages in Takum local government area of Taraba state, "
+        "killing nine people."
+    ).places
+    takum = named(places, "Takum")[0]
+    assert takum.feature == "city" and near(takum, 7.27, 9.98, 10)

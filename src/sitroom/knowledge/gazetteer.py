@@ -49,7 +49,7 @@ from sitroom.knowledge import data_path
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 7  # bump whenever the index layout or the build rules (`_build` and below) change
+SCHEMA = 8  # bump whenever the index layout or the build rules (`_build` and below) change
 
 COUNTRY_WEIGHT = 4.0  # score for a candidate in the article's only country
 ADMIN_WEIGHT = 3.0  # score for a candidate in the article's only first-level area
@@ -235,8 +235,7 @@ class Gazetteer:
     def _country_names(self, country: str, initial: str) -> tuple[list[str], dict[str, set[int]]]:
         """A country's names that start with `initial` (spellings rarely differ there)."""
         rows = self._db.execute(
-            "SELECT a.name, a.place FROM place p JOIN alias a ON a.place = p.id"
-            " WHERE p.iso3 = ? AND a.kind <= 1 AND a.name >= ? AND a.name < ?",
+            "SELECT name, place FROM cname WHERE iso3 = ? AND name >= ? AND name < ?",
             (country, initial, chr(ord(initial) + 1)),
         ).fetchall()
         keys: dict[str, set[int]] = defaultdict(set)
@@ -472,6 +471,14 @@ def _build(path: Path) -> None:
     _insert(conn, batch, next_id)
     conn.execute("CREATE INDEX place_country ON place (iso3)")
     conn.execute("CREATE INDEX alias_place ON alias (place)")
+    conn.execute(  # each country's own names, for spelling variants (`fuzzy`)
+        "CREATE TABLE cname (iso3 TEXT, name TEXT, place INTEGER,"
+        " PRIMARY KEY (iso3, name, place)) WITHOUT ROWID"
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO cname SELECT p.iso3, a.name, a.place FROM alias a"
+        " JOIN place p ON p.id = a.place WHERE a.kind <= 1 AND p.iso3 IS NOT NULL"
+    )
     conn.commit()
     conn.execute("VACUUM")
     conn.close()

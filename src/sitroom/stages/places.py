@@ -49,6 +49,7 @@ from sitroom.knowledge.gazetteer import (
     Candidate,
     Context,
     Gazetteer,
+    distance_km,
     fold,
     inside,
 )
@@ -704,7 +705,8 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
         elif cand is not None and (within is None or _weak_area(first[within[1]])):
             cand = _namesake(cand, m, gaz, own, named, broad)
         if cand is not None and _implausible(cand, context, within):
-            cand = None  # a namesake elsewhere: better the enclosing area than a wrong town
+            # a namesake elsewhere: better the enclosing area than a wrong town
+            cand = _beside_area(m, gaz, first[within[1]] if within else None)
         if cand is None and m.source in ("GPE", "LOC", "SCAN", "GOLD"):
             cand = _spelling_variant(m, gaz, context, within, named)
         chosen.append(cand)
@@ -861,6 +863,26 @@ def _namesake(
     if cand.kind == ALT or (cand.population < TOWN and named):
         return None  # a foreign alternate name, or a village abroad: a local name unknown
     return cand
+
+
+BESIDE_KM = 150.0  # a town this close to its state's centre may lie in it
+
+
+def _beside_area(m: Mention, gaz: Gazetteer, host: Candidate | None) -> Candidate | None:
+    """ "Takum local government area of Taraba state": GeoNames files some towns under the
+    state they belonged to before a boundary change; a town of the same country near the
+    centre of the state the text names is taken as lying in it."""
+    if host is None or host.feature != "admin1":
+        return None
+    near = [
+        c
+        for c in _candidates(m, gaz)
+        if c.feature == "city"
+        and c.kind == MAIN
+        and c.country == host.country
+        and distance_km(c.lat, c.lon, host.lat, host.lon) <= BESIDE_KM
+    ]
+    return max(near, key=lambda c: c.prior(), default=None)
 
 
 def _implausible(cand: Candidate, context: Context, within: tuple[str, int] | None) -> bool:
