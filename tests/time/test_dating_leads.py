@@ -160,3 +160,13 @@ def test_a_toll_in_the_next_sentence_is_dated_by_that_sentence(analyse: Analyse)
     assert raid.date == dt.date(2023, 12, 6)
     assert killed.date == dt.date(2023, 12, 6)
     assert "sentence before" in killed.notes["date"]
+
+
+def test_a_next_sentence_about_something_else_gives_no_day(analyse: Analyse) -> None:
+    item = analyse(
+        "Eleven miners were killed when armed men raided a gold site near the border. "
+        "The government began talks with the miners' union on Tuesday.",
+        FRIDAY,
+    )
+    (killed,) = dated(item, incident(item, "killed"))
+    assert (killed.date, killed.date_precision) == (FRIDAY, "unknown")

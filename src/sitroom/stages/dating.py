@@ -267,8 +267,11 @@ def _hours_as_days(value: str) -> int | None:
 
 
 _RESTATES = re.compile(
-    r"(?:The|This|That|It)\b[^.;]{0,60}?\b(?:took place|happened|occurred|erupted|broke out|"
-    r"started|began|was carried out)\b"
+    r"(?:The|This|That|It)\b[^.;]{0,80}?\b(?:took place|happened|occurred|erupted|broke out|"
+    r"began to fight|started fighting|clashed)\b"
+    r"|(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:incident|attacks?|raids?|killings?|massacre|"
+    r"ambush|assault|bombings?|fighting|clash(?:es)?|shooting|violence|strikes?|shelling)\b"
+    r"[^.;]{0,60}?\b(?:started|began|was carried out)\b"
 )
 
 
