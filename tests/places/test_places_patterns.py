@@ -173,3 +173,14 @@ def test_a_town_filed_under_its_old_state(analyse: Callable[[str], Analysis]) ->
     ).places
     takum = named(places, "Takum")[0]
     assert takum.feature == "city" and near(takum, 7.27, 9.98, 10)
+
+
+def test_adjectives_behind_a_prefix_and_countries_in_amounts(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    places = analyse(
+        "The embassy condemned the anti-Russian campaign. A court fined the company two "
+        "million US dollars."
+    ).places
+    assert named(places, "Russian")[0].country == "RUS"
+    assert named(places, "US")[0].country == "USA"

@@ -148,6 +148,8 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
                 found.append(_in_paren_list(doc, ent, mention))
             elif ent.label_ in ("ORG", "FAC") and len(ent) > 1:
                 found.extend(_embedded(doc, ent, gaz))
+            elif ent.label_ == "MONEY":  # "US dollars", "Australian dollars"
+                found.extend(m for m in _embedded(doc, ent, gaz) if _currency_country(m, gaz))
     found.extend(_scan(doc, taken, gaz))
     text = doc.text  # built from the tokens on every access: once per document
     found.extend(_dateline(text, found, gaz))
@@ -353,8 +355,13 @@ _ARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ath)-[A-Z]")  # "al-Baydh
 
 def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
     start, end = ent.start, ent.end
-    while start < end and (doc[start].lower_ in ("the", "a") or doc[start].text in _LEAD_WORDS):
-        start += 1  # "northeast Nigeria", "restive Diyala": the name is the place
+    while start < end and (
+        doc[start].lower_ in ("the", "a")
+        or doc[start].text in _LEAD_WORDS
+        or (doc[start].text in _PREFIXES and start + 1 < end and doc[start + 1].text == "-")
+        or (doc[start].text == "-" and start > ent.start)
+    ):
+        start += 1  # "northeast Nigeria", "restive Diyala", "anti-Russian": the name
     while end > start and (
         doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",") or doc[end - 1].is_space
     ):
@@ -370,8 +377,8 @@ def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
         return _demonym_mention(span, gaz) or _org_as_place(span, gaz)
     if label == "ORG":  # "the EU": a body named after its area, coded like an adjective
         return _org_as_place(span, gaz) or _demonym_mention(span, gaz)
-    if label == "PERSON":
-        return _org_as_place(span, gaz)
+    if label == "PERSON":  # "Azerbaijani" taken for a person's name
+        return _org_as_place(span, gaz) or _demonym_mention(span, gaz)
     if label not in PLACE_LABELS:
         return None
     if span.text.isupper() and len(key) <= 4:
@@ -434,6 +441,14 @@ def _org_as_place(span: Any, gaz: Gazetteer) -> Mention | None:
     ):
         return Mention(span.start_char, span.end_char, span.text, "GPE", area)
     return None
+
+
+_PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "trans", "pan"})
+
+
+def _currency_country(m: Mention, gaz: Gazetteer) -> bool:
+    """Inside an amount only a country or its adjective names a place ("US dollars")."""
+    return any(c.feature == "country" or c.kind == DEMONYM for c in gaz.lookup(m.text))
 
 
 def _before_area(doc: Any, end: int, gaz: Gazetteer) -> bool:
