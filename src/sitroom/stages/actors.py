@@ -44,6 +44,7 @@ _SPEAKERS = {
     "agency",
 }
 _UNNAMED_DEFAULT = ("Explosions/Remote violence", "Violence against civilians")
+_UNNAMED_SUBS = ("Armed clash", "Looting/property destruction")  # ACLED codes a doer
 _DESCRIPTION = re.compile(
     r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:group|movement|organi[sz]ation|militia|faction|sect|"
     r"outfit|insurgents|militants|jihadists|rebels|extremists)$",
@@ -312,19 +313,27 @@ _VICTIM_MEMBERS = re.compile(
     re.IGNORECASE,
 )
 _VICTIM_AFTER = re.compile(
-    r"^\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got)\s+(?:\w+ly\s+|reportedly\s+)?"
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got)\s+"
+    r"(?:\w+ly\s+|reportedly\s+)?"
     r"(?:killed|abducted|kidnapped|shot|wounded|injured|attacked|murdered|slaughtered|"
-    r"massacred|ambushed|beheaded|targeted|executed)\b",
+    r"massacred|ambushed|beheaded|targeted|executed|gunned|hacked|stabbed|burnt|burned)\b",
     re.IGNORECASE,
 )
 _VICTIM_BEFORE = re.compile(
-    r"\b(?:killed|wounded|injured|killing|wounding|injuring|including|among\s+them)\s+"
-    r"(?:[\w-]+\s+){0,3}$",
+    r"\b(?:killed|wounded|injured|killing|wounding|injuring)\s+(?:[\w-]+\s+){0,3}$"
+    r"|\b(?:including|among\s+them|among\s+the\s+dead)\b[^.;()]{0,70}$",
+    re.IGNORECASE,
+)
+_VICTIM_ROLE = re.compile(
+    r"^\s+(?:inspector|officer|officers|branch|wing|technicians?|officials?|members?|chief|"
+    r"commander|leader|candidate|activists?|councillors?|employees?|workers?|staff|chairman|"
+    r"lawmaker|legislator|spokesman)\b",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _AFFILIATED_VICTIM = re.compile(
-    r"\b(?:close\s+to|critic\s+of|critics\s+of|critical\s+of|opposed\s+to|opponents?\s+of)"
+    r"\b(?:close\s+to|critic\s+of|critics\s+of|critical\s+of|opposed\s+to|opponents?\s+of|"
+    r"affiliated\s+(?:with|to)|head\s+of|leader\s+of|member\s+of|chairman\s+of|chief\s+of)"
     r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -509,7 +518,8 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
         near = {c - sentence.start for c in _foreign(item, incident)}
         actor1 = _named_in_text(sentence.text, lex, country, near)
         how = "a group named in the sentence, not as a target" if actor1 else how
-    if actor1 is None and sentence is not None and how in ("no parse", "verb", "noun"):
+    loose_search = how in ("no parse", "verb", "noun") or incident.event_type in _VIOLENT_TYPES
+    if actor1 is None and sentence is not None and loose_search:
         actor1 = _nearby_actor(sentence.text, incident.trigger.start - sentence.start, lex, country)
         if actor1 is not None:
             how = "nearest actor named before the trigger"
@@ -868,7 +878,10 @@ def _default_actor(
     if incident.event_type == "Protests":
         name = _generic_name(lex, "protesters", country)
         return Actor(name, "", "protesters", country), "protest with no named protesters"
-    if incident.event_type in _UNNAMED_DEFAULT:
+    if incident.event_type == "Riots":
+        name = _generic_name(lex, "rioters", country)
+        return Actor(name, "", "rioters", country), "riot with no named rioters"
+    if incident.event_type in _UNNAMED_DEFAULT or incident.sub_event_type in _UNNAMED_SUBS:
         name = _generic_name(lex, "unidentified armed group", country)
         actor = Actor(name, "", "political militia", country)
         return actor, "no perpetrator named: unidentified armed group"
@@ -1525,9 +1538,13 @@ def _nearby_actor(text: str, trigger_at: int, lex: Lexicon, country: str | None)
         if _ACCORDING.search(text[max(0, m.start - 40) : m.start]):
             continue  # "according to the local police, the knife attack ..."
         if _VICTIM_AFTER.match(text[m.end : m.end + 50]) or _VICTIM_BEFORE.search(
-            text[max(0, m.start - 40) : m.start]
+            text[max(0, m.start - 80) : m.start]
         ):
             continue  # "four soldiers were killed in a mine explosion": the victims
+        if _VICTIM_ROLE.match(text[m.end : m.end + 20]) or _AFFILIATED_VICTIM.search(
+            text[max(0, m.start - 50) : m.start]
+        ):
+            continue  # "a police inspector", "affiliated with the ANP": a victim's description
         if m.entry is not None or (m.generic is not None and m.generic.role != "victim"):
             after_entry = best is not None and best.entry is not None
             if m.generic is not None and after_entry and _adjacent(text, best, m):
