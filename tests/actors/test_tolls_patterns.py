@@ -169,3 +169,15 @@ def test_the_other_side_in_a_bare_toll_sentence_joins_the_battle(parse) -> None:
     TollStage().process([item])
     assert battle.fatalities == 17
     assert bare.fatalities == 3
+
+
+def test_a_toll_of_coordinated_attackers_is_each_ones(parse) -> None:
+    item = parse(
+        "A truck bomb and a suicide bomber killed 8 people at the gate on Monday.",
+        dt.date(2025, 2, 9),
+    )
+    truck = incident_at(item, "truck bomb", "Remote explosive/landmine/IED")
+    bomber = incident_at(item, "suicide bomber", "Suicide bomb")
+    item.incidents = [truck, bomber]
+    TollStage().process([item])
+    assert (truck.fatalities, bomber.fatalities) == (8, 8)

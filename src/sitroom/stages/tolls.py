@@ -280,16 +280,16 @@ class TollStage(Stage):
             sdoc = item.parses.get(sent_index)
             for fig in figures_in(sentence.text, sentence.start):
                 owner = _owner(item, sent_index, fig.start)
-                if owner is not None:
-                    found[id(owner)].append(fig)
+                for each in _with_coordinated(item, owner, sent_index):
+                    found[id(each)].append(fig)
             for fig in parse_figures(sdoc, sentence.start) if sdoc is not None else []:
                 if sent_index not in owned and _in_aggregate_part(
                     sentence.text, fig.start - sentence.start
                 ):
                     continue  # a later "11,000 civilians have been killed since 2022"
                 owner = _owner(item, sent_index, fig.start)
-                if owner is not None:
-                    parsed[id(owner)].append(fig)
+                for each in _with_coordinated(item, owner, sent_index):
+                    parsed[id(each)].append(fig)
         _share_other_side(item.incidents, found)
         for incident in item.incidents:
             mine = found[id(incident)]
@@ -623,6 +623,32 @@ def _owner(item: Analysis, sent_index: int, char: int) -> Incident | None:
     if before:
         return max(before, key=lambda i: i.trigger.start)
     return min(same, key=lambda i: i.trigger.start)
+
+
+_COORDINATION = re.compile(r"^[^.;:]{0,30}$")
+_LINK = re.compile(r"\b(?:and|or)\b|,")
+_NOT_LINK = re.compile(
+    r"\b(?:killed|killing|wounded|injured|was|were|has|have|had|in|at|on|near|after|before|"
+    r"then|later)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_coordinated(item: Analysis, owner: Incident | None, sent_index: int) -> list[Incident]:
+    """The owner of a figure and the incidents coordinated with it as one subject ("A car
+    bomb and a suicide bomber killed at least ten people"): the joint toll is each one's."""
+    if owner is None:
+        return []
+    out = [owner]
+    text = item.article.text
+    for other in item.incidents:
+        if other is owner or sent_index not in other.sentences:
+            continue
+        first, second = sorted((owner.trigger, other.trigger), key=lambda t: t.start)
+        gap = text[first.end : second.start]
+        if _COORDINATION.match(gap) and _LINK.search(gap) and not _NOT_LINK.search(gap):
+            out.append(other)
+    return out
 
 
 def _paragraph(item: Analysis, sent_index: int, char: int) -> tuple[int, int]:
