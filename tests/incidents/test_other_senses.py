@@ -200,3 +200,15 @@ def test_what_the_attackers_did_next_is_the_same_attack(detect: Detect) -> None:
     found = detect(text, DAY)
     assert found[-1].notes.get("mention") == "anaphoric"
     assert found[-1].sub_event_type != "Air/drone strike"
+
+
+def test_a_drug_gang_arrested_is_organised_crime(detect: Detect) -> None:
+    crime = "Federal agents arrested five members of a drug trafficking gang in Sonora."
+    armed = "Police arrested three members of an armed gang that attacked a bus on Monday."
+    assert "Arrests" not in subs(detect(PAD * 2 + crime, DAY))
+    assert "Arrests" in subs(detect(PAD * 2 + armed, DAY))
+
+
+def test_killing_each_other_is_no_report(detect: Detect) -> None:
+    text = LEAD + "The people are in no condition to go on killing each other with impunity."
+    assert len(detect(text, DAY)) == 1

@@ -373,11 +373,18 @@ def _weak_holds(cue: Cue, cues: list[Cue]) -> bool:
         return _concluded(cue.head)
     if cue.sub != "Arrests":
         return False
+    crime = any(t.lemma_.lower().startswith(_DRUG_WORDS) for t in cue.head.doc)
+    groups = _NONSTATE_ARMED - {"fighter"} - ({"gang", "bandit"} if crime else set())
     return any(
-        (c.kind == "armed" and c.pattern in _NONSTATE_ARMED and c.pattern != "fighter")
+        (c.kind == "armed" and c.pattern in groups)
         or (c.kind == "arms" and c.match.entry.weapon not in (None, "gun"))
         for c in cues
     )
+
+
+# organised crime: a drug gang's members arrested are no armed group's (ACLED leaves
+# crime out unless it is political violence)
+_DRUG_WORDS = ("drug", "cocaine", "heroin", "narcotic", "marijuana", "cannabis", "traffick")
 
 
 _CONCLUDE = {"sign", "conclude", "seal", "broker", "reach", "strike", "ink", "agree"}
@@ -740,6 +747,9 @@ def _conditional(tok: Any) -> bool:
 
 
 def _generic(tok: Any) -> str:
+    for c in tok.children:
+        if c.dep_ == "dobj" and c.lower_ in ("other", "another"):
+            return "generic (each other)"  # 'people killing each other'
     for c in tok.children:
         if c.dep_ in ("det", "amod", "predet") and c.lower_ in _GENERIC_DETS:
             return f"generic ({c.lower_})"
