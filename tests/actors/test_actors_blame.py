@@ -201,3 +201,21 @@ def test_security_organ_announcing_its_own_arrests_is_a_claim(parse) -> None:
     )
     incident = run(parse, text, "arrested", "Arrests")
     assert incident.responsibility.status != "claimed"
+
+
+def test_a_victim_named_before_the_trigger_is_not_the_doer(parse) -> None:
+    text = "A police officer on guard duty was shot and wounded near the market in Jos."
+    incident = run(parse, text, "shot", "Attack")
+    assert incident.actor1 is not None
+    assert not incident.actor1.name.startswith("Police Forces")
+    text = "Nine people, including the village head and a police sergeant, died in the raid."
+    incident = run(parse, text, "raid", "Attack")
+    assert incident.actor1 is not None
+    assert not incident.actor1.name.startswith("Police Forces")
+
+
+def test_clash_with_nobody_named_is_an_unidentified_group(parse) -> None:
+    text = "Heavy fighting near Kadugli on Monday left eleven people dead."
+    incident = run(parse, text, "fighting", "Armed clash")
+    assert incident.actor1 is not None
+    assert incident.actor1.name.startswith("Unidentified Armed Group")

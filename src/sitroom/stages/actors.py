@@ -313,7 +313,7 @@ _VICTIM_MEMBERS = re.compile(
     re.IGNORECASE,
 )
 _VICTIM_AFTER = re.compile(
-    r"^(?:\s+[\w-]+){0,2}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got)\s+"
+    r"^(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got)\s+"
     r"(?:\w+ly\s+|reportedly\s+)?"
     r"(?:killed|abducted|kidnapped|shot|wounded|injured|attacked|murdered|slaughtered|"
     r"massacred|ambushed|beheaded|targeted|executed|gunned|hacked|stabbed|burnt|burned)\b",
