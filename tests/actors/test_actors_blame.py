@@ -219,3 +219,14 @@ def test_clash_with_nobody_named_is_an_unidentified_group(parse) -> None:
     incident = run(parse, text, "fighting", "Armed clash")
     assert incident.actor1 is not None
     assert incident.actor1.name.startswith("Unidentified Armed Group")
+
+
+def test_people_who_protest_are_the_protesters(parse) -> None:
+    text = "Angry supporters of the Labour Party staged rallies in Kano on Monday."
+    incident = run(parse, text, "rallies", "Peaceful protest")
+    assert incident.actor1 is not None and incident.actor1.name.startswith("Protesters")
+    assert "Labour Party" in incident.actor1.mention
+    text = "Striking dockworkers continued their hunger strike in Mombasa on Tuesday."
+    incident = run(parse, text, "strike", "Peaceful protest")
+    assert incident.actor1 is not None and incident.actor1.name.startswith("Protesters")
+    assert "dockworkers" in incident.actor1.mention

@@ -86,6 +86,7 @@ _REPORTING_VERBS = {
     "denounce",
     "probe",
 }
+_POSSESSIVES = {"their", "its", "his", "her", "our", "my", "your"}
 _RAISING = {"report", "say", "believe", "suspect", "allege", "think", "understand", "know"}
 _NOT_ACTOR_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 _REGION_WORDS = {"north", "south", "east", "west", "centre", "center", "border", "region", "area"}
@@ -501,6 +502,9 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
             roles = find_roles(trig)
             how = roles.how
             actor1 = _perpetrator(item, roles.agent, sentence.start, lex, country)
+            if actor1 is None and incident.event_type in ("Protests", "Riots"):
+                # "angry activists staged rallies": people who protest, not armed doers
+                actor1 = phrase_actor(roles.agent, lex, country, perpetrator=False)
             actor2 = phrase_actor(roles.target, lex, country, perpetrator=False)
         if actor1 is None:
             foreign = _foreign(item, incident)
@@ -570,6 +574,8 @@ def _as_demonstrators(
         return actor
     if actor.type == "state forces" and actor.mention and not _names_forces(actor.mention, lex):
         pass  # "Iraqi Kurds demonstrated": a demonym, not the state's forces
+    elif incident.event_type == "Protests" and actor.name.startswith("Unidentified"):
+        pass  # "Islamic fundamentalists continued their hunger strike": protesters
     elif actor.type not in (None, "civilians") or actor.name.startswith("Unidentified"):
         return actor
     if actor.type and not actor.mention:
@@ -1258,8 +1264,8 @@ def _noun_roles(noun: Any) -> Roles:
         if child.dep_ == "prep" and child.lower_ == "by":
             roles.agent = _pobj(child)
             roles.how = "'by' phrase of the noun"
-        elif child.dep_ == "poss" and roles.agent is None:
-            roles.agent = child
+        elif child.dep_ == "poss" and roles.agent is None and child.lower_ not in _POSSESSIVES:
+            roles.agent = child  # not "their hunger strike": the subject of the verb says who
             roles.how = "possessor of the noun"
         elif (
             child.dep_ in ("compound", "amod", "nmod")
