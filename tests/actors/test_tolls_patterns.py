@@ -181,3 +181,20 @@ def test_a_toll_of_coordinated_attackers_is_each_ones(parse) -> None:
     item.incidents = [truck, bomber]
     TollStage().process([item])
     assert (truck.fatalities, bomber.fatalities) == (8, 8)
+
+
+def test_one_person_who_died_but_not_a_crowd() -> None:
+    assert toll("A prison guard died after inmates attacked him.") == [("killed", 1)]
+    assert toll("Villagers died when the militia burned the granary.") == []
+    assert toll("A teacher has been reported killed near the school.") == [("killed", 1)]
+
+
+def test_a_story_cut_at_a_dash_is_read_whole(parse) -> None:
+    item = parse(
+        "Six miners from Kalemie [Tanganyika province] -- 30 km from the lake -- were "
+        "hacked to death by militiamen on Monday.",
+        dt.date(2025, 2, 9),
+    )
+    item.incidents = [incident_at(item, "hacked", "Attack")]
+    TollStage().process([item])
+    assert item.incidents[0].fatalities == 6

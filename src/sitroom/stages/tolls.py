@@ -163,6 +163,7 @@ _FIGHTERS_KILLED = re.compile(
 _BETWEEN = (
     r"(?:(?:reportedly|also|allegedly|later|on|yesterday|today|last|this|early|late|\w+day|"
     r"night|morning|evening|afternoon|found|reported to have been|said to have been|"
+    r"reported|confirmed|feared|believed|"
     r"attacked and|kidnapped and|abducted and|tortured and|\[[^\]]{0,30}\])\s+){0,4}"
 )
 _SINGLE = re.compile(
@@ -275,10 +276,13 @@ class TollStage(Stage):
         found: dict[int, list[Figure]] = {id(i): [] for i in item.incidents}
         parsed: dict[int, list[Figure]] = {id(i): [] for i in item.incidents}
         owned = {s for incident in item.incidents for s in incident.sentences}
+        story = _short_story(item)
+        for start, text in _story_pieces(item) if story else []:
+            found[id(item.incidents[0])].extend(figures_in(text, start))
         for sent_index in _candidate_sentences(item):
             sentence = item.sentences[sent_index]
             sdoc = item.parses.get(sent_index)
-            for fig in figures_in(sentence.text, sentence.start):
+            for fig in [] if story else figures_in(sentence.text, sentence.start):
                 owner = _owner(item, sent_index, fig.start)
                 for each in _with_coordinated(item, owner, sent_index):
                     found[id(each)].append(fig)
@@ -463,8 +467,8 @@ def _side(after: str) -> str | None:
 
 # the subject of a singular "was ... killed", however long: one victim
 _WAS_KILLED = re.compile(
-    rf"^\s*[A-Z][^.;]{{0,240}}?\s(?:was|has been|had been|is)\s+{_BETWEEN}"
-    rf"(?P<what>{_KILL})\b",
+    rf"^\s*[A-Z][^.;]{{0,240}}?\s(?:(?:was|has been|had been|is)\s+{_BETWEEN}"
+    rf"(?P<what>{_KILL})|(?P<died>died))\b",
 )
 _LIFE_OF = re.compile(r"\bclaim(?:ed|ing|s)? the life of\b|\b(?:body|corpse) of (?:an?|the|[A-Z])")
 _PRONOUN_OBJECT = re.compile(
@@ -504,6 +508,14 @@ def _single_figures(clause: str, base: int, source: str | None) -> list[Figure]:
     return out
 
 
+def _singular(subject: str) -> bool:
+    """Whether the words before "died" end in one person ("the rabbi", not "villagers")."""
+    words = re.findall(r"[A-Za-z’'-]+", subject)
+    last = words[-1].lower() if words else ""
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return bool(last) and not plural and last not in ("they", "both", "all", "people", "men")
+
+
 def _more_singles(clause: str, base: int, found: bool) -> list[Figure]:
     """One victim told without a count: "claimed the life of his driver", "the body of
     a cameraman", "killed him", "shot dead Mohammed Hamid", and a clause whose singular
@@ -512,8 +524,14 @@ def _more_singles(clause: str, base: int, found: bool) -> list[Figure]:
     out += [Figure("killed", 1, base + m.start()) for m in _PRONOUN_OBJECT.finditer(clause)]
     out += [Figure("killed", 1, base + m.start()) for m in _NAMED_OBJECT.finditer(clause)]
     m = _WAS_KILLED.search(clause)
-    if m and not (out or found) and not any(n.value for n in find_numbers(clause[: m.end()])):
-        out.append(Figure("killed", 1, base + m.start("what")))
+    if m is None or out or found:
+        return out
+    at = m.start("what") if m.group("what") else m.start("died")
+    subject = _PARENTHETICAL.sub("", clause[:at])
+    if m.group("died") and not _singular(subject):
+        return out
+    if not any(n.value for n in find_numbers(subject)):
+        out.append(Figure("killed", 1, base + at))
     return out
 
 
@@ -582,8 +600,28 @@ def _victim_count(victim: Any) -> int | None:
     return None
 
 
+def _short_story(item: Analysis) -> bool:
+    """A wire lead that reports one incident: the whole story is that incident."""
+    return len(item.incidents) == 1 and len(item.sentences) <= SHORT_STORY
+
+
+def _story_pieces(item: Analysis) -> list[tuple[int, str]]:
+    """The story's sentences, a sentence that does not end a sentence ("province
+    [eastern DRCongo] --") joined to the next, so a figure cut off from its verb by a
+    bad split is read whole."""
+    out: list[tuple[int, str]] = []
+    text = item.article.text
+    start = None
+    for sentence in item.sentences:
+        start = sentence.start if start is None else start
+        if re.search(r"[.!?\"'”)]\s*$", sentence.text) or sentence is item.sentences[-1]:
+            out.append((start, text[start : sentence.end]))
+            start = None
+    return out
+
+
 def _candidate_sentences(item: Analysis) -> list[int]:
-    if len(item.incidents) == 1 and len(item.sentences) <= SHORT_STORY:
+    if _short_story(item):
         return list(range(len(item.sentences)))  # a wire lead: the whole story is this incident
     owned = sorted({s for inc in item.incidents for s in inc.sentences})
     out = set(owned)
