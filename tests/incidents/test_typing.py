@@ -156,3 +156,8 @@ def test_firearms_seized_beside_a_murder_are_a_seizure(detect: Detect) -> None:
         "were seized in Kingston over the weekend."
     )
     assert detect(text)[0].sub_event_type == "Disrupted weapons use"
+
+
+def test_strikers_arrested_are_a_protest_with_intervention(detect: Detect) -> None:
+    found = detect("The 250 strikers arrested in La Paz were taken in trucks to an air base.")
+    assert found[0].sub_event_type == "Protest with intervention"

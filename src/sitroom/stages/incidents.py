@@ -420,11 +420,16 @@ def _arms_used(cue: Cue, delivery: set[int], trigger_heads: set[int], short: boo
     if tok.dep_ == "compound" and tok.head.i not in trigger_heads:
         return short and _is_named_weapon(tok)
     for anc in _up(tok, 3):
-        if anc.i in delivery:
+        if anc.i in delivery and not _attributive(anc):
             return True
     if any(child.i in delivery for child in tok.children):
         return True
     return short
+
+
+def _attributive(tok: Any) -> bool:
+    """'a rocket-launching helicopter': a delivery word that only describes a noun."""
+    return tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def _is_named_weapon(tok: Any) -> bool:
@@ -1339,7 +1344,25 @@ def _refine(sub: str, mention: Mention, cues: list[Cue], scores: _Scores) -> tup
         return "Mob violence", "crowd: " + crowd[0]
     if sub == "Disrupted weapons use" and "Arrests" in scores.values:
         return "Arrests", "armed suspects arrested (weapons seized)"
+    if sub == "Arrests" and _protesters_held(mention):
+        return "Protest with intervention", "protesters arrested"
     return sub, ""
+
+
+_PROTESTERS = ("protester", "protestor", "demonstrator", "striker", "marcher", "rioter")
+
+
+def _protesters_held(mention: Mention) -> bool:
+    """'250 strikers arrested in La Paz', 'police detained dozens of protesters': an
+    arrest of demonstrators is a protest with intervention."""
+    for c in mention.triggers:
+        if c.sub != "Arrests":
+            continue
+        held = _taken_things(c.head)
+        held += [t for h in held for t in h.subtree if t.dep_ == "pobj"]  # 'dozens of'
+        if any(t.lemma_.lower().startswith(_PROTESTERS) for t in held):
+            return True
+    return False
 
 
 _AGENTS = ("attacker", "assailant", "gunman", "gunmen", "raider", "intruder", "kidnapper")
