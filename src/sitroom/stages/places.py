@@ -104,6 +104,7 @@ class Mention:
     source: str  # GPE, LOC, FAC, NORP, SCAN, ABBREV, EMBEDDED, CAPITAL
     prefer_area: bool = False
     country: str | None = None  # for "the capital": whose capital, when the text says
+    town: bool = False  # "the city of Turkey", "the town of Paris": a settlement, not a country
 
 
 class PlaceStage(Stage):
@@ -392,7 +393,11 @@ def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
     if _shouting(doc) and not (gaz.lookup(span.text) or _head_candidates(span.text, gaz)):
         return None  # the NER guesses wildly in upper-case text: only known names count
     area = _area_hint(doc, end) or doc[end - 1].lower_ in AREA_WORDS
-    return Mention(span.start_char, span.end_char, span.text, label, area)
+    town = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _TOWN_WORDS
+    return Mention(span.start_char, span.end_char, span.text, label, area, town=town)
+
+
+_TOWN_WORDS = frozenset({"city", "town", "village"})
 
 
 def _demonym_mention(span: Any, gaz: Gazetteer) -> Mention | None:
@@ -1179,7 +1184,11 @@ def _enclosing(
         area, inner = first[n + 1], first[n]
         if area is None or not _held_by_next(text, mentions, n):
             continue
-        if inner is not None and inner.feature in ("country", "continent"):
+        if (
+            inner is not None
+            and inner.feature in ("country", "continent")
+            and area.feature in ("country", "continent")
+        ):
             continue  # "Mexico, the US and Canada": a list of countries, none inside another
         if area.feature in ("admin1", "admin2") and area.admin_code:
             out[n] = (area.admin_code, n + 1)
@@ -1209,7 +1218,9 @@ def _second_pass(
     cands = _candidates(m, gaz, context)
     if not cands:
         return None
-    if within is None:  # "Mexico" in a story about Missouri is still the country
+    if m.town:  # "the city of Turkey": the Texas town, not the country
+        cands = [c for c in cands if c.feature == "city" and c.kind == MAIN] or cands
+    elif within is None:  # "Mexico" in a story about Missouri is still the country
         country = [c for c in cands if c.feature == "country" and c.kind == MAIN]
         if country:
             cands = [c for c in cands if c.feature != "city"]
