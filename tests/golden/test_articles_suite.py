@@ -10,9 +10,11 @@ import pytest
 
 from sitroom.evaluate import SUITES
 from sitroom.evaluate.articles import (
+    FRESH2_ARTICLES,
     FRESH_ARTICLES,
     Case,
     extract_cases,
+    fresh2_cases,
     fresh_cases,
     score_set,
 )
@@ -180,3 +182,37 @@ def test_a_real_run_on_two_fresh_articles(cases: list[Case], golden_pipeline: Pi
     for name in ("new_recall", "background_recall", "precision", "status_accuracy"):
         assert 0.0 <= m[name] <= 1.0
     assert len(score.false_positives) == m["predicted"] - m["matched"]
+
+
+def test_fresh2_coding_is_well_formed() -> None:
+    """The held-out second batch: ten coded stories, each with new and background
+    incidents, valid types, dates not after publication, a place and a note (shape only:
+    no pipeline run here, so the batch stays untouched by tests that could tempt tuning)."""
+    cases = fresh2_cases()
+    assert len(cases) == 10
+    for case in cases:
+        assert case.path.is_file() and case.path.parent == FRESH2_ARTICLES, case.name
+        text = case.path.read_text(encoding="utf-8")
+        assert 450 <= len(text.split()) <= 800, case.name
+        published = dt.date.fromisoformat(text[5:15])
+        keys = [c["key"] for c in case.incidents]
+        assert len(keys) == len(set(keys)), case.name
+        statuses = [c["status"] for c in case.incidents if not c.get("optional")]
+        assert "new" in statuses and "background" in statuses, case.name
+        assert case.incidents[0]["status"] == "new", case.name
+        for coded in case.incidents:
+            where = f"{case.name}/{coded['key']}"
+            assert dt.date.fromisoformat(coded["date"]) <= published, where
+            assert coded["date_precision"] in ("day", "week", "month", "year", "unknown"), where
+            for main in _as_list(coded["event_type"]):
+                assert main in EVENT_TYPES, where
+            for sub in _as_list(coded["sub_event_type"]):
+                assert SUB_EVENT_TYPES[sub] in _as_list(coded["event_type"]), where
+            assert coded["status"] in ("new", "background"), where
+            assert coded.get("lat") is not None or coded.get("country"), where
+            if coded.get("geo_precision") == 3:
+                assert coded.get("country"), where
+            assert coded.get("note"), where
+    perfect = [[perfect_event(c) for c in case.incidents] for case in cases]
+    score = score_set(cases, perfect).metrics
+    assert score["new_recall"] == score["background_recall"] == score["precision"] == 1.0
