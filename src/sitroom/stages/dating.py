@@ -219,6 +219,7 @@ def _past_the_report(item: Analysis, incident: Incident, idx: int, said: Timex) 
             for t in item.times
             if s.start <= t.start < s.end
             and t is not said
+            and not (i == idx and _other_paragraph(text, t, incident.trigger.start))
             and usable(t, text, published)
             and not reporting(t, text)
             and _within_week_before(t, said)
@@ -303,7 +304,7 @@ def _best_in_sentence(item: Analysis, incident: Incident, idx: int) -> tuple[Tim
         for t in item.times
         if s.start <= t.start < s.end
         and usable(t, text, reference_date(item.article))
-        and not _paragraph_between(text, t.end, incident.trigger.start)
+        and not _other_paragraph(text, t, incident.trigger.start)
     ]
     if not cands:
         return None
@@ -343,6 +344,11 @@ def _range_start(cands: list[Timex], t: Timex, text: str) -> Timex:
 _BACKGROUND_DAYS = 366
 
 
+def _other_paragraph(text: str, t: Timex, pos: int) -> bool:
+    """Whether timex `t` stands in another paragraph than `pos`, before or after it."""
+    return _paragraph_between(text, t.end, pos) or _paragraph_between(text, pos, t.start)
+
+
 def _paragraph_between(text: str, start: int, end: int) -> bool:
     """Whether a paragraph break lies between `start` and a later `end`: a "sentence"
     the splitter ran across two paragraphs is two sentences for dating."""
@@ -368,6 +374,7 @@ _OCCASION_AFTER = re.compile(
     r"verdict|anniversary)\b",
     re.IGNORECASE,
 )
+_WHEN_CLAUSE = re.compile(r",?\s+when\s+[^.;,]{0,80}$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\s")
 _WORD = re.compile(r"[\w-]+")
 
@@ -400,6 +407,8 @@ def _attachment(
             return -1
     if _OCCASION_AFTER.match(text, t.end):
         return -1  # "ahead of the April 30 vote": it dates another occasion
+    if _WHEN_CLAUSE.match(text, t.end, trig.start):
+        return 3  # "in March 2019, when the SDF captured Baghouz": the clause it heads
     if gov is not None:
         g0, g1 = gov.idx + offset, gov.idx + offset + len(gov.text)
         if _overlaps(g0, g1, trig.start, trig.end):
@@ -544,6 +553,9 @@ def _relation(
         if base is not None:
             day = base.date + dt.timedelta(days=sign * days)
             return _Dating(day, base.precision, t, f"'{t.text} {m.group(1)}' {base.reason}")
+    vague = _vague_later(item, incident, s.start, dated)
+    if vague is not None:
+        return vague
     for t in item.times:
         if s.start <= t.start < s.end and re.search(r"\b(?:later|earlier)$", t.text, re.I):
             days = _days_of_later(t.text)
@@ -553,6 +565,80 @@ def _relation(
                 day = base_prev.date + dt.timedelta(days=sign * days)
                 return _Dating(day, base_prev.precision, t, f"'{t.text}' {base_prev.reason}")
     return None
+
+
+_VAGUE_LATER = re.compile(
+    r"\b(?:(?:a\s+few|several|some|just|only)\s+)?(?P<unit>minutes|hours|days|weeks)\s+later\b"
+    r"|\b(?P<soon>shortly|soon)\s+(?:afterwards?|thereafter)\b",
+    re.IGNORECASE,
+)
+# (days after the anchor, precision) for each vague distance; a day's precision stays
+# only when the distance keeps to the anchor's day
+_VAGUE_SPAN: dict[str, tuple[int, Precision]] = {
+    "minutes": (0, "day"),
+    "hours": (0, "day"),
+    "soon": (0, "day"),
+    "shortly": (0, "day"),
+    "days": (2, "week"),
+    "weeks": (14, "month"),
+}
+
+
+def _vague_later(
+    item: Analysis, incident: Incident, start: int, dated: list[tuple[Incident, _Dating]]
+) -> _Dating | None:
+    """ "Days later, an air strike killed ...": a distance with no count, measured from the
+    last date the story gave before it (an incident's or a date's, the nearer one), not
+    from the publication day. "hours later" keeps the anchor's day; "days later" a few
+    days on (precision week); a month or a year stays as coarse as the anchor."""
+    text = item.article.text
+    m = next(
+        (m for m in _VAGUE_LATER.finditer(text, start, incident.trigger.start)),
+        None,
+    )
+    if m is None or _paragraph_between(text, m.end(), incident.trigger.start):
+        return None
+    published = reference_date(item.article)
+    sentence = item.sentences[item.sentence_of(start)]
+    if any(
+        m.end() <= t.start < sentence.end
+        and usable(t, text, published)
+        and not reporting(t, text)
+        and not _other_paragraph(text, t, incident.trigger.start)
+        for t in item.times
+    ):
+        return None  # "Days later, on October 3, ...": its own date decides
+    anchor = _last_date_before(item, m.start(), dated)
+    if anchor is None:
+        return None
+    shift, precision = _VAGUE_SPAN[(m.group("unit") or m.group("soon")).lower()]
+    reason = f"'{m.group()}' {anchor.reason}"
+    if anchor.precision != "day":
+        return _Dating(anchor.date, anchor.precision, anchor.timex, reason)
+    day = anchor.date + dt.timedelta(days=shift)
+    if published is not None:
+        day = min(day, published)
+    return _Dating(day, precision, anchor.timex, reason)
+
+
+def _last_date_before(
+    item: Analysis, pos: int, dated: list[tuple[Incident, _Dating]]
+) -> _Dating | None:
+    """The date the story gave last before `pos`: a dated incident's or a usable timex's
+    (not a reporting verb's), whichever comes later in the text."""
+    text = item.article.text
+    published = reference_date(item.article)
+    best: tuple[int, _Dating] | None = None
+    for inc, d in dated:
+        if inc.trigger.start < pos and (best is None or inc.trigger.start > best[0]):
+            best = (inc.trigger.start, d)
+    for t in item.times:
+        later = best is None or t.start > best[0]
+        if t.end <= pos and later and usable(t, text, published) and not reporting(t, text):
+            got = _from_timex(t, item, f"from '{t.text}'")
+            if got is not None:
+                best = (t.start, got)
+    return best[1] if best else None
 
 
 _ANAPHORA = re.compile(r"\b(?:that|this|the same)\s+(?:\w+\s+)?$", re.IGNORECASE)

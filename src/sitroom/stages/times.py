@@ -1243,8 +1243,24 @@ def _between(chosen: list[_Cand], start: int, end: int) -> list[_Cand]:
     return chosen[lo:hi]
 
 
+_ENTRY_STAMP = re.compile(r"\s*(?:[A-Z]{2,4}\s*)?[—–-]")
+
+
+def _line_start(text: str, pos: int) -> bool:
+    """Whether only blanks stand between the last line break (or the start) and `pos`."""
+    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
+
+
 def _clock_day(c: _Cand, chosen: list[_Cand], ctx: _Ctx) -> str:
-    """The day a bare clock time falls on: a day named in its sentence, else the DCT."""
+    """The day a bare clock time falls on: a day named in its sentence, else the DCT.
+    A clock time heading a line before a dash ("08:05 — A missile struck ... overnight")
+    stamps a live-update entry: the page's own day, whatever the entry tells of."""
+    if (
+        ctx.dct is not None
+        and _ENTRY_STAMP.match(ctx.text, c.end)
+        and _line_start(ctx.text, c.start)
+    ):
+        return ctx.dct.isoformat()
     s, e = ctx.sentence(c.start)
     days = [o for o in _between(chosen, s, e) if o is not c and _DAY_VALUE.match(o.value)]
     if days:

@@ -1,0 +1,104 @@
+"""Dating incidents of full, multi-incident articles: a background mention's own date,
+vague distances ("Days later") from the last date told, a paragraph break after the
+trigger, live-update timestamps (texts written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sitroom.model import Analysis, Incident, Span
+from sitroom.stages.dating import DateStage
+from sitroom.stages.times import find_times
+
+Analyse = Callable[[str, dt.date | None], Analysis]
+FRIDAY = dt.date(2023, 12, 8)
+
+
+def incident(item: Analysis, word: str) -> Incident:
+    """An incident whose trigger is the first occurrence of `word` in the text."""
+    start = item.article.text.index(word)
+    trigger = Span(word, start, start + len(word))
+    return Incident("Violence against civilians", "Attack", trigger, [item.sentence_of(start)])
+
+
+def dated(item: Analysis, *incidents: Incident) -> list[Incident]:
+    item.incidents = list(incidents)
+    DateStage().process([item])
+    return item.incidents
+
+
+def test_a_when_clause_takes_the_old_date_it_hangs_from(analyse: Analyse) -> None:
+    # not the day of the sentence before: the clause is dated by the timex it follows
+    item = analyse(
+        "Rebels shelled the airport on Sunday, officials said.\n\n"
+        "The group lost its last stronghold in May 2017, when government troops captured "
+        "the town of Tamor after a long siege.",
+        FRIDAY,
+    )
+    _, captured = dated(item, incident(item, "shelled"), incident(item, "captured"))
+    assert (captured.date, captured.date_precision) == (dt.date(2017, 5, 1), "month")
+
+
+def test_days_later_counts_from_the_last_date_told_not_the_report(analyse: Analyse) -> None:
+    item = analyse(
+        "A drone strike killed two men on Wednesday, the ministry said.\n\n"
+        "The fighting escalated sharply in September 2022, when dozens of villages were "
+        "emptied.\n\n"
+        "Days later, an air strike on the capital killed the movement's leader.",
+        FRIDAY,
+    )
+    _, leader = dated(item, incident(item, "drone strike"), incident(item, "air strike"))
+    assert (leader.date, leader.date_precision) == (dt.date(2022, 9, 1), "month")
+    assert "Days later" in leader.notes["date"]
+
+
+def test_hours_later_keeps_the_previous_incidents_day(analyse: Analyse) -> None:
+    item = analyse(
+        "Gunmen ambushed a police convoy on Monday, killing four officers. Hours later, a "
+        "bomb exploded at the market in the same town.",
+        FRIDAY,
+    )
+    ambush, bomb = dated(item, incident(item, "ambushed"), incident(item, "exploded"))
+    assert ambush.date == dt.date(2023, 12, 4)
+    assert (bomb.date, bomb.date_precision) == (dt.date(2023, 12, 4), "day")
+
+
+def test_days_later_after_a_day_is_a_bounded_estimate(analyse: Analyse) -> None:
+    item = analyse(
+        "Militants stormed a school on Saturday [25 November]. A few days later, they "
+        "attacked a church in a nearby village.",
+        FRIDAY,
+    )
+    _, church = dated(item, incident(item, "stormed"), incident(item, "attacked"))
+    assert (church.date, church.date_precision) == (dt.date(2023, 11, 27), "week")
+
+
+def test_a_vague_distance_gives_way_to_the_sentences_own_day(analyse: Analyse) -> None:
+    item = analyse(
+        "Rebels seized the border post in October. Weeks later, on November 20, troops "
+        "attacked their camp.",
+        FRIDAY,
+    )
+    _, camp = dated(item, incident(item, "seized"), incident(item, "attacked"))
+    assert (camp.date, camp.date_precision) == (dt.date(2023, 11, 20), "day")
+
+
+def test_a_day_after_a_paragraph_break_dates_nothing_before_it(analyse: Analyse) -> None:
+    item = analyse(
+        "The raiders entered the village late on Saturday, residents said. Several houses "
+        "were set on fire.\n\n"
+        '"We have buried twelve people," the chief said on Thursday.',
+        FRIDAY,
+    )
+    (fire,) = dated(item, incident(item, "fire"))
+    assert fire.date == dt.date(2023, 12, 2)
+
+
+def test_a_live_update_stamp_is_the_pages_day() -> None:
+    text = "Latest developments.\n\n08:05 — A missile struck the port overnight, the governor said."
+    stamp = next(t for t in find_times(text, FRIDAY) if t.text == "08:05")
+    assert stamp.value == "2023-12-08T08:05"
+    # a clock time inside a sentence still takes the day the sentence names
+    inside = find_times("The blast came at 08:05 on Tuesday.", FRIDAY)
+    assert any(t.value == "2023-12-05T08:05" for t in inside)
