@@ -117,6 +117,7 @@ NOT_UNITS = {
 GENERIC_MINIMUM = 10  # smaller counts of other things are incident details
 LARGE_TOLL = 100  # an attributed toll this large is also a statistic
 LARGE_COUNT = 1000  # a count of other things this large is a statistic without a period
+LARGE_DISPLACEMENT = 10_000  # people displaced: fewer are one incident's detail
 # words that end a noun phrase: the counted noun comes before any of them
 _STOP = (
     r"(?:were|was|are|is|be|been|being|have|has|had|will|would|could|in|on|at|of|from|to|"
@@ -291,16 +292,15 @@ def _unit(
         return None
     if re.match(r"^\s+times\b", after) and _ATTACKED_TIMES.search(before):
         return "attacks" if aggregate else None  # "attacked more than 150 times since"
-    verb_unit = _unit_from_verb(before, after, value, aggregate)
-    if verb_unit is not None:
-        return verb_unit
+    if _VERB_BEFORE.search(before):  # the object of "displaced", "arrested", "abducted"
+        return _unit_from_verb(before, after, value, aggregate)
     unit_match = _UNIT_AFTER.match(after)
     bare = _PARTICIPLE.match(after) if unit_match is None else None
     if bare and re.match(r"^\s+(?:have|has|had|were|was|are|is|remain)\b", after):
         happened = PARTICIPLE_UNITS.get(bare.group("what"))
         if bare.group("what") == "driven" and not _FROM_HOMES.match(after[bare.end() :]):
             happened = None
-        if happened and (aggregate or value >= LARGE_TOLL):
+        if happened and _counts_as_statistic(happened, value, aggregate):
             return happened  # "Roughly 3 million are displaced"
     if unit_match is None:
         if last_unit and _ELLIPSIS.match(after) and _ELLIPSIS_LINK.search(before):
@@ -317,16 +317,25 @@ def _unit_from_verb(before: str, after: str, value: float, aggregate: bool) -> s
     """ "displaced over 700,000", "forced two million from their homes", "arrested 70
     suspects since January": the verb before the figure says what it counts."""
     m = _VERB_BEFORE.search(before)
-    if m is None or not (aggregate or value >= LARGE_COUNT):
+    if m is None:
         return None
     verb = m.group("verb").lower()
     if verb.startswith(("forc", "driv", "drove")):
-        return "displaced" if _FROM_HOMES.match(after) else None
-    if verb.startswith(("displac", "uproot")):
-        return "displaced"
-    if verb in ("kidnapped", "abducted"):
-        return "kidnapped"
-    return "arrested"
+        unit = "displaced" if _FROM_HOMES.match(after) else None
+    elif verb.startswith(("displac", "uproot")):
+        unit = "displaced"
+    else:
+        unit = "kidnapped" if verb in ("kidnapped", "abducted") else "arrested"
+    return unit if unit and _counts_as_statistic(unit, value, aggregate) else None
+
+
+def _counts_as_statistic(unit: str, value: float, aggregate: bool) -> bool:
+    """People displaced or missing in the hundreds of thousands are a statistic by their
+    size; arrests, abductions and charges only over a period (the people arrested in
+    one incident are that incident's detail)."""
+    if unit in ("displaced", "missing"):
+        return aggregate or value >= LARGE_DISPLACEMENT
+    return aggregate
 
 
 def _unit_of_noun(
@@ -345,12 +354,13 @@ def _unit_of_noun(
             return None  # "2,000 soldiers surrendered"
         if unit != "attacks" and value < GENERIC_MINIMUM and not aggregate:
             return None  # "freeing four hostages", "two soldiers"
-        if happened := _happened(rest):
-            return happened if unit == "troops" and (aggregate or value >= LARGE_TOLL) else unit
+        happened = _happened(rest)
+        if happened and unit == "troops":
+            return happened if _counts_as_statistic(happened, value, aggregate) else None
         return unit
     happened = _happened(rest)
-    if happened is not None and (aggregate or value >= LARGE_TOLL):
-        return happened
+    if happened is not None:
+        return happened if _counts_as_statistic(happened, value, aggregate) else None
     if value < GENERIC_MINIMUM:
         return None
     if (aggregate and (noun in EVENT_UNITS or violent)) or (
