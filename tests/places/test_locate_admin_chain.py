@@ -99,3 +99,13 @@ def test_quarter_of_a_named_city_is_no_namesake_abroad(
     inc = located(item, "killed")
     assert inc.location is not None and inc.location.country == "NGA"
     assert near(inc, 12.0, 8.52)
+
+
+def test_a_district_of_a_city_is_a_part_not_a_holder(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse(
+        "A car bomb exploded in a market in Mogadishu's Hodan district, killing six people."
+    )
+    inc = located(item, "exploded")
+    assert near(inc, 2.04, 45.34)

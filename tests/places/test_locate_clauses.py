@@ -109,3 +109,30 @@ def test_a_tally_across_a_country_stays_there(analyse: Callable[[str], Analysis]
     )
     inc = located(item, "bombings")
     assert inc.location is not None and inc.location.feature == "country"
+
+
+def test_a_short_stated_distance_is_no_reference(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "Bandits killed an aid worker in the Darfur region on Sunday. The attack happened "
+        "about 15 kilometres southwest of Nyala, the UN said."
+    )
+    inc = located(item, "killed")
+    assert near(inc, 12.05, 24.88)  # Nyala, not the centre of Darfur
+
+
+def test_in_a_part_of_a_town_is_that_town(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "Six fighters were killed in a gunfight in west of Beledweyne town, the capital of "
+        "Hiiraan, elders said."
+    )
+    inc = located(item, "gunfight")
+    assert near(inc, 4.74, 45.20)
+
+
+def test_a_report_verb_after_the_place_is_no_owner(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "Airstrikes by an alliance led by Saudi Arabia have killed 40 people in two "
+        "districts in the northern Yemeni province of Saada, officials said Thursday."
+    )
+    inc = located(item, "Airstrikes")
+    assert inc.location is not None and inc.location.country == "YEM"

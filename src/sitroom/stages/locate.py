@@ -154,15 +154,17 @@ def _finer(
         return None
     others = {item.sentence_of(i.trigger.start) for i in item.incidents if i is not incident}
     around = [t for t in (s + 1, s + 2, s - 1, s - 2) if t not in others and t not in order]
-    seen = [s] + [x for x in order if x != s] + around  # its own sentence first
+    near = [s] + [x for x in order if x != s] + around  # its own sentence first
+    rest: list[int] = []
     if coarse.feature in NATIONAL | SUBNATIONAL:  # its centre is nowhere: any place in it
-        seen += sorted(
-            (t for t in range(len(item.sentences)) if t not in seen), key=lambda t: abs(t - s)
+        rest = sorted(
+            (t for t in range(len(item.sentences)) if t not in near), key=lambda t: abs(t - s)
         )
-    for t in seen:
-        best = _best_in_sentence(item, incident, t, nearby=True, within=coarse)
-        if best is not None:
-            return best[0], f"{best[1]} (sentence {t})"
+    for group, towns in ((near, True), (rest, True), (near, False), (rest, False)):
+        for t in group:  # a town anywhere in the text before a province's centre
+            best = _best_in_sentence(item, incident, t, nearby=True, within=coarse, towns=towns)
+            if best is not None:
+                return best[0], f"{best[1]} (sentence {t})"
     return None
 
 
@@ -176,10 +178,35 @@ def _nationwide(text: str, place: Place) -> bool:
     return _ACROSS.search(text[max(0, place.start - 20) : place.start]) is not None
 
 
+def _reference_before(before: str) -> re.Match[str] | None:
+    """The words before a place make it a reference point ("a mosque south of"), unless
+    they put the event in a part of it ("in west of Beledweyne")."""
+    found = _REFERENCE.search(before)
+    if found is None or _IN_PART.search(before[: found.start()]):
+        return None
+    return found
+
+
+_IN_PART = re.compile(r"\b(?:in|on)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _is_reference(text: str, place: Place) -> bool:
-    """ "south of Baghdad", "20 km from Kirkuk": a point the place is measured from."""
+    """ "south of Baghdad", "120 km from Kirkuk": a point the place is measured from;
+    not so when the stated distance is short ("15 km southwest of Nyala")."""
     start = place.start or 0
-    return _REFERENCE.search(text[max(0, start - 60) : start]) is not None
+    found = _reference_before(text[max(0, start - 60) : start])
+    if found is None:
+        return False
+    figure = re.match(r"(\d[\d.,]*)\s*(km|kilomet\w*|mi\w*)", found.group(0), re.IGNORECASE)
+    if figure is None:
+        return True
+    km = float(figure.group(1).replace(",", "")) * (
+        1.6 if figure.group(2)[:2].lower() == "mi" else 1
+    )
+    return km > NEAR_KM
+
+
+NEAR_KM = 40.0  # "15 km southwest of Nyala": at that place for our purposes
 
 
 REFERENCE_KM = 400.0  # "north of Baghdad": the town meant may lie this far off
@@ -245,6 +272,7 @@ def _best_in_sentence(
     s: int,
     nearby: bool = False,
     within: Place | None = None,
+    towns: bool = False,
 ) -> tuple[Place, str] | None:
     if s < 0 or s >= len(item.sentences):
         return None
@@ -259,7 +287,14 @@ def _best_in_sentence(
         if seized is not None:
             places = [*places, seized]
     if within is not None:
-        places = [p for p in places if _inside(p, within)]
+        text = item.article.text
+        places = [
+            p
+            for p in places
+            if _inside(p, within)
+            and not _is_reference(text, p)
+            and not (towns and p.feature in SUBNATIONAL)
+        ]
     if not places:
         return None
     parse = item.parses.get(s)
@@ -321,6 +356,8 @@ def _chain(text: str, place: Place, places: list[Place]) -> list[Place]:
             not peer and (not _LINK.search(between) or _NOT_LINK.search(between))
         ):
             break
+        if not out and not peer and _POSSESSIVE.match(between):
+            break  # "Mogadishu's Hamar Weyne district": a part of it, not its holder
         end = other.end or other.start
         last = other
         if not peer and "capital" not in other.mention.lower():  # "X, the capital of"
@@ -344,14 +381,21 @@ def _hosted(item: Analysis, place: Place, places: list[Place]) -> tuple[Place, s
     country = next((p.country for p in reversed(known) if p.country), None)
     consistent = [p for p in known if p.country == country]
     host = next((p for p in consistent if p.feature != "country"), None) or consistent[0]
+    support = country_support(item.places)
     if place.feature == "approximate":
         from sitroom.stages.places import approximated_from
 
         before = approximated_from(place, item.places)
-        if before is not None and not _contradicts(host, before) and _rank(before) >= _rank(host):
+        if (
+            before is not None
+            and not _contradicts(host, before, support)
+            and _rank(before) >= _rank(host)
+        ):
             return None  # its own borrowed coordinates are as fine and agree
-    elif place.resolved and not _contradicts(host, place):
+    elif place.resolved and not _contradicts(host, place, support):
         return None
+    elif not place.resolved and host.feature == "country":
+        return None  # a country says little: the best place named with it may say more
     if (host.lat, host.lon) == (place.lat, place.lon):
         return None
     precision = 2 if host.feature in _FINE_HOSTS else 3
@@ -372,19 +416,22 @@ def _rank(place: Place) -> float:
     return SPECIFICITY.get(place.feature or "", 2.4)
 
 
-def _contradicts(host: Place, place: Place) -> bool:
+def _contradicts(host: Place, place: Place, support: Counter[str]) -> bool:
     """The named enclosing area says the resolved place is a namesake elsewhere: another
-    country, another first-level area, or (with no area known) a town far off."""
+    country (when the text backs the host's country at least as much), another
+    first-level area far off, or a town far off. Gazetteers disagree on borders, so a
+    town just across one ("Takum" filed under a neighbouring state) is no contradiction,
+    nor is a province whose centre lies far from a town inside it."""
     if host.country != place.country:
-        return True
-    if host.feature == "country":
+        return support[host.country or ""] >= support[place.country or ""]
+    if host.feature in _FINE_HOSTS:
+        return not _close(host, place, FAR_KM)
+    if host.feature == "country" or not (host.admin1 and place.admin1):
         return False
-    if host.admin1 and place.admin1:
-        return host.admin1 != place.admin1
-    return host.feature in _FINE_HOSTS and not _close(host, place, FAR_KM)
+    return host.admin1 != place.admin1 and not _close(host, place, FAR_KM)
 
 
-FAR_KM = 150.0  # a district's town this far from the place cannot hold it
+FAR_KM = 200.0  # an enclosing area's centre this far from the place cannot hold it
 
 
 TERRITORIAL = frozenset(
@@ -492,13 +539,14 @@ def _score(
         and o.country == place.country
         and o.feature not in _COARSE
         and (place.feature != "admin1" or not o.admin1 or o.admin1 == place.admin1)
+        and not _reference_before(sentence.text[: (o.start or 0) - sentence.start])
         for o in others
     ):  # "in Ghazni province south of Kabul": Kabul lies outside it
         value -= 1.0
         reasons.append("contains another named place")
     before = sentence.text[: (place.start or 0) - sentence.start]
     after = sentence.text[(place.end or 0) - sentence.start :]
-    if _REFERENCE.search(before) and len(others) > 1:
+    if _reference_before(before) and len(others) > 1:
         value -= 2.0
         reasons.append("a reference point")
     line = before[before.rfind("\n") + 1 :]
@@ -645,8 +693,9 @@ def _other_clause(trigger: Any, head: Any) -> Any:
         if tok.i == trigger.i:
             return None
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
-            return tok if tok.lemma_.lower() in REPORTING else None
-    return None
+            between = min(head.i, trigger.i) < tok.i < max(head.i, trigger.i)
+            return tok if between and tok.lemma_.lower() in REPORTING else None
+    return None  # (a parser's "killed ... in Saada, officials said" keeps Saada)
 
 
 def _acts(head: Any) -> bool:
