@@ -198,3 +198,8 @@ def test_a_story_cut_at_a_dash_is_read_whole(parse) -> None:
     item.incidents = [incident_at(item, "hacked", "Attack")]
     TollStage().process([item])
     assert item.incidents[0].fatalities == 6
+
+
+def test_a_revised_toll_wins() -> None:
+    assert killed("Raiders killed 12 people on Monday; the toll was later revised to 19.") == 19
+    assert killed("Gunmen killed 40 [later updated to 65] villagers, police said.") == 65

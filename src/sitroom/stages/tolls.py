@@ -96,7 +96,8 @@ _BEFORE_KILL = re.compile(
     r"\bclaim(?:ed|ing)? the lives of|\bdeaths? of|\bkilling of|\bmurders? of|"
     r"\bbodies of|\bremains of|\bkill(?:ing|ed)\s+(?:himself|herself|themselves)\s+and|"
     r"\btoll\b[^.;]{0,60}?\b(?:to|at|of|reached|hit|is|was|stands at|stood at)|"
-    r"\brose to|\bclimbed to|\brisen to|\bjumped to|\bincreased to|\braised to|\badjusted to)"
+    r"\brose to|\bclimbed to|\brisen to|\bjumped to|\bincreased to|\braised to|\badjusted to|"
+    r"\bupdated to|\brevised to|\brevised up to|\bput the toll at|\bnow stands at)"
     r"\s+(?:another\s+|a further\s+|an additional\s+|a total of\s+)?$",
     re.IGNORECASE,
 )
