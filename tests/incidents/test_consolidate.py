@@ -115,3 +115,18 @@ def test_an_undated_lead_keeps_apart_from_a_murder_months_before(
     assert kinds[0] == ("Abduction/forced disappearance", "new")
     assert ("Attack", "background") in kinds
     assert out.incidents[0].date_precision == "unknown"
+
+
+PARTY = (
+    "Rebels attacked the party's offices in Bogota with explosives, the party said. "
+    "The party has lost most of its leaders, including its founder, who was murdered "
+    "in 1987."
+)
+
+
+def test_a_murder_years_before_an_undated_lead_stays_apart(
+    run_pipeline: pipeline.Pipeline,
+) -> None:
+    out = _extract(run_pipeline, PARTY, dt.date(1990, 1, 24))
+    years = sorted(i.date.year for i in out.incidents if i.date)
+    assert years == [1987, 1990]

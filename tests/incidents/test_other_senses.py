@@ -212,3 +212,8 @@ def test_a_drug_gang_arrested_is_organised_crime(detect: Detect) -> None:
 def test_killing_each_other_is_no_report(detect: Detect) -> None:
     text = LEAD + "The people are in no condition to go on killing each other with impunity."
     assert len(detect(text, DAY)) == 1
+
+
+def test_casualties_a_side_has_inflicted_are_a_tally(detect: Detect) -> None:
+    text = LEAD + "The army says it has inflicted heavy casualties on the rebels: 300 dead."
+    assert len(detect(text, DAY)) == 1

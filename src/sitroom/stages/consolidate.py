@@ -172,14 +172,14 @@ def _compatible(c: _Cluster, m: Incident) -> bool:
 
 def _long_before_undated(c: _Cluster, m: Incident) -> bool:
     """An undated incident stands at the report's date; a mention dated in its own
-    sentence more than a month away from it ('a union leader, murdered in February',
-    in a May report of a kidnapping) tells another incident."""
+    sentence more than a month away from it, or in another year ('a union leader,
+    murdered in February', in a May report of a kidnapping) tells another incident."""
     if any(x.date_precision != "unknown" for x in c.mentions) or c.first.date is None:
         return False
-    if m.date is None or m.date_precision not in ("day", "week", "month"):
+    if m.date is None or m.date_precision == "unknown" or m.notes.get("dated") == "inherited":
         return False
-    if m.notes.get("dated") == "inherited":
-        return False
+    if m.date_precision == "year":
+        return m.date.year != c.first.date.year  # 'a candidate murdered in 1987'
     return abs((m.date - c.first.date).days) > 31
 
 

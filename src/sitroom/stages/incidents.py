@@ -458,6 +458,7 @@ def _why_not(cue: Cue, cumulative: set[int], trigger_heads: set[int]) -> str:
         _accident(cue),
         _campaign(tok),
         _war_as_whole(tok),
+        _casualty_summary(cue),
         _bare_plural(tok),
         _armless(cue),
         _negated(tok),
@@ -651,6 +652,20 @@ def _war_as_whole(tok: Any) -> str:
                 d.dep_ == "nummod" and _number(d) >= 1000 for d in c.children
             ):
                 return "toll in the thousands: a statistic"
+    return ""
+
+
+def _casualty_summary(cue: Cue) -> str:
+    """'the armed forces have inflicted the following casualties on the enemy: 784
+    dead, 357 wounded': casualties a side 'has inflicted' or 'has suffered' are a tally
+    over a period, a statistic."""
+    if cue.pattern not in _KILL_WORDS:
+        return ""
+    for t in cue.head.doc:
+        if t.lemma_.lower() not in ("casualty", "loss") or t.dep_ != "dobj":
+            continue
+        if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in t.head.children):
+            return "tally of casualties: a statistic"
     return ""
 
 
