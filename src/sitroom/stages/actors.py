@@ -86,6 +86,72 @@ _REPORTING_VERBS = {
     "denounce",
     "probe",
 }
+_NOT_DOING = {
+    "receive",
+    "interview",
+    "quote",
+    "cite",
+    "tell",
+    "confirm",
+    "report",
+    "publish",
+    "document",
+    "verify",
+    "see",
+    "witness",
+    "hear",
+    "visit",
+    "inhabit",
+    "populate",
+    "occupy",
+    "control",
+    "hold",
+    "own",
+    "run",
+    "compile",
+    "collect",
+    "record",
+    "release",
+    "issue",
+    "announce",
+    "send",
+    "sign",
+    "organise",
+    "organize",
+    "host",
+    "condemn",
+    "deny",
+}
+_NOT_NAMES = {
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "when",
+    "after",
+    "before",
+    "as",
+    "some",
+    "many",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "armed",
+    "suspected",
+    "unknown",
+    "unidentified",
+    "police",
+    "but",
+    "and",
+    "while",
+    "if",
+    "local",
+    "other",
+}
 _POSSESSIVES = {"their", "its", "his", "her", "our", "my", "your"}
 _RAISING = {"report", "say", "believe", "suspect", "allege", "think", "understand", "know"}
 _NOT_ACTOR_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
@@ -977,6 +1043,7 @@ def _sentence_perpetrator(
         if active and lemma in _NEEDS_OBJECT and not any(c.dep_ == "dobj" for c in verb.children):
             continue
         by = tok.dep_ == "pobj" and verb.lower_ == "by" and verb.dep_ in ("agent", "prep")
+        by = by and verb.head.lemma_.lower() not in _NOT_DOING  # "reports received by the UN"
         if not (active or by):
             continue
         if base + (verb.head.idx if by else verb.idx) in foreign:
@@ -1421,6 +1488,9 @@ def _phrase_actor(
     mention = _DETERMINERS.sub("", core.text.strip()) + _gloss(doc.text[core.end_char :])
     for text in (core.text, *_descriptions(head)):
         named = [m for m in lex.find(text) if m.entry is not None]
+        if named and text == core.text and len(mention.split()) <= 8:
+            # "Ethiopian National Defense Forces (ENDF)": the phrase, not only the abbreviation
+            return lex.actor(named[0], mention, country)
         if named:
             return lex.actor(named[0], named[0].text, country)
     matches = lex.find(core.text)
@@ -1551,6 +1621,10 @@ def _nearby_actor(text: str, trigger_at: int, lex: Lexicon, country: str | None)
             text[max(0, m.start - 50) : m.start]
         ):
             continue  # "a police inspector", "affiliated with the ANP": a victim's description
+        if re.search(
+            r"(?i)\b(?:told|informed|to|by)\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start]
+        ):
+            continue  # "hospitals have told the United Nations": the addressee
         if m.entry is not None or (m.generic is not None and m.generic.role != "victim"):
             after_entry = best is not None and best.entry is not None
             if m.generic is not None and after_entry and _adjacent(text, best, m):
@@ -1558,6 +1632,9 @@ def _nearby_actor(text: str, trigger_at: int, lex: Lexicon, country: str | None)
             best = m
     if best is None:
         return None
+    named = re.search(r"\b([A-Z][\w'’-]+)\s+$", text[max(0, best.start - 30) : best.start])
+    if best.generic is not None and named and named.group(1).lower() not in _NOT_NAMES:
+        return lex.actor(best, f"{named.group(1)} {best.text}", country)  # "Kuteb youths"
     return lex.actor(best, best.text, country)
 
 

@@ -426,6 +426,13 @@ def _actor_text(who: str) -> str | None:
             return who[: tie.start()].strip(" ,-") or None
     if not named:
         return who
+    if re.match(r"-(?:linked|affiliated|backed|allied|aligned|inspired)\b", who[named[0].end :]):
+        # "the al-Qaeda-affiliated Al-Murabitoun group": al-Qaeda only describes it
+        rest = [m for m in named[1:]]
+        if not rest:
+            tail = re.sub(r"^-\w+\s*", "", who[named[0].end :]).strip()
+            return tail or who
+        named = rest
     first = named[0]
     for later in named[1:]:
         if _MODIFIER_GAP.match(who[first.end : later.start]):
