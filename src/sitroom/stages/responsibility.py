@@ -242,12 +242,24 @@ _SECURITY_ORGAN = re.compile(
 )
 
 
+_OWN_ACTIONS = (
+    "Arrests",
+    "Air/drone strike",
+    "Armed clash",
+    "Shelling/artillery/missile attack",
+    "Government regains territory",
+    "Disrupted weapons use",
+)
+
+
 def _own_announcement(item: Analysis, incident: Incident) -> Finding | None:
     """ "Kenyan police arrested four suspects ..., the National Police Service said": a
     state's security organ telling what its own forces did (a claim, CODEBOOK.md)."""
     actor = incident.actor1
     if actor is None or actor.type != "state forces" or not incident.sentences:
         return None
+    if incident.sub_event_type not in _OWN_ACTIONS:
+        return None  # a strike, raid, clash or arrest; not "police killed a protester"
     index = min(incident.sentences)
     if not 0 <= index < len(item.sentences):
         return None
