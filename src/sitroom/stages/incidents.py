@@ -33,8 +33,8 @@ from sitroom.stages import Stage
 SHORT_SENTENCES = 3  # a text of at most this many sentences is a one-event report
 SHORT_CHARS = 900
 FALLBACK = True
-_FIRM = ("negated", "hypothetical", "question", "metaphor", "characterisation", "sense")
-_FIRM += ("accident",)
+_FIRM: tuple[str, ...] = ("negated", "hypothetical", "question", "metaphor", "characterisation")
+_FIRM += ("sense", "accident")
 
 _GENERIC_DETS = {"any", "such", "every", "each", "no", "more", "further", "much"}
 _NEW_REFERENT = {"another", "second", "third", "separate", "new", "fresh", "other"}
