@@ -136,3 +136,12 @@ def test_a_report_verb_after_the_place_is_no_owner(analyse: Callable[[str], Anal
     )
     inc = located(item, "Airstrikes")
     assert inc.location is not None and inc.location.country == "YEM"
+
+
+def test_the_place_of_an_earlier_abduction_loses(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "On Sunday, soldiers freed nine farmers kidnapped on the Jos-Bauchi road after a "
+        "shootout with the kidnappers near Toro."
+    )
+    inc = located(item, "shootout")
+    assert inc.location is not None and inc.location.mention == "Toro"

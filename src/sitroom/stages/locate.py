@@ -299,7 +299,8 @@ def _best_in_sentence(
         return None
     parse = item.parses.get(s)
     support = country_support(item.places)
-    scored = [(_score(p, incident, sentence, parse, places, support), p) for p in places]
+    elsewhere = frozenset(i.trigger.start for i in item.incidents if i is not incident)
+    scored = [(_score(p, incident, sentence, parse, places, support, elsewhere), p) for p in places]
     scored = [
         (v, p) for v, p in scored if not (p.feature in NATIONAL and "names the actor" in v[1])
     ]  # "Kenyan officers fought gangs near the port": the country acted, no place is named
@@ -530,6 +531,7 @@ def _score(
     parse: Any,
     others: list[Place],
     support: Counter[str] | None = None,
+    elsewhere: frozenset[int] = frozenset(),
 ) -> tuple[float, str]:
     feature = place.feature or "unresolved"
     value = 1.5 * SPECIFICITY.get(feature, 2.4)
@@ -567,7 +569,7 @@ def _score(
         value -= 3.0  # another paragraph: the sentence splitter missed a break
         reasons.append("another paragraph")
     if parse is not None:
-        bonus, why = _syntax(place, incident, sentence.start, parse)
+        bonus, why = _syntax(place, incident, sentence.start, parse, elsewhere)
         value += bonus
         if why:
             reasons.append(why)
@@ -636,7 +638,13 @@ def _place_head(parse: Any, place: Place, offset: int) -> Any:
     return toks[0]
 
 
-def _syntax(place: Place, incident: Incident, offset: int, parse: Any) -> tuple[float, str]:
+def _syntax(
+    place: Place,
+    incident: Incident,
+    offset: int,
+    parse: Any,
+    elsewhere: frozenset[int] = frozenset(),
+) -> tuple[float, str]:
     head = _place_head(parse, place, offset)
     trigger = _token_at(parse, incident.trigger.start - offset)
     if head is None or trigger is None:
@@ -673,7 +681,31 @@ def _syntax(place: Place, incident: Incident, offset: int, parse: Any) -> tuple[
     if owner is not None:
         bonus -= 2.5
         why = f"where it was {owner.text!r}"
+    elif _other_event(trigger, head, offset, elsewhere):
+        bonus -= 2.0
+        why = "where another event happened"
     return bonus, why
+
+
+EVENT_VERBS = frozenset(
+    {"abduct", "kidnap", "kill", "attack", "ambush", "seize", "capture", "shoot", "bomb",
+     "raid", "storm", "hijack", "massacre", "behead", "execute", "loot", "burn"}
+)  # fmt: skip
+
+
+def _other_event(trigger: Any, head: Any, offset: int, elsewhere: frozenset[int]) -> bool:
+    """The place hangs off another incident's verb that the trigger does not govern
+    ("rescued travellers abducted on the highway after a gunfight near Kachia": the
+    highway is where the abduction was), unless the two verbs are coordinated."""
+    for tok in _ancestors(head)[1:]:
+        if tok.i == trigger.i:
+            return False
+        if tok.pos_ == "VERB":
+            if tok.idx + offset not in elsewhere and tok.lemma_.lower() not in EVENT_VERBS:
+                return False
+            linked = tok.dep_ == "conj" and tok.head.i in (trigger.i, trigger.head.i)
+            return not linked and trigger.head.i != tok.i and tok.head.i != trigger.i
+    return False
 
 
 REPORTING = frozenset(
