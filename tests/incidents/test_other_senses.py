@@ -217,3 +217,12 @@ def test_killing_each_other_is_no_report(detect: Detect) -> None:
 def test_casualties_a_side_has_inflicted_are_a_tally(detect: Detect) -> None:
     text = LEAD + "The army says it has inflicted heavy casualties on the rebels: 300 dead."
     assert len(detect(text, DAY)) == 1
+
+
+def test_a_disasters_toll_is_no_incident(detect: Detect) -> None:
+    for text in (
+        "Floods killed 40 people in the district on Monday.",
+        "Aid came after the earthquake of March 28, which was centred near the city and "
+        "killed more than 3,700 people.",
+    ):
+        assert [s for s in subs(detect(text, DAY)) if s == "Attack"] == [], text

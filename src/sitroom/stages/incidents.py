@@ -581,8 +581,23 @@ _THINGS |= {"following", "item", "belonging", "certificate", "jewel", "jewelry",
 
 _ACCIDENT_VERBS = {"crash", "collide", "capsize", "sink", "derail", "overturn"}
 _AIRCRAFT = {"helicopter", "plane", "aircraft", "airplane", "jet", "airliner"}
+_DISEASES = {"disease", "cholera", "outbreak", "epidemic", "famine", "drought", "heatwave"}
 _ACCIDENT_NOUNS = {"accident", "crash", "collision", "stampede", "earthquake", "flood"}
 _ACCIDENT_NOUNS |= {"landslide", "storm", "cyclone", "hurricane", "mishap"}
+
+
+def _disaster_did_it(verb: Any) -> bool:
+    """'the earthquake of March 28, which killed more than 3,700 people', 'floods
+    killed 40': the doer is a disaster, not an armed side."""
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # 'which was centred near the city and killed 3,700'
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    doers = [subj]
+    if subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        doers = [verb.head, *list(verb.head.ancestors)[:3]]  # 'the quake of March 28, which'
+    return any(t.lemma_.lower() in _ACCIDENT_NOUNS | _DISEASES for t in doers)
 
 
 def _accident(cue: Cue) -> str:
@@ -595,6 +610,8 @@ def _accident(cue: Cue) -> str:
         return "accident"  # 'their helicopter crashed near the base'
     if cue.pattern not in _KILL_WORDS:
         return ""
+    if _disaster_did_it(tok):
+        return "accident (a disaster's toll)"
     for c in tok.children:
         if c.dep_ == "advcl" and c.lemma_.lower() in _ACCIDENT_VERBS:
             return "accident"
