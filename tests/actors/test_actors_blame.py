@@ -230,3 +230,12 @@ def test_people_who_protest_are_the_protesters(parse) -> None:
     incident = run(parse, text, "strike", "Peaceful protest")
     assert incident.actor1 is not None and incident.actor1.name.startswith("Protesters")
     assert "dockworkers" in incident.actor1.mention
+
+
+def test_victims_vehicle_names_no_doer(parse) -> None:
+    text = (
+        "Three soldiers were killed on Monday when their patrol vehicle struck a roadside "
+        "bomb near Bama. An army spokesman blamed fighters of Boko Haram."
+    )
+    incident = run(parse, text, "bomb", "Remote explosive/landmine/IED")
+    assert incident.actor1 is not None and incident.actor1.name.startswith("Boko Haram")

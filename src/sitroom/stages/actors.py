@@ -122,6 +122,11 @@ _NOT_DOING = {
     "condemn",
     "deny",
 }
+_THING_AFTER = re.compile(
+    r"^\s+(?:vehicles?|cars?|trucks?|bus|buses|base|bases|posts?|camps?|checkpoints?|stations?|"
+    r"convoys?|barracks|headquarters|compound|building|office|offices)\b",
+    re.IGNORECASE,
+)
 _NOT_NAMES = {
     "the",
     "a",
@@ -1625,6 +1630,10 @@ def _nearby_actor(text: str, trigger_at: int, lex: Lexicon, country: str | None)
             r"(?i)\b(?:told|informed|to|by)\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start]
         ):
             continue  # "hospitals have told the United Nations": the addressee
+        if re.search(r"(?i)\b(?:their|his|her|its)\s+$", text[max(0, m.start - 8) : m.start]):
+            continue  # "when their patrol vehicle struck a bomb": the victims' own
+        if _THING_AFTER.match(text[m.end : m.end + 20]):
+            continue  # "a police vehicle", "an army base": a thing that was hit
         if m.entry is not None or (m.generic is not None and m.generic.role != "victim"):
             after_entry = best is not None and best.entry is not None
             if m.generic is not None and after_entry and _adjacent(text, best, m):
