@@ -102,3 +102,29 @@ def test_a_live_update_stamp_is_the_pages_day() -> None:
     # a clock time inside a sentence still takes the day the sentence names
     inside = find_times("The blast came at 08:05 on Tuesday.", FRIDAY)
     assert any(t.value == "2023-12-05T08:05" for t in inside)
+
+
+def test_an_overnight_raid_takes_the_night_the_next_sentence_gives(analyse: Analyse) -> None:
+    # published on a Tuesday: "overnight" alone counts back to Monday
+    tuesday = dt.date(2023, 12, 5)
+    item = analyse(
+        "Armed men kidnapped 20 villagers in an overnight raid in the north, police said on "
+        "Tuesday.\n\nThe kidnappers arrived on motorbikes shortly before midnight on Sunday "
+        "and went from house to house.",
+        tuesday,
+    )
+    (raid,) = dated(item, incident(item, "raid"))
+    assert (raid.date, raid.date_precision) == (dt.date(2023, 12, 3), "day")
+
+
+def test_an_overnight_raid_keeps_its_night_when_the_next_sentence_is_another_story(
+    analyse: Analyse,
+) -> None:
+    tuesday = dt.date(2023, 12, 5)
+    item = analyse(
+        "Armed men kidnapped 20 villagers in an overnight raid in the north, police said on "
+        "Tuesday.\n\nThe governor visited the state capital on Sunday to open a hospital.",
+        tuesday,
+    )
+    (raid,) = dated(item, incident(item, "raid"))
+    assert raid.date == dt.date(2023, 12, 4)

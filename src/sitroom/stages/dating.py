@@ -157,7 +157,9 @@ def _date_incident(
             t, how = best
             if reporting(t, text):
                 return _past_the_report(item, incident, idx, t)
-            return _from_timex(t, item, how)
+            found = _from_timex(t, item, how)
+            night = _night_told_again(item, idx, t, found)
+            return night or found
     back = _refers_back(item, incident, dated)
     if back is not None:
         return back
@@ -274,6 +276,42 @@ _RESTATES = re.compile(
     r"ambush|assault|bombings?|fighting|clash(?:es)?|shooting|violence|strikes?|shelling)\b"
     r"[^.;]{0,60}?\b(?:started|began|was carried out)\b"
 )
+
+
+_DOERS_AGAIN = re.compile(
+    r"(?:The|These|Those)\s+(?:[\w-]+\s+)?(?:attackers|assailants|gunmen|raiders|militants|"
+    r"bandits|insurgents|kidnappers|abductors|jihadists|rebels|fighters)\b",
+    re.IGNORECASE,
+)
+_NIGHT_WORDS = {"overnight", "last night"}
+
+
+def _night_told_again(
+    item: Analysis, idx: int, night: Timex, found: _Dating | None
+) -> _Dating | None:
+    """ "An overnight raid, police said on Tuesday. The gunmen arrived shortly before
+    midnight on Sunday ...": a night counted back from the report gives way to the day the
+    next sentence gives when it tells the incident again (the attackers, the attack), if
+    that day is the night's or the one before it."""
+    if found is None or night.text.lower() not in _NIGHT_WORDS:
+        return None
+    if not 0 < idx + 1 < len(item.sentences):
+        return None
+    nxt = item.sentences[idx + 1]
+    if not (_restates(item, idx + 1) or _DOERS_AGAIN.match(nxt.text.lstrip())):
+        return None
+    text = item.article.text
+    for t in item.times:
+        if (
+            not nxt.start <= t.start < nxt.end
+            or reporting(t, text)
+            or t.type not in ("DATE", "TIME")
+        ):
+            continue
+        got = value_date(t.value)
+        if got is not None and got[1] == "day" and 0 <= (found.date - got[0]).days <= 1:
+            return _Dating(got[0], "day", t, f"'{t.text}' (the next sentence tells it again)")
+    return None
 
 
 def _restates(item: Analysis, idx: int) -> bool:
