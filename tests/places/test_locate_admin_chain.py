@@ -45,8 +45,8 @@ def test_unknown_village_takes_the_smallest_named_area(
 
 def test_neighbourhood_of_a_capital_takes_the_city(analyse: Callable[[str], Analysis]) -> None:
     item = analyse(
-        "Soldiers opened fire on a crowd in the Zobolo neighbourhood of the Central "
-        "African Republic capital of Bangui, killing nine people."
+        "Soldiers opened fire on a crowd in the Boy-Rabe district, part of the Central "
+        "African Republic capital Bangui, killing nine people."
     )
     inc = located(item, "opened fire")
     assert near(inc, 4.36, 18.56)
@@ -54,11 +54,11 @@ def test_neighbourhood_of_a_capital_takes_the_city(analyse: Callable[[str], Anal
 
 def test_named_state_overrules_a_namesake_elsewhere(analyse: Callable[[str], Analysis]) -> None:
     item = analyse(
-        "Eight inmates were killed in a riot inside the Tuxpan prison in the city of "
-        "Iguala, in Guerrero state, on Friday."
+        "Rioting inmates killed nine people inside the Tepic prison in the city of Iguala, "
+        "Guerrero."
     )
-    inc = located(item, "riot")
-    assert near(inc, 18.34, -99.54)  # Iguala, not the Tuxpan of Jalisco or Veracruz
+    inc = located(item, "killed")
+    assert near(inc, 18.34, -99.54)  # Iguala, not the city of Tepic in Nayarit
 
 
 def test_a_direction_is_a_reference_not_a_holder(analyse: Callable[[str], Analysis]) -> None:
@@ -94,9 +94,9 @@ def test_quarter_of_a_named_city_is_no_namesake_abroad(
     analyse: Callable[[str], Analysis],
 ) -> None:
     item = analyse(
-        "Gunmen killed a chief at his home in Sabuwar Gandu quarters in Kano metropolis."
+        "Gunmen shot dead a trader outside his shop in Gandu ward of Kano city on Friday."
     )
-    inc = located(item, "killed")
+    inc = located(item, "shot")
     assert inc.location is not None and inc.location.country == "NGA"
     assert near(inc, 12.0, 8.52)
 

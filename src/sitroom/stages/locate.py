@@ -10,10 +10,23 @@ place in the sentence. Candidates are the toponyms of the incident's sentences, 
   province, those over a country; a country containing another named place loses to it;
   country adjectives only as a last resort);
 - how close they are to the trigger (a paragraph break in between costs much).
+Places that belong to something else lose: the dateline ("LAHORE, Pakistan —", a last
+resort), where the story was said or suspects will be charged (a reporting or aftermath
+verb between place and trigger), a country leading or backing an actor ("Saudi-led",
+"Iran-backed") or acting itself ("Russia launched 24 drones", "Kenyan officers fought"),
+a place hanging off another event's verb ("abducted on the highway ... a gunfight near
+Kachia"), a lone town in a country no other name of the text supports (a namesake).
+The areas named as holding the chosen place ("Kwarbadi village in the Gusau district in
+Nigeria's Zamfara State", "the central prison in the city of Iguala") give a name the
+gazetteer lacks the coordinates of the finest of them, and overrule a namesake they
+contradict (another country, or far off); a list of towns is no such chain.
 When the best is only a country or region ("killed in eastern Ukraine"), a town inside it
 named in the incident's other sentences or just around ("The deaths came in Horlivka")
-wins. An anaphoric mention ("That strike came a day after ...") takes a place only when
-one is attached to it, else leaves it to its antecedent. With no toponym in the
+wins, and under a whole country any town or province inside it named in the text; a
+tally "across Iraq" stays national. A reference point ("a mosque south of Baghdad")
+gives way to a town named beside it in the next sentences. An anaphoric mention ("That
+strike came a day after ...") takes a place only when one is attached to it, else leaves
+it to its antecedent. With no toponym in the
 incident's sentences, the nearest preceding sentence's place, then the article's main
 place (its most mentioned specific place) stand in. Precision 2 for "near X" and for a
 village known only through its town; 3 for a region or country.
@@ -180,7 +193,7 @@ def _nationwide(text: str, place: Place) -> bool:
 
 def _reference_before(before: str) -> re.Match[str] | None:
     """The words before a place make it a reference point ("a mosque south of"), unless
-    they put the event in a part of it ("in west of Beledweyne")."""
+    they put the event in a part of it ("in west of Kismayo")."""
     found = _REFERENCE.search(before)
     if found is None or _IN_PART.search(before[: found.start()]):
         return None
@@ -192,7 +205,7 @@ _IN_PART = re.compile(r"\b(?:in|on)\s+(?:the\s+)?$", re.IGNORECASE)
 
 def _is_reference(text: str, place: Place) -> bool:
     """ "south of Baghdad", "120 km from Kirkuk": a point the place is measured from;
-    not so when the stated distance is short ("15 km southwest of Nyala")."""
+    not so when the stated distance is short ("15 km southwest of Kismayo")."""
     start = place.start or 0
     found = _reference_before(text[max(0, start - 60) : start])
     if found is None:
@@ -206,7 +219,7 @@ def _is_reference(text: str, place: Place) -> bool:
     return km > NEAR_KM
 
 
-NEAR_KM = 40.0  # "15 km southwest of Nyala": at that place for our purposes
+NEAR_KM = 40.0  # "15 km southwest of Kismayo": at that place for our purposes
 
 
 REFERENCE_KM = 400.0  # "north of Baghdad": the town meant may lie this far off
@@ -217,7 +230,7 @@ def _beside(
 ) -> tuple[Place, str] | None:
     """The best place was only a reference point ("a mosque south of Baghdad"): a town
     near it named in the incident's other sentences or the next ones ("The blast
-    collapsed the roof of a mosque in Musayyib") is where it happened."""
+    brought down the roof of a mosque in Mahmudiyah") is where it happened."""
     others = {item.sentence_of(i.trigger.start) for i in item.incidents if i is not incident}
     later = [t for t in (s + 1, s + 2) if t not in others and t not in order]
     for t in [x for x in order if x != s] + later:
@@ -241,7 +254,7 @@ SUBNATIONAL = frozenset({"admin1", "region"})
 def _inside(place: Place, coarse: Place) -> bool:
     """A resolved place finer than `coarse` that may lie in it: a town in its country
     (or near a region's centre, inside its first-level area); under a whole country a
-    province or region counts too ("killed in eastern Afghanistan ... in Giro district
+    province or region counts too ("killed in eastern Afghanistan ... in a district
     of Ghazni province")."""
     national = coarse.feature in NATIONAL
     finer = place.feature not in COARSE or (national and place.feature in SUBNATIONAL)
@@ -341,8 +354,8 @@ _FINE_HOSTS = frozenset({"city", "admin2", "district", "base", "camp", "site", "
 
 
 def _chain(text: str, place: Place, places: list[Place]) -> list[Place]:
-    """The areas named as holding `place`, innermost first: "Mbaljuel village in the
-    Mozogo district in Cameroon's Far North Region", "the Ngan market (Bui, North-West)"."""
+    """The areas named as holding `place`, innermost first: "Kwarbadi village in the
+    Gusau district in Nigeria's Zamfara State", "the Ndop market (Ngoketunjia, North-West)"."""
     out: list[Place] = []
     end = place.end or 0
     last = place
@@ -358,7 +371,7 @@ def _chain(text: str, place: Place, places: list[Place]) -> list[Place]:
         ):
             break
         if not out and not peer and _POSSESSIVE.match(between):
-            break  # "Mogadishu's Hamar Weyne district": a part of it, not its holder
+            break  # "Mogadishu's Hodan district": a part of it, not its holder
         end = other.end or other.start
         last = other
         if not peer and "capital" not in other.mention.lower():  # "X, the capital of"
@@ -370,7 +383,7 @@ def _chain(text: str, place: Place, places: list[Place]) -> list[Place]:
 
 def _hosted(item: Analysis, place: Place, places: list[Place]) -> tuple[Place, str] | None:
     """A village the gazetteer lacks, or a namesake the named areas contradict ("the
-    Tuxpan jail in the city of Iguala" is not the Tuxpan of another state), takes the
+    Tepic prison in the city of Iguala" is not the Tepic of another state), takes the
     coordinates of the finest area named as holding it, of the outermost one's country:
     the smallest known district or province beats a far-off town or the country."""
     if place.feature in ("country", "demonym", "continent") or place.start is None:
@@ -421,7 +434,7 @@ def _contradicts(host: Place, place: Place, support: Counter[str]) -> bool:
     """The named enclosing area says the resolved place is a namesake elsewhere: another
     country (when the text backs the host's country at least as much), another
     first-level area far off, or a town far off. Gazetteers disagree on borders, so a
-    town just across one ("Takum" filed under a neighbouring state) is no contradiction,
+    town just across one (a town filed under a neighbouring state) is no contradiction,
     nor is a province whose centre lies far from a town inside it."""
     if host.country != place.country:
         return support[host.country or ""] >= support[place.country or ""]
@@ -543,7 +556,7 @@ def _score(
         and (place.feature != "admin1" or not o.admin1 or o.admin1 == place.admin1)
         and not _reference_before(sentence.text[: (o.start or 0) - sentence.start])
         for o in others
-    ):  # "in Ghazni province south of Kabul": Kabul lies outside it
+    ):  # "in Logar province south of Kabul": Kabul lies outside it
         value -= 1.0
         reasons.append("contains another named place")
     before = sentence.text[: (place.start or 0) - sentence.start]
@@ -596,7 +609,7 @@ def country_support(places: list[Place]) -> Counter[str]:
 
 def _abroad(place: Place, support: Counter[str]) -> bool:
     """A town whose country no other name of the text supports, while another country
-    has two or more ("Dar Es Salam area" among Sudanese places): mostly a namesake."""
+    has two or more ("Dar Es Salaam" among places in Darfur): mostly a namesake."""
     if place.feature not in _TOWNLIKE or not place.country or not place.resolved:
         return False
     if support[place.country] > 1:
@@ -718,7 +731,7 @@ REPORTING = frozenset(
 
 def _other_clause(trigger: Any, head: Any) -> Any:
     """The verb of reporting or aftermath whose clause holds the place when that clause
-    does not hold the trigger: "police in Jalingo said gunmen attacked ...", "they will
+    does not hold the trigger: "police in Lagos said gunmen attacked ...", "they will
     be charged in Nairobi". None when the trigger dominates the place (its own clause,
     however deep) or the place's first verb is another (a coordinated "and wounded")."""
     for tok in _ancestors(head)[1:]:
@@ -727,7 +740,7 @@ def _other_clause(trigger: Any, head: Any) -> Any:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
             between = min(head.i, trigger.i) < tok.i < max(head.i, trigger.i)
             return tok if between and tok.lemma_.lower() in REPORTING else None
-    return None  # (a parser's "killed ... in Saada, officials said" keeps Saada)
+    return None  # (a parser's "killed ... in Saada, officials said" keeps it)
 
 
 def _acts(head: Any) -> bool:
