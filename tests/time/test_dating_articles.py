@@ -128,3 +128,27 @@ def test_an_overnight_raid_keeps_its_night_when_the_next_sentence_is_another_sto
     )
     (raid,) = dated(item, incident(item, "raid"))
     assert raid.date == dt.date(2023, 12, 4)
+
+
+def test_a_sentence_telling_the_attack_again_is_not_dated_by_its_report(
+    analyse: Analyse,
+) -> None:
+    item = analyse(
+        "Militants attacked a police station in the district late on Wednesday, killing "
+        "three officers, police said. The attackers struck the station shortly after 10 "
+        "p.m., the district police chief told reporters on Thursday.",
+        FRIDAY,
+    )
+    attacked, struck = dated(item, incident(item, "attacked"), incident(item, "struck"))
+    assert attacked.date == dt.date(2023, 12, 6)
+    assert (struck.date, struck.date_precision) == (dt.date(2023, 12, 6), "day")
+
+
+def test_a_new_subject_told_on_the_report_day_keeps_the_report_day(analyse: Analyse) -> None:
+    item = analyse(
+        "Militants attacked a police station late on Wednesday, police said. Soldiers "
+        "killed two suspects at a checkpoint, an army spokesman told reporters on Thursday.",
+        FRIDAY,
+    )
+    _, killed = dated(item, incident(item, "attacked"), incident(item, "killed"))
+    assert killed.date == dt.date(2023, 12, 7)

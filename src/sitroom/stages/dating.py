@@ -156,7 +156,7 @@ def _date_incident(
         if best is not None:
             t, how = best
             if reporting(t, text):
-                return _past_the_report(item, incident, idx, t)
+                return _past_the_report(item, incident, idx, t, dated)
             found = _from_timex(t, item, how)
             night = _night_told_again(item, idx, t, found)
             return night or found
@@ -204,7 +204,13 @@ def reporting(t: Timex, text: str) -> bool:
     return bool(_REPORTING_AFTER.match(text[t.end : t.end + 30]))
 
 
-def _past_the_report(item: Analysis, incident: Incident, idx: int, said: Timex) -> _Dating | None:
+def _past_the_report(
+    item: Analysis,
+    incident: Incident,
+    idx: int,
+    said: Timex,
+    dated: list[tuple[Incident, _Dating]],
+) -> _Dating | None:
     """The incident of "X was killed, police said Friday": a day in the week up to the
     report that the story gives the incident itself (in its sentences or the one after:
     "The attack happened on Thursday"), else the report's day (on PITF wire leads coders
@@ -228,7 +234,24 @@ def _past_the_report(item: Analysis, incident: Incident, idx: int, said: Timex) 
         ]
         if own:
             return _from_timex(own[0], item, f"'{own[0].text}' (the report is dated '{said.text}')")
+    again = _told_again(item, idx, dated)
+    if again is not None:
+        return again
     return _from_timex(said, item, f"'{said.text}' (the report's day: no other time is given)")
+
+
+def _told_again(item: Analysis, idx: int, dated: list[tuple[Incident, _Dating]]) -> _Dating | None:
+    """ "The attackers struck the post shortly after 11 p.m., the police chief told
+    reporters on Tuesday": a sentence that tells the incident of the sentence before
+    again (its doers, "the attack took place") takes that incident's date, not the day
+    it was told."""
+    if not (_restates(item, idx) or _DOERS_AGAIN.match(item.sentences[idx].text.lstrip())):
+        return None
+    before = [d for inc, d in dated if item.sentence_of(inc.trigger.start) == idx - 1]
+    if not before or before[0].precision != "day":
+        return None
+    d = before[0]
+    return _Dating(d.date, d.precision, d.timex, f"tells the incident before again ({d.reason})")
 
 
 def _within_week_before(t: Timex, said: Timex) -> bool:
