@@ -226,3 +226,8 @@ def test_a_disasters_toll_is_no_incident(detect: Detect) -> None:
         "killed more than 3,700 people.",
     ):
         assert [s for s in subs(detect(text, DAY)) if s == "Attack"] == [], text
+
+
+def test_captives_marched_into_the_bush_are_no_march(detect: Detect) -> None:
+    text = LEAD + "We heard the children crying as they were marched into the bush."
+    assert "Peaceful protest" not in subs(detect(text, DAY))

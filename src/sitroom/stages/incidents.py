@@ -524,6 +524,8 @@ def _other_sense(cue: Cue) -> str:
     voiced = first.dep_ == "dobj" and first.head.lemma_.lower() in _SAY_PROTEST
     if lemma == "protest" and tok.pos_ == "NOUN" and voiced:
         return "sense (a protest voiced)"
+    if lemma == "march" and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return "sense (led away)"  # 'the children were marched into the bush'
     if any(c.lower_ == "verbally" for c in tok.children):
         return "sense (verbally)"  # 'the demonstrators verbally attacked the president'
     if lemma == "protest" and tok.dep_ == "pobj" and _in_protest(tok):
