@@ -609,6 +609,7 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
             actor1 = Actor(actor1.name, kind[0], kind[1], actor1.country)
             how = "the kind of violence the text names (no group named)"
     actor1 = _as_demonstrators(incident, actor1, lex, country)
+    actor1, actor2 = _demonstrators_first(item, incident, actor1, actor2, lex, country)
     if sentence is not None and actor1 is not None and actor1.name.startswith("Unidentified"):
         unsaid = not actor1.mention  # "killed when men suspected to be rustlers invaded"
         actor1 = _suspected_group(sentence.text, lex, country, generic=unsaid) or actor1
@@ -647,6 +648,10 @@ def _as_demonstrators(
         pass  # "Iraqi Kurds demonstrated": a demonym, not the state's forces
     elif incident.event_type == "Protests" and actor.name.startswith("Unidentified"):
         pass  # "Islamic fundamentalists continued their hunger strike": protesters
+    elif actor.name.startswith("Unidentified") and _DEMONSTRATORS.fullmatch(
+        (actor.mention or "").split()[-1] if actor.mention else ""
+    ):
+        pass  # "moto-taxi drivers rioted": unarmed people in a riot are rioters
     elif actor.type not in (None, "civilians") or actor.name.startswith("Unidentified"):
         return actor
     if actor.type and not actor.mention:
@@ -657,6 +662,50 @@ def _as_demonstrators(
     where = actor.country or country
     name = _generic_name(lex, kind, where)
     return Actor(name, actor.mention, kind, where)
+
+
+# The people of a protest or a riot, as a wire names them ("students protesting", "Podemos
+# supporters", "residents protested"): ACLED codes them as actor1 of the event.
+_DEMONSTRATORS = re.compile(
+    r"\b(?:protesters?|demonstrators?|marchers|rioters|crowds?|supporters|students"
+    r"|residents|youths?|workers|traders|drivers|unionists|strikers|activists)\b",
+    re.IGNORECASE,
+)
+
+
+def _demonstrators_first(
+    item: Analysis,
+    incident: Incident,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    lex: Lexicon,
+    country: str | None,
+) -> tuple[Actor | None, Actor | None]:
+    """In a protest or a riot the demonstrators are actor1 and the police who disperse or
+    fire on them actor2 (ACLED), even when the police are the grammatical doer ("police
+    fired tear gas at students protesting", "Police dispersed them")."""
+    if incident.event_type not in ("Protests", "Riots") or actor1 is None:
+        return actor1, actor2
+    if actor1.type != "state forces":
+        return actor1, actor2
+    index = item.sentence_of(incident.trigger.start)
+    if index < 0:
+        return actor1, actor2
+    indices = sorted({index, *incident.sentences})
+    window = [i for i in range(max(0, indices[0] - 1), indices[-1] + 1)]
+    found = None
+    for i in window:
+        found = _DEMONSTRATORS.search(item.sentences[i].text)
+        if found is not None:
+            break
+    if found is None:
+        return actor1, actor2
+    kind = "protesters" if incident.event_type == "Protests" else "rioters"
+    name = _generic_name(lex, kind, country)
+    people = Actor(name, found.group(0), kind, country)
+    police = actor1 if actor1.mention or actor2 is None else actor2
+    incident.notes["demonstrators"] = "the demonstrators are actor1, the state forces actor2"
+    return people, police
 
 
 _DEMAND_NOUNS = {"resignation", "removal", "ouster", "release", "independence", "withdrawal"}
