@@ -715,6 +715,7 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
     withins = _enclosing(text, mentions, first)
     named, broad = _named_countries(mentions, first)
     confined = _confined_senses(mentions, first, withins, named, gaz, others)
+    units = {_sense_key(m) for m in mentions if _LOCAL_UNIT.match(text, m.end)} if named else set()
     chosen: list[Candidate | None] = []
     for n, m in enumerate(mentions):
         within = _usable_within(withins.get(n), first, named)
@@ -723,13 +724,14 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
         if within is None and _sense_key(m) in confined:
             cand = confined[_sense_key(m)]  # "LONDON, Ky. ... London police": one sense
         elif cand is not None and (within is None or _weak_area(first[within[1]])):
-            cand = _namesake(cand, m, gaz, own, named, broad)
+            cand = _namesake(cand, m, gaz, own, named, broad, _sense_key(m) in units)
         if cand is not None and _implausible(cand, context, within):
             # a namesake elsewhere: better the enclosing area than a wrong town
             cand = _beside_area(m, gaz, first[within[1]] if within else None)
         if cand is None and m.source in ("GPE", "LOC", "SCAN", "GOLD"):
             cand = _spelling_variant(m, gaz, context, within, named)
         chosen.append(cand)
+    _one_sense(mentions, chosen, withins, first, named)
     for n, (_, host) in withins.items():
         area = _state_of(chosen[n], chosen[host], mentions[host], gaz)
         if area is not None:
@@ -737,6 +739,37 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
     places = [_place(text, m, c) for m, c in zip(mentions, chosen, strict=True)]
     held = {n: n + 1 for n in range(len(mentions) - 1) if _held_by_next(text, mentions, n)}
     return _backed_off(places, held | {n: w[1] for n, w in withins.items()})
+
+
+_LOCAL_UNIT = re.compile(r"\s+(?:township|village|hamlet|town|locality|commune|tehsil)\b")
+
+
+def _one_sense(
+    mentions: list[Mention],
+    chosen: list[Candidate | None],
+    withins: dict[int, tuple[str, int]],
+    first: list[Candidate | None],
+    named: set[str],
+) -> None:
+    """ "Kani, a town in Myanmar's Sagaing region ... residents of Kani": once the text puts
+    a name inside an area, its other mentions take the same reading, even when the
+    gazetteer has no such town there (then none: a far namesake is worse than the area
+    the unresolved name backs off to)."""
+    placed: dict[str, tuple[str, Candidate | None]] = {}
+    for n, m in enumerate(mentions):
+        within = _usable_within(withins.get(n), first, named)
+        if within is None or m.source == "CAPITAL" or _weak_area(first[within[1]]):
+            continue
+        cand = chosen[n]
+        if cand is None or inside(cand, within[0]):
+            placed.setdefault(_sense_key(m), (within[0], cand))
+    for n, m in enumerate(mentions):
+        sense = placed.get(_sense_key(m))
+        cand = chosen[n]
+        if sense is None or n in withins or cand is None or cand.feature != "city":
+            continue
+        if not inside(cand, sense[0]):
+            chosen[n] = sense[1]
 
 
 def _state_of(
@@ -828,6 +861,7 @@ def _confined_senses(
 
 
 BIG_CITY = 1_000_000  # a town this big may be named without its country
+MID_CITY = 500_000  # below this, a town abroad no other name of the text points to is a namesake
 TOWN = 100_000  # below this, a country adjective ("Somali elder") places the text too
 
 
@@ -860,11 +894,14 @@ def _namesake(
     context: Context,
     named: set[str],
     broad: set[str],
+    local_unit: bool = False,
 ) -> Candidate | None:
     """A town outside every country the text names is mostly a namesake ("Gaya" in a
     story about Adamawa State is not the Indian city): the best candidate in a named
     country wins; with none, a match by a foreign alternate name only is dropped.
-    Big cities keep their own reading, towns over `TOWN` yield only to named countries."""
+    Big cities keep their own reading, towns over `TOWN` yield only to named countries,
+    or, when the text calls the name a local unit ("Kani township", `local_unit`) and no
+    other name points to the town's country, up to `MID_CITY`."""
     if cand.feature == "admin2" and cand.country not in broad and named:
         local = [c for c in _candidates(m, gaz, context) if c.country in named]
         return local[0] if local else None  # a district abroad: a local name unknown
@@ -882,6 +919,8 @@ def _namesake(
         return max(local, key=lambda c: score(c, context, None, m.prefer_area))
     if cand.kind == ALT or (cand.population < TOWN and named):
         return None  # a foreign alternate name, or a village abroad: a local name unknown
+    if local_unit and cand.population < MID_CITY and not context.countries.get(cand.country or ""):
+        return None  # "Kani township" in a story about Sagaing, Myanmar: not the Japanese city
     return cand
 
 
@@ -1156,6 +1195,12 @@ _CONTAINER_WORDS = frozenset(
         "chiefdom",
         "camp",
         "division",
+        "township",
+        "commune",
+        "department",
+        "oblast",
+        "raion",
+        "tehsil",
         "sub",
         "subdistrict",
         "western",
