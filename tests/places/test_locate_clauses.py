@@ -145,3 +145,12 @@ def test_the_place_of_an_earlier_abduction_loses(analyse: Callable[[str], Analys
     )
     inc = located(item, "shootout")
     assert inc.location is not None and inc.location.mention == "Toro"
+
+
+def test_the_event_verb_governing_the_trigger_is_its_own(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse("Four soldiers were killed in a bomb blast in Kandahar city on Monday.")
+    inc = located(item, "blast")
+    assert inc.location is not None and inc.location.mention.startswith("Kandahar")
+    assert "another event" not in inc.notes["location"]

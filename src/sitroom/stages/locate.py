@@ -700,6 +700,20 @@ def _syntax(
     return bonus, why
 
 
+TEMPORAL = frozenset({"after", "before", "during", "following", "since", "ahead"})
+
+
+def _after(chain: list[Any], verb: Any) -> bool:
+    """The trigger hangs off `verb` by a preposition of time ("abducted ... after a
+    gunfight"): the verb's event is another one."""
+    for tok in chain:
+        if tok.i == verb.i:
+            return False
+        if tok.lower_ in TEMPORAL and tok.head.i == verb.i:
+            return True
+    return False
+
+
 EVENT_VERBS = frozenset(
     {"abduct", "kidnap", "kill", "attack", "ambush", "seize", "capture", "shoot", "bomb",
      "raid", "storm", "hijack", "massacre", "behead", "execute", "loot", "burn"}
@@ -710,9 +724,13 @@ def _other_event(trigger: Any, head: Any, offset: int, elsewhere: frozenset[int]
     """The place hangs off another incident's verb that the trigger does not govern
     ("rescued travellers abducted on the highway after a gunfight near Kachia": the
     highway is where the abduction was), unless the two verbs are coordinated."""
+    chain = _ancestors(trigger)
+    above = {t.i for t in chain}
     for tok in _ancestors(head)[1:]:
         if tok.i == trigger.i:
             return False
+        if tok.i in above and not _after(chain, tok):
+            return False  # the trigger's own clause ("killed in a blast in X")
         if tok.pos_ == "VERB":
             if tok.idx + offset not in elsewhere and tok.lemma_.lower() not in EVENT_VERBS:
                 return False
