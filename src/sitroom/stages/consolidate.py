@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -103,6 +104,8 @@ def consolidate(
         lead = n == 0 and first_sentence < LEAD_SENTENCES + 2
         incident.status, why = _status(incident, published, lead=lead)
         incident.notes["status"] = why
+    promote_developments(merged, sentences, published)
+    for incident in merged:
         incident.notes = {k: v for k, v in incident.notes.items() if k not in _WORKING_NOTES}
     new = [m for m in merged if m.status == "new"]
     background = [m for m in merged if m.status == "background"]
@@ -416,8 +419,17 @@ def _toll(mentions: Sequence[Incident], kind: str) -> Incident | None:
     if not known:
         return None
     first = known[0]
-    later = [m for m in known[1:] if getattr(m, kind) > getattr(first, kind)]
+    later = [
+        m for m in known[1:] if getattr(m, kind) > getattr(first, kind) and _is_update(m, kind)
+    ]
     return later[-1] if later else first
+
+
+def _is_update(mention: Incident, kind: str) -> bool:
+    """Whether the toll stage read this mention's figure as an update ("the toll rose
+    to 31"): a bigger figure from another source (a group's claim, another incident
+    merged in) does not replace the first one (CODEBOOK, Tolls)."""
+    return "a later update" in mention.notes.get(kind, "")
 
 
 def _union(lists: object) -> list[str]:
@@ -430,6 +442,11 @@ def _union(lists: object) -> list[str]:
 
 
 # ---------------------------------------------------------------- status
+
+# "In a separate incident on Wednesday, ..." tells other news of the day, not a development
+_SEPARATE = re.compile(r"\b(separate(ly)?|unrelated|elsewhere|meanwhile)\b", re.IGNORECASE)
+# a live-update entry's stamp ("09:30 — The governor said ...")
+_STAMP = re.compile(r"(?:^|\s)\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|GMT|UTC)?\s*[—–-]\s")
 
 
 def _status(incident: Incident, published: dt.date | None, lead: bool) -> tuple[str, str]:
@@ -449,3 +466,57 @@ def _status(incident: Incident, published: dt.date | None, lead: bool) -> tuple[
             return "new", f"lead incident, {days} days before publication"
         return "background", f"{days} days before publication ({incident.date_precision})"
     return "new", "lead incident, undated"
+
+
+def promote_developments(
+    merged: Sequence[Incident], sentences: Sequence[Sentence], published: dt.date | None
+) -> None:
+    """Make the direct developments of the lead incident `new` too (CODEBOOK, status):
+    what happened after it within the news cycle (the troops' pursuit clash the next
+    day, the operation that killed the planners, the other side's strikes the morning
+    after, the residents' march to demand protection) and, in a live-updates story,
+    each stamped entry of the lead's day. Incidents before the lead, on other days of a
+    live page, or told as "a separate incident" stay background."""
+    leads = [m for m in merged if m.status == "new" and m.date is not None]
+    if published is None or not leads:
+        return
+    lead_day = min(m.date for m in leads if m.date is not None)
+    for incident in merged:
+        if incident.status == "new" or not _in_cycle(incident, published):
+            continue
+        if incident.notes.get("mention") == "reference" or incident.date is None:
+            continue
+        text = _first_text(incident, sentences)
+        if _SEPARATE.search(text):
+            continue
+        if incident.date > lead_day:
+            incident.status = "new"
+            incident.notes["status"] = "a development after the lead incident"
+        elif incident.date == lead_day and _STAMP.search(_stamp_window(incident, sentences)):
+            incident.status = "new"
+            incident.notes["status"] = "a live-update entry of the lead's day"
+
+
+def _in_cycle(incident: Incident, published: dt.date) -> bool:
+    """Dated to the day, at most `NEWS_CYCLE_DAYS` before publication (or the day after)."""
+    if incident.date is None or incident.date_precision != "day":
+        return False
+    return -1 <= (published - incident.date).days <= NEWS_CYCLE_DAYS
+
+
+def _first_text(incident: Incident, sentences: Sequence[Sentence]) -> str:
+    """The text of the sentence the incident is first told in."""
+    first = min(incident.sentences, default=-1)
+    return sentences[first].text if 0 <= first < len(sentences) else ""
+
+
+def _stamp_window(incident: Incident, sentences: Sequence[Sentence]) -> str:
+    """The incident's first sentence up to its trigger, and the sentence before it: where
+    the stamp of the live-update entry that tells it stands."""
+    first = min(incident.sentences, default=-1)
+    if not 0 <= first < len(sentences):
+        return ""
+    here = sentences[first]
+    upto = here.text[: max(0, incident.trigger.start - here.start)]
+    before = sentences[first - 1].text if first > 0 else ""
+    return before + " " + upto
