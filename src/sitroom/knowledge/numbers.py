@@ -249,6 +249,24 @@ def has_aggregate_cue(text: str) -> bool:
     return AGGREGATE_CUES.search(_SUPERLATIVE_SINCE.sub("", text)) is not None
 
 
+# cues that never date one incident: a count since a start, so far, over a whole war
+PERIOD_CUES = re.compile(
+    r"\b(?:since (?:19|20)\d\d|since (?:the|its|their) (?:start|beginning|outbreak)|"
+    r"since the (?:war|conflict|invasion|feud|insurgency|fighting|uprising)\b|so far|to date|"
+    r"cumulative|during the (?:war|conflict)|(?:has|have) (?:so far )?(?:killed|left) more than|"
+    r"(?:war|conflict|insurgency|uprising|violence|fighting) (?:that |which )?(?:has|have) "
+    r"(?:so far )?(?:killed|left|claimed))\b",
+    re.IGNORECASE,
+)
+
+
+def has_period_cue(text: str) -> bool:
+    """True when a clause counts over a period or a whole war in words that cannot date
+    one incident ("since 2013", "so far", "the war that has killed"), unlike "in 2019"
+    or "this year", which may date the incident the sentence reports."""
+    return PERIOD_CUES.search(_SUPERLATIVE_SINCE.sub("", text)) is not None
+
+
 _DATED_OPENING = re.compile(r"^\s*(?:[A-Z][\w ,.—-]{0,40}?—\s*)?In (?:19|20)\d\d,")
 _SUPERLATIVE_SINCE = re.compile(
     r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|most \w+|first)\b"

@@ -17,6 +17,7 @@ from sitroom.knowledge.numbers import (
     NumberMention,
     find_numbers,
     has_aggregate_cue,
+    has_period_cue,
     parse_number,
 )
 from sitroom.knowledge.reporting import reported_by
@@ -113,6 +114,19 @@ _LIST_AFTER_KILL = re.compile(
     r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty)\s+(?:[\w-]+\s+){0,3}?(?:and|,)\s+$",
     re.IGNORECASE,
 )
+# "killing a woman and her two children": the count continues a list opened by one victim
+_ONE_THEN_LIST = re.compile(
+    r"\b(?:kill(?:ing|ed|s)?|shot dead|shooting dead|gunned down|gunning down|murder(?:ed|ing)|"
+    r"massacred|executed)\s+(?:an?|one)\s+(?:[\w-]+\s+){1,2}?(?:and|along with)\s+"
+    r"(?:(?:his|her|their|its)\s+)?$",
+    re.IGNORECASE,
+)
+# "A man and his three sons were shot dead": one more victim before the count
+_ONE_BEFORE = re.compile(
+    r"(?:^|[.;:,]\s+|\b(?:when|after|as)\s+)(?:an?|one)\s+(?:[\w-]+\s+){1,2}?"
+    r"(?:and|along with)\s+(?:his|her|their)\s+$",
+    re.IGNORECASE,
+)
 # "17 soldiers and 36 VDP were killed": the second count continues the first's list
 _LIST_BEFORE = re.compile(
     r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
@@ -126,6 +140,17 @@ _CODED_FATALITIES = re.compile(
     r"estimated|reported)\s+(?:as|at))\s*$",
     re.IGNORECASE,
 )
+# "killing 3 civilians and herself": the bomber is among the dead (CODEBOOK)
+_AND_SELF = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:and|as well as)\s+(?:himself|herself|themselves)\b", re.I
+)
+# "killed 18 assailants and lost 1 member": the killers' own dead continue the list
+_LOST_OWN = re.compile(r"\b(?:and|but)\s+(?:lost|losing)\s+$", re.IGNORECASE)
+_OWN_MEN = re.compile(
+    r"^\s+(?:of\s+(?:its|their)\s+)?(?:own\s+)?(?:[\w-]+\s+)?(?:members?|soldiers?|men|"
+    r"officers?|troops|fighters?|policem[ae]n|personnel)\b",
+    re.IGNORECASE,
+)
 _LIVES_TAKEN = re.compile(r"\b(?:claim\w*|cost\w*|took|taking|takes|lost|losing)\s+$", re.I)
 _DIRECT_HURT = re.compile(r"^\s+(?:others\s+|people\s+|more\s+)?(?:wounded|injured|hurt)\b", re.I)
 _LEFT_DEAD = re.compile(rf"^\s+{_FILLER}(?P<what>dead|{_HURT})\b", re.IGNORECASE)
@@ -133,7 +158,7 @@ _BEFORE_LEFT = re.compile(r"\b(?:left|leaving|leave|leaves)\s+$", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,30}>")
 _UPDATE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|reached|now stands|has risen|updated|revised|"
-    r"raised|adjusted)\b",
+    r"raised|raising|rising|bringing|brought|adjusted|put the toll at)\b",
     re.IGNORECASE,
 )
 _PART_OF = re.compile(
@@ -157,7 +182,8 @@ _THINGS = re.compile(
 # gunmen killed five people"
 _FIGHTERS_KILLED = re.compile(
     r"^\s+(?:[\w-]+\s+)?(?:gunmen|militants|assailants|attackers|insurgents|fighters|"
-    r"bombers|suicide bombers)\s+(?:were|was|have been|had been|are)\s+(?:also\s+|reportedly\s+)?"
+    r"bombers|suicide bombers)\s+(?:(?:and|,)\s+(?:[\w-]+\s+){1,3}?)?"
+    r"(?:were|was|have been|had been|are)\s+(?:also\s+|reportedly\s+|reported\s+)?"
     r"(?:killed|shot dead|wounded|injured)\b",
     re.IGNORECASE,
 )
@@ -177,7 +203,7 @@ _SINGLE_OBJECT = re.compile(
     r"injuring|assassinated|murdered|beat(?:en)? to death|stabb(?:ed|ing) to death|"
     r"hack(?:ed|ing) to death|burn(?:ed|t|ing) to death|lynch(?:ed|ing)|strangl(?:ed|ing)|"
     r"gunning down|fatally (?:shot|shooting|stabbed|stabbing))\s+(?:an?|one|the)\s+"
-    r"(?!(?:\w+\s+){0,2}?(?:attack|bomb|blast|number|few|dozen|hundred|thousand|total|series|"
+    r"(?!(?:(?!and\b)\w+\s+){0,2}?(?:attack|bomb|blast|number|few|dozen|hundred|thousand|total|series|"
     r"family\s+of|"
     r"people|police|men|women|children|two|three|four|five|six|seven|eight|nine|ten|\d)\b)"
     r"(?P<noun>\w+)",
@@ -276,7 +302,6 @@ class TollStage(Stage):
             return
         found: dict[int, list[Figure]] = {id(i): [] for i in item.incidents}
         parsed: dict[int, list[Figure]] = {id(i): [] for i in item.incidents}
-        owned = {s for incident in item.incidents for s in incident.sentences}
         story = _short_story(item)
         for start, text in _story_pieces(item) if story else []:
             found[id(item.incidents[0])].extend(figures_in(text, start))
@@ -288,14 +313,12 @@ class TollStage(Stage):
                 for each in _with_coordinated(item, owner, sent_index):
                     found[id(each)].append(fig)
             for fig in parse_figures(sdoc, sentence.start) if sdoc is not None else []:
-                if sent_index not in owned and _in_aggregate_part(
-                    sentence.text, fig.start - sentence.start
-                ):
-                    continue  # a later "11,000 civilians have been killed since 2022"
                 owner = _owner(item, sent_index, fig.start)
+                if _period_figure(sentence.text, fig.start - sentence.start, owner, sentence):
+                    continue  # a later "11,000 civilians have been killed since 2022"
                 for each in _with_coordinated(item, owner, sent_index):
                     parsed[id(each)].append(fig)
-        _share_other_side(item.incidents, found)
+        _share_other_side(item, found)
         for incident in item.incidents:
             mine = found[id(incident)]
             kinds = {f.kind for f in mine if f.value is not None}
@@ -306,19 +329,28 @@ class TollStage(Stage):
 NEARBY = 2  # sentences: a bare "Six soldiers were killed" this close continues the story
 
 
-def _share_other_side(incidents: list[Incident], found: dict[int, list[Figure]]) -> None:
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+
+
+def _share_other_side(item: Analysis, found: dict[int, list[Figure]]) -> None:
     """A bare toll sentence after a battle ("killing 30 fighters ... Six soldiers were
     killed") is its own mention until consolidation merges it; the other side's dead it
-    counts also belong to the battle told just before, whose toll then adds both sides."""
+    counts also belong to the battle told just before, whose toll then adds both sides.
+    A sentence that says its dead were "also" killed continues the battle too, even when
+    it names the fight again ("two soldiers were also killed in the exchange of fire")."""
+    incidents = item.incidents
     for bare in incidents:
-        if bare.notes.get("basis") != "generic" or not bare.sentences:
+        if not bare.sentences:
             continue
         first = min(bare.sentences)
+        generic = bare.notes.get("basis") == "generic"
+        if not generic and not _ALSO.search(item.sentences[first].text):
+            continue
         before = [
             i
             for i in incidents
             if i is not bare
-            and i.notes.get("basis") != "generic"
+            and (i.notes.get("basis") != "generic" or not generic)
             and i.sub_event_type == bare.sub_event_type
             and i.sentences
             and max(i.sentences) < first <= max(i.sentences) + NEARBY
@@ -353,6 +385,21 @@ def figures_in(text: str, offset: int = 0, aggregates: bool = False) -> list[Fig
             figures.append(Figure("injured", 1, base + m.start(), False, source, adds=True))
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _period_figure(text: str, local: int, owner: Incident | None, sentence: Any) -> bool:
+    """Whether a parse figure counts a period, not the incident: it lies in the part of
+    its clause about a period, and either its incident was told elsewhere (a later
+    "11,000 civilians have been killed since 2022") or the cue cannot date one incident
+    ("has killed more than 6,000 civilians since 2013"; "in 2019" may date one)."""
+    if not _in_aggregate_part(text, local):
+        return False
+    if owner is None or not sentence.start <= owner.trigger.start < sentence.end:
+        return True
+    return any(
+        start <= local < start + len(clause) and has_period_cue(clause)
+        for start, clause in _clauses(text)
+    )
 
 
 def _in_aggregate_part(text: str, local: int) -> bool:
@@ -431,9 +478,11 @@ def _number_figures(
         return [Figure("killed", value, start, True, source)]
     if _FAMILY_OF.search(before):
         return [Figure("killed", value, start, update, source)]  # "killing a family of five"
+    if _LOST_OWN.search(before) and _OWN_MEN.match(after):
+        return [Figure("killed", value, start, update, source, adds=True)]
     if _BEFORE_HURT.search(before) or _DIRECT_HURT.match(after):
         return [Figure("injured", value, start, update, source)]
-    if _LIST_AFTER_KILL.search(before):
+    if _LIST_AFTER_KILL.search(before) or _ONE_THEN_LIST.search(before):
         if _AFTER_HURT.match(after) and not _AFTER_KILL.match(after):
             return [Figure("injured", value, start, update, source)]  # "and six sustained injuries"
         return [Figure("killed", value, start, update, source, adds=True)]
@@ -448,6 +497,10 @@ def _number_figures(
         and not re.search(r"\b(?:among|of)\s+(?:them|whom)\b", after_kill.group())
     ):
         value += 1  # "four women and a boy were shot dead"
+    elif value is not None and after_kill and _ONE_BEFORE.search(before):
+        value += 1  # "a man and his three sons were shot dead"
+    if value is not None and _BEFORE_KILL.search(before) and _AND_SELF.match(after):
+        value += 1  # "killing 3 civilians and herself"
     if _BEFORE_KILL.search(before) or (after_kill and not not_victims):
         adds = (
             bool(_LIST_BEFORE.search(before))
