@@ -65,3 +65,29 @@ def test_a_number_letter_group_name_is_known(parse) -> None:
     text = "3R rebels ambushed a convoy near Bocaranga, Central African Republic, on Sunday."
     incident = run(parse, text, "ambushed", "Armed clash")
     assert incident.actor1 is not None and incident.actor1.name.startswith("3R")
+
+
+def test_raiders_named_by_community_are_its_ethnic_militia(parse) -> None:
+    text = "Suspected Turkana raiders stole cattle near Lokichoggio, Kenya, and shot dead a herder."
+    incident = run(parse, text, "shot dead", "Attack")
+    assert incident.actor1 is not None
+    assert incident.actor1.name == "Turkana Ethnic Militia (Kenya)"
+
+
+def test_herders_outside_nigeria_are_not_fulani(parse) -> None:
+    text = "Misseriya herders attacked a village near Abyei, Sudan, killing six people."
+    incident = run(parse, text, "attacked", "Attack")
+    assert incident.actor1 is not None and "Fulani" not in incident.actor1.name
+    assert incident.actor1.name.startswith("Misseriya")
+
+
+def test_unnamed_herders_in_nigeria_are_the_fulani_militia(parse) -> None:
+    text = "Armed men suspected to be herders killed six farmers near Agatu, Benue State, Nigeria."
+    incident = run(parse, text, "killed", "Attack")
+    assert incident.actor1 is not None and incident.actor1.name.startswith("Fulani")
+
+
+def test_herders_shot_dead_are_civilians(parse) -> None:
+    text = "Gunmen shot dead three herders near Moroto, Uganda, on Sunday."
+    incident = run(parse, text, "shot dead", "Attack")
+    assert incident.actor2 is not None and incident.actor2.type == "civilians"

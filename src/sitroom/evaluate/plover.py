@@ -55,13 +55,12 @@ def score(items: list[Sentence], results: list[Analysis]) -> Report:
             tally["killed"].append(main is not None and main.fatalities == item.dead)
         if main is None:
             continue
+        doer, done_to = _cameo_roles(main)
         if item.sources:
-            tally["source"].append(_any(item.sources, main.actor1))
-            tally["roles_swapped"].append(
-                _any(item.targets, main.actor1) and not _any(item.sources, main.actor1)
-            )
+            tally["source"].append(_any(item.sources, doer))
+            tally["roles_swapped"].append(_any(item.targets, doer) and not _any(item.sources, doer))
         if item.targets:
-            tally["target"].append(_any(item.targets, main.actor2))
+            tally["target"].append(_any(item.targets, done_to))
     metrics = {k: (sum(v) / len(v) if v else 0.0) for k, v in tally.items()}
     names = {
         "source": "source_accuracy",
@@ -75,6 +74,19 @@ def score(items: list[Sentence], results: list[Analysis]) -> Report:
     report.header = ["metric", "sitroom", "sentences"]
     report.rows = [[names[k], metrics[k], len(tally[k])] for k in tally]
     return report
+
+
+_INTERVENTIONS = ("Protest with intervention", "Excessive force against protesters")
+
+
+def _cameo_roles(incident: Any) -> tuple[Actor | None, Actor | None]:
+    """The incident's actors in CAMEO's roles. ACLED codes a protest that security
+    forces break up with the demonstrators as actor1 and the force as actor2, while CAMEO
+    codes the same sentence ("police fired tear gas to disperse demonstrators") as the
+    police's act on the demonstrators: there the source is actor2 and the target actor1."""
+    if incident.sub_event_type in _INTERVENTIONS and incident.actor2 is not None:
+        return incident.actor2, incident.actor1
+    return incident.actor1, incident.actor2
 
 
 def _any(coded: tuple[str, ...], actor: Actor | None) -> bool:

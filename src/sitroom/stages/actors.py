@@ -629,6 +629,8 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
         actor2 = _sentence_victim(sdoc, sentence.start, lex, country, _foreign(item, incident))
     if actor2 is None and sdoc is not None and incident.event_type in ("Protests", "Riots"):
         actor2 = _protest_target(sdoc, lex, country)
+    actor1 = _communal_militia(actor1, lex, country)
+    actor2 = _communal_militia(actor2, lex, country, victim=True)
     if actor1 and actor2 and actor1.name == actor2.name and actor1.mention == actor2.mention:
         actor2 = None
     incident.actor1, incident.actor2 = actor1, actor2
@@ -667,9 +669,8 @@ def _as_demonstrators(
 # The people of a protest or a riot, as a wire names them ("students protesting", "Podemos
 # supporters", "residents protested"): ACLED codes them as actor1 of the event.
 _DEMONSTRATORS = re.compile(
-    r"\b(?:protesters?|demonstrators?|marchers|rioters|crowds?|supporters|students"
-    r"|residents|youths?|workers|traders|drivers|unionists|strikers|activists)\b",
-    re.IGNORECASE,
+    r"(?:\b[A-Z][\w'-]+\s+)?\b(?i:protesters?|demonstrators?|marchers|rioters|crowds?"
+    r"|supporters|students|residents|youths?|workers|traders|drivers|unionists|strikers|activists)\b",
 )
 
 
@@ -706,6 +707,49 @@ def _demonstrators_first(
     police = actor1 if actor1.mention or actor2 is None else actor2
     incident.notes["demonstrators"] = "the demonstrators are actor1, the state forces actor2"
     return people, police
+
+
+# Words for an armed community group ("Pokot raiders", "Misseriya herders", "Lou Nuer
+# youth"): with a community name before them ACLED codes "<Name> Ethnic Militia".
+_COMMUNAL_WORDS = re.compile(
+    r"(?i)(?:herders|herdsmen|raiders|nomads|pastoralists|grazers|youths?|militia|militiamen)$"
+)
+_SUSPECTED_COMMUNITY = re.compile(
+    r"\s*(?:(?:an?|the)\s+)?(?:(?:[A-Z][\w'-]+|armed)\s+){0,3}"
+    r"(?i:herders|herdsmen|raiders|cattle raiders|nomads|pastoralists|grazers)\b"
+)
+_HERDERS = re.compile(r"(?i)\b(?:herders|herdsmen|nomads|pastoralists|grazers)\b")
+_NOT_COMMUNITIES = {"suspected", "armed", "unknown", "unidentified", "local", "rival", "cattle"}
+
+
+def _communal_militia(
+    actor: Actor | None, lex: Lexicon, country: str | None, victim: bool = False
+) -> Actor | None:
+    """An unnamed armed group described by its community ("suspected Pokot raiders",
+    "Misseriya herders") is that community's ethnic militia; unnamed herders in Nigeria
+    are the Fulani militia (ACLED's practice there), elsewhere only when the text says so;
+    herders who are the victims ("shot dead three herders") are civilians."""
+    if actor is None or not actor.name.startswith("Unidentified Armed Group"):
+        return actor
+    words = (actor.mention or "").split()
+    if not words or not _COMMUNAL_WORDS.search(words[-1]):
+        return actor
+    named = [
+        w
+        for w in words[:-1]
+        if w[:1].isupper() and w.lower() not in _NOT_COMMUNITIES and w.lower() not in _NOT_NAMES
+    ]
+    if named and not any(m.country or m.entry for m in lex.find(" ".join(named))):
+        place = lex.country_name(actor.country or country)
+        name = f"{' '.join(named)} Ethnic Militia" + (f" ({place})" if place else "")
+        return Actor(name, actor.mention, "identity militia", actor.country or country)
+    if victim and _HERDERS.search(actor.mention or ""):
+        return Actor(_generic_name(lex, "civilians", country), actor.mention, "civilians", country)
+    if (actor.country or country) == "NGA" and _HERDERS.search(actor.mention or ""):
+        fulani = next((m for m in lex.find("Fulani herdsmen") if m.entry), None)
+        if fulani is not None:
+            return lex.actor(fulani, actor.mention or "", country)
+    return actor
 
 
 _DEMAND_NOUNS = {"resignation", "removal", "ouster", "release", "independence", "withdrawal"}
@@ -842,6 +886,10 @@ def _suspected_group(
             return lex.actor(named[0], named[0].text, country)
         doers = [x for x in hits[:2] if x.generic is not None and x.generic.role == "perpetrator"]
         suspicion = m.group(0).lower().startswith(("suspected", "believed", "thought", "said"))
+        herd = _SUSPECTED_COMMUNITY.match(window)
+        if herd and suspicion:  # "armed men suspected to be (Pokot) herders"
+            name = _generic_name(lex, "unidentified armed group", country)
+            return Actor(name, herd.group(0).strip(), "identity militia", country)
         if generic and doers and suspicion:
             return _unnamed_group(lex, doers[0].text, country)  # "suspected to be cattle rustlers"
     return None
