@@ -152,3 +152,43 @@ def test_a_new_subject_told_on_the_report_day_keeps_the_report_day(analyse: Anal
     )
     _, killed = dated(item, incident(item, "attacked"), incident(item, "killed"))
     assert killed.date == dt.date(2023, 12, 7)
+
+
+def test_later_that_night_keeps_the_day_told_before(analyse: Analyse) -> None:
+    item = analyse(
+        "A car bomb exploded outside the police station on Tuesday afternoon. The army "
+        "said it had shot down a drone over its base later that night.",
+        FRIDAY,
+    )
+    _, shot = dated(item, incident(item, "exploded"), incident(item, "shot"))
+    assert (shot.date, shot.date_precision) == (dt.date(2023, 12, 5), "day")
+
+
+def test_a_when_clause_after_the_trigger_gives_its_day(analyse: Analyse) -> None:
+    item = analyse(
+        "Mourners filled the church on Thursday for the funeral of two pupils shot dead "
+        "when gunmen opened fire on their bus at the weekend.",
+        FRIDAY,
+    )
+    (shot,) = dated(item, incident(item, "shot"))
+    assert shot.date == dt.date(2023, 12, 2)
+
+
+def test_a_clock_time_alone_takes_the_day_told_before(analyse: Analyse) -> None:
+    item = analyse(
+        "Two farmers were killed on Sunday in the valley. They were working in the fields "
+        "when shots were fired from the hills at around 11 a.m.",
+        FRIDAY,
+    )
+    _, shots = dated(item, incident(item, "killed"), incident(item, "shots"))
+    assert shots.date == dt.date(2023, 12, 3)
+
+
+def test_a_long_when_clause_with_commas_takes_the_old_month(analyse: Analyse) -> None:
+    item = analyse(
+        "The worst attack came in March 2021, when six villagers, two of them children, "
+        "were abducted from a camp and later found dead.",
+        FRIDAY,
+    )
+    (abducted,) = dated(item, incident(item, "abducted"))
+    assert (abducted.date, abducted.date_precision) == (dt.date(2021, 3, 1), "month")

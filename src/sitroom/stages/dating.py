@@ -151,8 +151,11 @@ def _date_incident(
     rel = _relation(item, incident, idx, dated)
     if rel is not None:
         return rel
+    clock: tuple[Timex, str] | None = None
     if idx >= 0:
         best = _best_in_sentence(item, incident, idx)
+        if best is not None and _bare_clock(best[0], text, reference_date(item.article)):
+            clock, best = best, None  # the day told before it, if any, comes first
         if best is not None:
             t, how = best
             if reporting(t, text):
@@ -180,7 +183,7 @@ def _date_incident(
             if cands:
                 where = "a sentence of the incident" if i in others else "the sentence before"
                 return _from_timex(cands[0], item, f"'{cands[0].text}' in {where}")
-    return None
+    return _from_timex(clock[0], item, clock[1]) if clock else None
 
 
 _REPORTING_BEFORE = re.compile(
@@ -390,6 +393,25 @@ def _best_in_sentence(item: Analysis, incident: Incident, idx: int) -> tuple[Tim
     return best, f"'{best.text}' {how}"
 
 
+_DAY_NAMED = re.compile(
+    r"\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?!mid)\w+day\b|"
+    r"\b(?:today|tonight|yesterday|tomorrow|overnight|night)\b",
+    re.IGNORECASE,
+)
+
+
+def _bare_clock(t: Timex, text: str, published: dt.date | None) -> bool:
+    """A clock time naming no day ("at around 11 a.m.") that took the report's day for
+    want of one in its sentence (a live-update stamp aside): the day of the story's last
+    dated sentence is the better clue."""
+    if t.type != "TIME" or _DAY_NAMED.search(t.text) or published is None:
+        return False
+    if not t.value.startswith(published.isoformat()):
+        return False  # "at 9 a.m. on Tuesday": the clock took a day named beside it
+    line = text[text.rfind("\n", 0, t.start) + 1 : t.start]
+    return bool(line.strip()) or not re.match(r"\s*[—–-]", text[t.end : t.end + 4])
+
+
 _RANGE_LINK = re.compile(r"\s*(?:and|or|to|through|-|–|—)\s*(?:on\s+|the\s+)?", re.IGNORECASE)
 
 
@@ -435,7 +457,8 @@ _OCCASION_AFTER = re.compile(
     r"verdict|anniversary)\b",
     re.IGNORECASE,
 )
-_WHEN_CLAUSE = re.compile(r",?\s+when\s+[^.;,]{0,80}$", re.IGNORECASE)
+_WHEN_CLAUSE = re.compile(r",?\s+when\s+[^.;]{0,120}$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r"[^.;,]{0,20}?\s+when\s+[^.;,]{0,80}$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\s")
 _WORD = re.compile(r"[\w-]+")
 
@@ -470,6 +493,8 @@ def _attachment(
         return -1  # "ahead of the April 30 vote": it dates another occasion
     if _WHEN_CLAUSE.match(text, t.end, trig.start):
         return 3  # "in March 2019, when the SDF captured Baghouz": the clause it heads
+    if _WHEN_AFTER.match(text, trig.end, t.start):
+        return 2  # "two pupils shot dead when gunmen opened fire at the weekend"
     if gov is not None:
         g0, g1 = gov.idx + offset, gov.idx + offset + len(gov.text)
         if _overlaps(g0, g1, trig.start, trig.end):
@@ -630,7 +655,8 @@ def _relation(
 
 _VAGUE_LATER = re.compile(
     r"\b(?:(?:a\s+few|several|some|just|only)\s+)?(?P<unit>minutes|hours|days|weeks)\s+later\b"
-    r"|\b(?P<soon>shortly|soon)\s+(?:afterwards?|thereafter)\b",
+    r"|\b(?P<soon>shortly|soon)\s+(?:afterwards?|thereafter)\b"
+    r"|\b(?P<same>later|earlier)\s+that\s+(?:same\s+)?(?:night|day|evening|morning|afternoon)\b",
     re.IGNORECASE,
 )
 # (days after the anchor, precision) for each vague distance; a day's precision stays
@@ -640,6 +666,8 @@ _VAGUE_SPAN: dict[str, tuple[int, Precision]] = {
     "hours": (0, "day"),
     "soon": (0, "day"),
     "shortly": (0, "day"),
+    "later": (0, "day"),
+    "earlier": (0, "day"),
     "days": (2, "week"),
     "weeks": (14, "month"),
 }
@@ -653,14 +681,20 @@ def _vague_later(
     from the publication day. "hours later" keeps the anchor's day; "days later" a few
     days on (precision week); a month or a year stays as coarse as the anchor."""
     text = item.article.text
+    sentence = item.sentences[item.sentence_of(start)]
     m = next(
-        (m for m in _VAGUE_LATER.finditer(text, start, incident.trigger.start)),
+        (m for m in _VAGUE_LATER.finditer(text, start, sentence.end)),
         None,
     )
+    if m is not None and m.start() > incident.trigger.start and not m.group("same"):
+        return None  # "killed two, and days later ...": a distance after it dates another event
     if m is None or _paragraph_between(text, m.end(), incident.trigger.start):
         return None
+    if m.start() > incident.trigger.start and _paragraph_between(
+        text, incident.trigger.end, m.start()
+    ):
+        return None
     published = reference_date(item.article)
-    sentence = item.sentences[item.sentence_of(start)]
     if any(
         m.end() <= t.start < sentence.end
         and usable(t, text, published)
@@ -672,7 +706,7 @@ def _vague_later(
     anchor = _last_date_before(item, m.start(), dated)
     if anchor is None:
         return None
-    shift, precision = _VAGUE_SPAN[(m.group("unit") or m.group("soon")).lower()]
+    shift, precision = _VAGUE_SPAN[(m.group("unit") or m.group("soon") or m.group("same")).lower()]
     reason = f"'{m.group()}' {anchor.reason}"
     if anchor.precision != "day":
         return _Dating(anchor.date, anchor.precision, anchor.timex, reason)
