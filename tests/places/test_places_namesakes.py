@@ -70,3 +70,17 @@ def test_conflict_towns_missing_from_cities500_are_known(
     ).places
     assert named(places, "Hombori")[0].country == "MLI"
     assert named(places, "Abu Shouk")[0].country == "SDN"
+
+
+def test_an_unknown_township_does_not_borrow_a_foreign_dateline(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    text = (
+        "BANGKOK — A military jet dropped bombs on a crowded market in Kani township on "
+        "Tuesday morning, killing 12 people. Villagers in Myanmar's Sagaing region fear "
+        "more raids now that the ceasefire has collapsed and the army is short of men. "
+        "A spokesman for the junta did not answer calls. Some families have since fled "
+        "to Monywa."
+    )
+    (kani,) = named(analyse(text).places, "Kani")
+    assert kani.country == "MMR", kani

@@ -993,7 +993,7 @@ def _backed_off(places: list[Place], enclosing: dict[int, int]) -> list[Place]:
     local names are usually in the town the story is about, and coordinates within that
     town beat none at all (measured: end-to-end acc@161 and wire-lead places drop
     without it). `approximated_from` tells whose coordinates they are."""
-    anchors = [p for p in places if p.resolved and p.feature in _ANCHOR_FEATURES]
+    anchors = _home_anchors(places)
     out = []
     for n, p in enumerate(places):
         if p.resolved or p.start is None:
@@ -1018,6 +1018,16 @@ def _backed_off(places: list[Place], enclosing: dict[int, int]) -> list[Place]:
             )
         )
     return out
+
+
+def _home_anchors(places: list[Place]) -> list[Place]:
+    """Specific places an unknown name may borrow coordinates from: those in the
+    countries the text names (a country, a state), when there are any. A foreign
+    bureau's dateline ("BANGKOK --" over a story about Sagaing, Myanmar) is no home for
+    an unknown township."""
+    anchors = [p for p in places if p.resolved and p.feature in _ANCHOR_FEATURES]
+    named = {p.country for p in places if p.resolved and p.feature in ("country", "admin1")}
+    return [a for a in anchors if a.country in named] or anchors
 
 
 def _enclosing_host(places: list[Place], enclosing: dict[int, int], n: int) -> Place | None:
