@@ -212,6 +212,8 @@ def _cues(doc: Any, lex: Lexicon) -> list[Cue]:
             continue
         if m.entry.pattern == "march" and _month(head):
             continue
+        if m.entry.kind == "event" and len(span) > 1 and _carried(span[0]):
+            continue  # 'armed with ... grenades attacked': no grenade attack
         if m.entry.pattern == "suicide" and _took_own_life(head):
             continue
         cues.append(Cue(m, head))
@@ -1352,7 +1354,7 @@ def _weapons(mention: Mention, cues: list[Cue], scores: _Scores) -> list[str]:
         modifier = c.head.dep_ == "compound" and c.head.head.i not in trigger_heads
         if c.kind == "arms" and modifier and not _is_named_weapon(c.head):
             continue
-        if c.kind == "arms" and c.sub:
+        if c.kind == "arms" and c.sub and not _carried(c.head):
             strongest = pushes.get(c.sub)
             if strongest is None or c.weight > strongest.weight:
                 pushes[c.sub] = c  # several weapons of one kind push once
@@ -1361,6 +1363,13 @@ def _weapons(mention: Mention, cues: list[Cue], scores: _Scores) -> list[str]:
     for sub, c in pushes.items():
         scores.add(sub, c.weight, c.pattern)
     return out
+
+
+def _carried(tok: Any) -> bool:
+    """'militants armed with rifles and rocket-propelled grenades attacked ...': weapons
+    the attackers carried describe them, they do not type the act (a gunfight where
+    RPGs were also carried is still a clash or an attack)."""
+    return any(anc.lower_ == "with" and anc.head.lower_ == "armed" for anc in _up(tok, 4))
 
 
 def _refine(sub: str, mention: Mention, cues: list[Cue], scores: _Scores) -> tuple[str, str]:

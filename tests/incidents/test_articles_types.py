@@ -1,0 +1,30 @@
+"""Typing in full articles: weapons the attackers only carried do not type the act.
+Sentences written for this test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitroom.model import Incident
+
+Detect = Callable[[str], list[Incident]]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Militants armed with rifles and rocket-propelled grenades attacked a police "
+            "post on Monday, killing three policemen.",
+            "Armed clash",
+        ),
+        ("Gunmen hurled grenades at a police station, wounding three officers.", "Grenade"),
+        ("A grenade attack on a bar killed two people on Monday.", "Grenade"),
+        ("Drones attacked an army base on Monday, killing four soldiers.", "Air/drone strike"),
+    ],
+)
+def test_carried_weapons_do_not_type_the_act(detect: Detect, text: str, sub: str) -> None:
+    (incident,) = detect(text)
+    assert incident.sub_event_type == sub
