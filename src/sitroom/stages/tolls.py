@@ -140,10 +140,9 @@ _CODED_FATALITIES = re.compile(
     r"estimated|reported)\s+(?:as|at))\s*$",
     re.IGNORECASE,
 )
-# "killing 3 civilians and herself": the bomber is among the dead (CODEBOOK)
-_AND_SELF = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:and|as well as)\s+(?:himself|herself|themselves)\b", re.I
-)
+# "killing 3 civilians and herself": the one bomber is among the dead (CODEBOOK); not
+# "as well as themselves", where the bombers are not counted
+_AND_SELF = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:and|as well as)\s+(?:himself|herself)\b", re.I)
 # "killed 18 assailants and lost 1 member": the killers' own dead continue the list
 _LOST_OWN = re.compile(r"\b(?:and|but)\s+(?:lost|losing)\s+$", re.IGNORECASE)
 _OWN_MEN = re.compile(
