@@ -28,3 +28,24 @@ Detect = Callable[[str], list[Incident]]
 def test_carried_weapons_do_not_type_the_act(detect: Detect, text: str, sub: str) -> None:
     (incident,) = detect(text)
     assert incident.sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On May 3, strikes on a fuel port killed at least 30 people and wounded 80, "
+            "the health ministry said.",
+            "Air/drone strike",
+        ),
+        ("Clashes between the army and rebels killed 10 people on Monday.", "Armed clash"),
+        (
+            "Shelling killed three civilians in the city on Monday.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Gunmen killed six villagers on Monday.", "Attack"),
+    ],
+)
+def test_the_act_not_its_outcome_types_the_incident(detect: Detect, text: str, sub: str) -> None:
+    (incident,) = detect(text)
+    assert incident.sub_event_type == sub

@@ -1230,6 +1230,8 @@ def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Inciden
         sub = "Peaceful protest" if _labour_strike(c) else c.sub
         if c.kind == "arms" or (sub and (c.head.i, sub) in seen):
             continue  # weapons push once per kind (below); 'opened fire' = 'open fire'
+        if _outcome_of(c, mention):
+            continue  # 'strikes on the port killed 30': the strike types the act
         if sub:
             seen.add((c.head.i, sub))
             bonus = 0.5 if c.head.dep_ == "ROOT" else 0.0
@@ -1267,6 +1269,24 @@ def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Inciden
         weapons=weapons,
         confidence=confidence,
         notes=notes,
+    )
+
+
+_OUTCOMES = {"kill", "wound", "injure"}
+
+
+def _outcome_of(cue: Cue, mention: Mention) -> bool:
+    """A generic outcome verb whose subject is another violent trigger of the mention
+    ('strikes on the port killed 30 and wounded 80', 'clashes killed 10') only tells
+    what that act did: the act, not the outcome, types the incident."""
+    if cue.kind != "generic" or cue.pattern not in _OUTCOMES:
+        return False
+    verb = cue.head
+    if verb.dep_ == "conj" and not any(t.dep_ == "nsubj" for t in verb.children):
+        verb = verb.head  # 'killed 30 and wounded 80' share the subject
+    subjects = {t.i for t in verb.children if t.dep_ == "nsubj"}
+    return any(
+        c.head.i in subjects and c.sub != cue.sub and _violent(c.sub) for c in mention.triggers
     )
 
 
