@@ -715,7 +715,10 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
     withins = _enclosing(text, mentions, first)
     named, broad = _named_countries(mentions, first)
     confined = _confined_senses(mentions, first, withins, named, gaz, others)
-    units = {_sense_key(m) for m in mentions if _LOCAL_UNIT.match(text, m.end)} if named else set()
+    regions = any(c is not None and c.feature == "admin1" and c.country in named for c in first)
+    units = (
+        {_sense_key(m) for m in mentions if _LOCAL_UNIT.match(text, m.end)} if regions else set()
+    )
     chosen: list[Candidate | None] = []
     for n, m in enumerate(mentions):
         within = _usable_within(withins.get(n), first, named)
@@ -741,7 +744,8 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
     return _backed_off(places, held | {n: w[1] for n, w in withins.items()})
 
 
-_LOCAL_UNIT = re.compile(r"\s+(?:township|village|hamlet|town|locality|commune|tehsil)\b")
+# "Kani township", "Pazigyi village": a local unit (not "Beni town": big towns are called so)
+_LOCAL_UNIT = re.compile(r"\s+(?:township|village|hamlet|locality|commune|tehsil)\b")
 
 
 def _one_sense(
@@ -758,8 +762,11 @@ def _one_sense(
     placed: dict[str, tuple[str, Candidate | None]] = {}
     for n, m in enumerate(mentions):
         within = _usable_within(withins.get(n), first, named)
-        if within is None or m.source == "CAPITAL" or _weak_area(first[within[1]]):
+        host = first[within[1]] if within is not None else None
+        if within is None or m.source == "CAPITAL" or host is None or _weak_area(host):
             continue
+        if named and host.country not in named:
+            continue  # "Beni town, in Nord Kivu": France's Nord says nothing about Beni
         cand = chosen[n]
         if cand is None or inside(cand, within[0]):
             placed.setdefault(_sense_key(m), (within[0], cand))
