@@ -91,3 +91,41 @@ def test_herders_shot_dead_are_civilians(parse) -> None:
     text = "Gunmen shot dead three herders near Moroto, Uganda, on Sunday."
     incident = run(parse, text, "shot dead", "Attack")
     assert incident.actor2 is not None and incident.actor2.type == "civilians"
+
+
+def test_the_one_who_laid_the_bomb_is_actor1(parse) -> None:
+    text = (
+        "On Monday, an army patrol hit an explosive device laid by al-Shabaab militants "
+        "near Beledweyne, Somalia."
+    )
+    incident = run(parse, text, "hit", "Remote explosive/landmine/IED")
+    assert incident.actor1 is not None and incident.actor1.name == "Al Shabaab"
+    assert incident.actor2 is not None and incident.actor2.type == "state forces"
+
+
+def test_the_side_that_seized_a_town_after_a_withdrawal_is_actor1(parse) -> None:
+    text = "On Friday, Fano fighters seized Debre Tabor, Ethiopia, after ENDF troops withdrew."
+    incident = run(parse, text, "withdrew", "Non-violent transfer of territory")
+    assert incident.actor1 is not None and incident.actor1.name.startswith("Fano")
+    assert incident.actor2 is not None and incident.actor2.type == "state forces"
+
+
+def test_force_user_is_the_police_of_a_dispersed_protest(parse) -> None:
+    from sitroom.stages.actors import force_user
+
+    text = "Police opened fire on demonstrators in Lusaka, Zambia, killing two of them."
+    incident = run(parse, text, "opened fire", "Excessive force against protesters")
+    user = force_user(incident)
+    assert user is not None and user.type == "state forces"
+
+
+def test_herdsmen_outside_nigeria_are_not_fulani() -> None:
+    from sitroom.knowledge.actors import lexicon
+    from sitroom.model import Actor
+    from sitroom.stages.actors import _communal_militia
+
+    fulani = Actor("Fulani Ethnic Militia", "Herdsmen", "identity militia", "NGA")
+    found = _communal_militia(fulani, lexicon(), "SDN")
+    assert found is not None and found.name == "Unidentified Armed Group (Sudan)"
+    kept = _communal_militia(fulani, lexicon(), "NGA")
+    assert kept is not None and kept.name.startswith("Fulani")

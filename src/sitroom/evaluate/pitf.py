@@ -126,7 +126,9 @@ def _perpetrator(coded: str, main: Incident | None) -> bool | None:
         return None
     if not words and re.fullmatch(r"(?i)\s*unknown\s*", coded):
         return None  # "Unknown": nothing to match
-    actor = main.actor1 if main else None
+    from sitroom.stages.actors import force_user  # protests: the force, not the crowd
+
+    actor = force_user(main) if main else None
     return actor is not None and actor_matches(coded, actor)
 
 

@@ -76,16 +76,16 @@ def score(items: list[Sentence], results: list[Analysis]) -> Report:
     return report
 
 
-_INTERVENTIONS = ("Protest with intervention", "Excessive force against protesters")
-
-
 def _cameo_roles(incident: Any) -> tuple[Actor | None, Actor | None]:
     """The incident's actors in CAMEO's roles. ACLED codes a protest that security
     forces break up with the demonstrators as actor1 and the force as actor2, while CAMEO
     codes the same sentence ("police fired tear gas to disperse demonstrators") as the
     police's act on the demonstrators: there the source is actor2 and the target actor1."""
-    if incident.sub_event_type in _INTERVENTIONS and incident.actor2 is not None:
-        return incident.actor2, incident.actor1
+    from sitroom.stages.actors import force_user
+
+    doer = force_user(incident)
+    if doer is not incident.actor1:
+        return doer, incident.actor1
     return incident.actor1, incident.actor2
 
 

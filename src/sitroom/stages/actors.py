@@ -608,6 +608,10 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
         if kind is not None and actor1 is not None and actor1.name.startswith("Unidentified"):
             actor1 = Actor(actor1.name, kind[0], kind[1], actor1.country)
             how = "the kind of violence the text names (no group named)"
+    if sentence is not None:
+        actor1, actor2 = _bomb_layer(sentence.text, actor1, actor2, lex, country)
+    if sdoc is not None and "territory" in incident.sub_event_type:
+        actor1, actor2 = _seizer(sdoc, incident, actor1, actor2, lex, country)
     actor1 = _as_demonstrators(incident, actor1, lex, country)
     actor1, actor2 = _demonstrators_first(item, incident, actor1, actor2, lex, country)
     if sentence is not None and actor1 is not None and actor1.name.startswith("Unidentified"):
@@ -729,7 +733,13 @@ def _communal_militia(
     "Misseriya herders") is that community's ethnic militia; unnamed herders in Nigeria
     are the Fulani militia (ACLED's practice there), elsewhere only when the text says so;
     herders who are the victims ("shot dead three herders") are civilians."""
-    if actor is None or not actor.name.startswith("Unidentified Armed Group"):
+    if actor is None:
+        return actor
+    fulani_unsaid = actor.name.startswith("Fulani") and "fulani" not in actor.mention.lower()
+    if fulani_unsaid and country not in (None, "NGA"):  # "herdsmen" in Sudan
+        name = _generic_name(lex, "unidentified armed group", country)
+        return Actor(name, actor.mention, "identity militia", country)
+    if not actor.name.startswith("Unidentified Armed Group"):
         return actor
     words = (actor.mention or "").split()
     if not words or not _COMMUNAL_WORDS.search(words[-1]):
@@ -750,6 +760,69 @@ def _communal_militia(
         if fulani is not None:
             return lex.actor(fulani, actor.mention or "", country)
     return actor
+
+
+# "an IED planted by al Shabaab", "a mine laid by the rebels": the one who laid it
+_LAID_BY = re.compile(r"(?i)\b(?:planted|laid|placed|hidden|buried|left|rigged)\s+by\s+")
+
+
+def _bomb_layer(
+    text: str, actor1: Actor | None, actor2: Actor | None, lex: Lexicon, country: str | None
+) -> tuple[Actor | None, Actor | None]:
+    """When a vehicle or patrol "struck an IED planted by X", X is the perpetrator and
+    the vehicle's owners the victims, though they are the grammatical subject."""
+    found = _LAID_BY.search(text)
+    if found is None:
+        return actor1, actor2
+    window = re.split(r"[.;,]", text[found.end() : found.end() + 80])[0]
+    hits = [m for m in lex.find(window) if m.entry is not None]
+    hits = hits or [
+        m for m in lex.find(window) if m.generic is not None and m.generic.role == "perpetrator"
+    ]
+    if not hits or hits[0].start > 12:
+        return actor1, actor2
+    layer = lex.actor(hits[0], hits[0].text, country)
+    if layer is None or (actor1 is not None and actor1.name == layer.name):
+        return actor1, actor2
+    return layer, actor2 or actor1
+
+
+_WITHDRAWN = {"withdrew", "withdrawn", "withdrawal", "retreated", "retreat", "pulled", "left"}
+_WITHDRAWN |= {"abandoned", "fled", "evacuated"}
+_SEIZURES = {"seize", "capture", "take", "overrun", "enter", "occupy", "recapture", "retake"}
+
+
+def _seizer(
+    sdoc: Any,
+    incident: Incident,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    lex: Lexicon,
+    country: str | None,
+) -> tuple[Actor | None, Actor | None]:
+    """A change of territory told by the side that left ("M23 seized the town after
+    the army withdrew"): the one who seized it is actor1, the one who withdrew actor2."""
+    words = incident.trigger.text.lower().split()
+    if not words or words[0] not in _WITHDRAWN:
+        return actor1, actor2
+    for tok in sdoc:
+        if tok.lemma_.lower() not in _SEIZURES or tok.pos_ != "VERB":
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        seizer = phrase_actor(subject, lex, country, perpetrator=True) if subject else None
+        if seizer is not None and (actor1 is None or seizer.name != actor1.name):
+            return seizer, actor1 if actor1 is not None else actor2
+    return actor1, actor2
+
+
+def force_user(incident: Incident) -> Actor | None:
+    """Who used force in the incident: actor1, except in a protest or a riot whose
+    demonstrators were put first (ACLED), where the security force is actor2. Scorers of
+    perpetrator-style codings (PITF's killers, CAMEO's source) read this."""
+    second = incident.actor2
+    if incident.notes.get("demonstrators") and second is not None:
+        return second if second.type == "state forces" else incident.actor1
+    return incident.actor1
 
 
 _DEMAND_NOUNS = {"resignation", "removal", "ouster", "release", "independence", "withdrawal"}
