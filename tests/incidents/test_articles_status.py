@@ -10,7 +10,7 @@ import pytest
 
 from sitroom import config, pipeline
 from sitroom.model import Analysis, Article, Incident, Sentence, Span
-from sitroom.stages.consolidate import promote_developments
+from sitroom.stages.consolidate import _dateline_start, promote_developments
 
 DEVELOPMENTS = (
     "KADUNA, Nigeria — Gunmen killed nine villagers in a raid on the village of Kufana "
@@ -85,3 +85,22 @@ def test_each_stamped_entry_of_the_day_is_new() -> None:
     promote_developments([lead, same_day, earlier, unstamped], sentences, day)
     assert [m.status for m in (same_day, earlier)] == ["new", "background"]
     assert unstamped.status == "background"
+
+
+def test_dateline_ends_the_title() -> None:
+    assert _dateline_start("Bombs keep falling on the north\n\nLAGOS, Nigeria — Jets hit") > 0
+    assert _dateline_start("ANALYSIS — Talks open\n\nPORT SUDAN, Sudan — Shells hit") > 20
+    assert _dateline_start("KANO, Nigeria — Gunmen killed five people on Monday.") == 0
+    assert _dateline_start("Gunmen killed five people in Kano on Monday.") == 0
+
+
+TITLED = (
+    "Village burns as gunmen strike again in the north\n\n"
+    "KADUNA, Nigeria — Gunmen killed nine villagers in a raid on the village of Kufana "
+    "on Sunday night, police said."
+)
+
+
+def test_a_title_line_announces_the_lead(run_pipeline: pipeline.Pipeline) -> None:
+    incidents = _incidents(run_pipeline, TITLED, dt.date(2024, 6, 11))
+    assert [i.status for i in incidents] == ["new"]

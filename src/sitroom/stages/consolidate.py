@@ -90,12 +90,22 @@ def consolidate(
         if not _placed_here(m, sentences):
             m.notes["placed"] = "inherited"
     clusters: list[_Cluster] = []
+    title_end = _dateline_start(getattr(article, "text", "") or "")
+    titles = [m for m in ordered if m.trigger.start < title_end]
     for m in ordered:
+        if m in titles:
+            continue
         target = _antecedent(clusters, m)
         if target is not None:
             target.mentions.append(m)
         elif not _orphan(m):
             clusters.append(_Cluster([m]))
+    for n, m in enumerate(titles):
+        target = _told_in_body(clusters, m)
+        if target is not None:
+            target.mentions.append(m)
+        else:
+            clusters.insert(n, _Cluster([m]))
     published = getattr(article, "published", None)
     article_id = getattr(article, "id", "")
     merged = [_merge(c, sentences, article_id) for c in clusters]
@@ -156,6 +166,37 @@ def _antecedent(clusters: list[_Cluster], m: Incident) -> _Cluster | None:
         return options[0]
     same = [c for c in options if any(x.sub_event_type == m.sub_event_type for x in c.mentions)]
     return (same or options)[-1]
+
+
+# a dateline opening the body: "PORT SUDAN, Sudan — ", "BANGKOK — "
+_DATELINE = re.compile(r"(?:^|\s)[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.' -]+?)? [—–-] ")
+_KICKERS = {"ANALYSIS", "LIVE", "UPDATE", "EXCLUSIVE", "OPINION", "EXPLAINER", "FEATURE", "WATCH"}
+_TITLE_CHARS = 400  # a title and kicker stand in the first few hundred characters
+
+
+def _dateline_start(text: str) -> int:
+    """Where the body's dateline starts when a title line stands before it (0 when
+    the text opens with the dateline or has none): what comes before is the title."""
+    for found in _DATELINE.finditer(text[:_TITLE_CHARS]):
+        word = found.group().strip().split()[0].rstrip(",:")
+        if found.start() == 0 and word not in _KICKERS:
+            return 0  # the text opens with its dateline: no title
+        if found.start() > 0:
+            return found.start()
+    return 0
+
+
+def _told_in_body(clusters: list[_Cluster], m: Incident) -> _Cluster | None:
+    """The body's incident a title line announces ('LIVE: Russian missiles hit Odesa',
+    'in Sagaing, the bombs keep falling'): the first one of the same kind, or the first
+    violent one for a violent title, with no date or place against it."""
+    for c in clusters:
+        kindred = _same_kind(c, m) or (m.event_type in _VIOLENT and c.first.event_type in _VIOLENT)
+        if not kindred or any(_date_conflict(x, m) for x in c.mentions):
+            continue
+        if not any(_place_conflict(x, m) for x in c.mentions):
+            return c
+    return None
 
 
 def _compatible(c: _Cluster, m: Incident) -> bool:
@@ -480,7 +521,7 @@ def promote_developments(
     leads = [m for m in merged if m.status == "new" and m.date is not None]
     if published is None or not leads:
         return
-    lead_day = min(m.date for m in leads if m.date is not None)
+    lead_day = max(m.date for m in leads if m.date is not None)
     for incident in merged:
         if incident.status == "new" or not _in_cycle(incident, published):
             continue
