@@ -115,8 +115,12 @@ def locate(item: Analysis, incident: Incident) -> None:
         other is not incident and other.trigger.start < incident.trigger.start
         for other in item.incidents
     )  # with no earlier incident there is no antecedent to hold the place
+    dateline: tuple[Place, str] | None = None  # where the reporter filed: a last resort
     for n, s in enumerate(order):
         best = _best_in_sentence(item, incident, s)
+        if best is not None and "the dateline" in best[1]:
+            dateline = dateline or (best[0], f"{best[1]}, a last resort")
+            continue
         if best is not None and anaphoric and "attached to the trigger" not in best[1]:
             incident.location = None  # "That strike came a day after ... Baghdad said"
             incident.notes["location"] = "anaphoric mention: its antecedent's place holds"
@@ -138,9 +142,17 @@ def locate(item: Analysis, incident: Incident) -> None:
     start = min(order) if order else item.sentence_of(incident.trigger.start)
     for s in range(start - 1, max(-1, start - 4), -1):
         best = _best_in_sentence(item, incident, s, nearby=True)
-        if best is not None:
+        if best is not None and "the dateline" not in best[1]:
             _set(incident, best[0], f"nearest preceding place (sentence {s}): {best[1]}")
             return
+    text = item.article.text
+    main = main_place([p for p in item.places if not _in_dateline(text, p)], least=2)
+    if main is not None and (dateline is None or main.country == dateline[0].country):
+        _set(incident, main, "the article's main place (no place named for the incident)")
+        return
+    if dateline is not None:
+        _set(incident, *dateline)
+        return
     main = main_place(item.places)
     if main is not None:
         _set(incident, main, "the article's main place (no place named for the incident)")
@@ -293,6 +305,7 @@ def _best_in_sentence(
     places = [
         p for p in item.places if p.start is not None and sentence.start <= p.start < sentence.end
     ]
+    places = [p for p in places if not _in_organisation(item, p)]
     if nearby:
         places = [p for p in places if p.feature != "demonym"]
     elif within is None and s == item.sentence_of(incident.trigger.start):
@@ -328,6 +341,20 @@ def _best_in_sentence(
     if not place.resolved:
         place, why = _borrow(place, [p for _, p in scored[1:]], why)
     return place, why
+
+
+def _in_organisation(item: Analysis, place: Place) -> bool:
+    """A country inside an organisation's name ("the United Kingdom Maritime Trade
+    Operations agency", "the Somali National Army") names who, not where."""
+    if place.feature not in NATIONAL or place.start is None or place.end is None:
+        return False
+    return any(
+        ent.label_ == "ORG"
+        and ent.start_char <= place.start
+        and place.end <= ent.end_char
+        and ent.end_char - ent.start_char > place.end - place.start
+        for ent in item.doc.ents
+    )
 
 
 CHAIN_GAP = 60  # characters between a name and the area named as holding it
@@ -821,9 +848,18 @@ def _with_precision(place: Place, parse: Any, offset: int) -> Place:
     return place
 
 
-def main_place(places: list[Place]) -> Place | None:
+def _in_dateline(text: str, place: Place) -> bool:
+    """ "MOGADISHU, Somalia \u2014": a name in the line's opening dateline."""
+    start = place.start or 0
+    line_start = text.rfind("\n", 0, start) + 1
+    found = _DATELINE.match(text[line_start : line_start + 90])
+    return found is not None and start < line_start + found.end()
+
+
+def main_place(places: list[Place], least: int = 1) -> Place | None:
     """The article's most mentioned specific resolved place (a city or site over an
-    area; the first mention breaks ties); a country only when nothing finer is named."""
+    area; the first mention breaks ties); a country only when nothing finer is named;
+    None when it is named fewer than `least` times."""
     usable = [p for p in places if p.resolved and p.feature != "demonym"]
     if not usable:
         return None
@@ -831,4 +867,4 @@ def main_place(places: list[Place]) -> Place | None:
     pool = fine or usable
     counts = Counter((p.name, p.lat, p.lon) for p in pool)
     best = max(pool, key=lambda p: (counts[(p.name, p.lat, p.lon)], -(p.start or 0)))
-    return best
+    return best if counts[(best.name, best.lat, best.lon)] >= least else None
