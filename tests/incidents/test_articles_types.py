@@ -49,3 +49,22 @@ def test_carried_weapons_do_not_type_the_act(detect: Detect, text: str, sub: str
 def test_the_act_not_its_outcome_types_the_incident(detect: Detect, text: str, sub: str) -> None:
     (incident,) = detect(text)
     assert incident.sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "The rebels seized Port Kelan, the capital of the eastern province, in March.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Police used tear gas to break up a demonstration by residents angry at the "
+            "killings on Tuesday.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_places_taken_and_protests_about_killings(detect: Detect, text: str, sub: str) -> None:
+    (incident,) = detect(text)
+    assert incident.sub_event_type == sub

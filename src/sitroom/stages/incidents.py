@@ -1355,10 +1355,16 @@ def _place_taken(cue: Cue) -> float:
         return 0.0
     for c in cue.head.children:
         if c.dep_ == "dobj" and (
-            c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in _PLACE_NOUNS
+            c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in _PLACE_NOUNS or _a_place(c)
         ):
             return 3.0
     return 0.0
+
+
+def _a_place(tok: Any) -> bool:
+    """'Wad Madani, the capital of Gezira state': a name the tagger may read as a
+    person's is a place when its apposition calls it a town, city or capital."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _PLACE_NOUNS for c in tok.children)
 
 
 def _weapons(mention: Mention, cues: list[Cue], scores: _Scores) -> list[str]:
@@ -1459,7 +1465,7 @@ def _territory(sub: str, mention: Mention, cues: list[Cue]) -> tuple[str, str]:
     held = [t for t in taken.children if t.dep_ in ("dobj", "nsubjpass")]
     if taken.dep_ in ("acl", "amod", "ccomp", "xcomp"):
         held.append(taken.head)
-    if any(t.i in victims or t.ent_type_ == "PERSON" for t in held):
+    if any(t.i in victims or (t.ent_type_ == "PERSON" and not _a_place(t)) for t in held):
         return "Abduction/forced disappearance", "people taken"
     taker, loser = _taker(taken, cues, anchor)
     if taker is None:
@@ -1590,6 +1596,8 @@ def _protested_about(tok: Any) -> bool:
     the protesters."""
     if tok.dep_ == "pobj" and tok.head.lower_ in ("over", "against", "about", "after"):
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "by") and tok.head.head.pos_ == "ADJ":
+        return True  # 'residents angry at the killings', 'outraged by the murder'
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _GRIEVANCE_VERBS:
         return True
     return any(a.lemma_.lower() in _GRIEVANCE_VERBS for a in list(tok.ancestors)[:3])
