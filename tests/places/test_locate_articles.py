@@ -51,3 +51,14 @@ def test_a_country_in_an_organisation_name_is_no_place(
     inc = located(item, "hit")
     loc = inc.location
     assert loc is not None and loc.country != "GBR", inc.notes
+
+
+def test_a_town_beats_the_area_named_as_holding_it(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "On Friday, resistance groups said their fighters had seized the town of Kawlin, "
+        "in northern Sagaing, after a long battle with the army."
+    )
+    inc = located(item, "seized")
+    assert inc.location is not None and inc.location.mention == "Kawlin", inc.notes
+    assert "held by" in inc.notes["location"]
+    assert inc.location.lat is not None and inc.location.lat > 23.0  # its own coordinates

@@ -333,7 +333,7 @@ def _best_in_sentence(
     if not scored:
         return None
     scored.sort(key=lambda sp: -sp[0][0])
-    (_value, why), place = scored[0]
+    (_value, why), place = _held_first(item.article.text, scored, places)
     place = _with_precision(place, parse, sentence.start)
     hosted = _hosted(item, place, places)
     if hosted is not None:
@@ -355,6 +355,25 @@ def _in_organisation(item: Analysis, place: Place) -> bool:
         and ent.end_char - ent.start_char > place.end - place.start
         for ent in item.doc.ents
     )
+
+
+HELD_MARGIN = 1.0  # how much a town may trail the area named as holding it and still win
+
+
+def _held_first(
+    text: str, scored: list[tuple[tuple[float, str], Place]], places: list[Place]
+) -> tuple[tuple[float, str], Place]:
+    """ "captured the town of Kawlin, in northern Sagaing": the best place is only the area
+    named as holding another candidate, which is where it happened."""
+    (value, _why), best = scored[0]
+    for (other_value, other_why), other in scored[1:]:
+        if (
+            other.feature not in COARSE
+            and value - other_value <= HELD_MARGIN
+            and any(h is best for h in _chain(text, other, places))
+        ):
+            return (other_value, f"{other_why}, held by {best.mention!r}"), other
+    return scored[0]
 
 
 CHAIN_GAP = 60  # characters between a name and the area named as holding it
@@ -423,6 +442,9 @@ def _hosted(item: Analysis, place: Place, places: list[Place]) -> tuple[Place, s
     consistent = [p for p in known if p.country == country]
     host = next((p for p in consistent if p.feature != "country"), None) or consistent[0]
     support = country_support(item.places)
+    text = item.article.text
+    if _DIRECTED.search(text[max(0, (host.start or 0) - 20) : host.start or 0]):
+        host = replace(host, feature="region")  # "in northern Sagaing": an area, no town
     if place.feature == "approximate":
         from sitroom.stages.places import approximated_from
 
@@ -472,6 +494,10 @@ def _contradicts(host: Place, place: Place, support: Counter[str]) -> bool:
     return host.admin1 != place.admin1 and not _close(host, place, FAR_KM)
 
 
+_DIRECTED = re.compile(
+    r"\b(?:north|south|east|west|central|(?:north|south)[- ]?(?:east|west))(?:ern)?\s+$",
+    re.IGNORECASE,
+)
 FAR_KM = 200.0  # an enclosing area's centre this far from the place cannot hold it
 
 
