@@ -104,3 +104,17 @@ TITLED = (
 def test_a_title_line_announces_the_lead(run_pipeline: pipeline.Pipeline) -> None:
     incidents = _incidents(run_pipeline, TITLED, dt.date(2024, 6, 11))
     assert [i.status for i in incidents] == ["new"]
+
+
+HAUL = (
+    "TORREON, Mexico — Soldiers killed 12 suspected cartel gunmen in a shootout outside "
+    "Torreon on Monday, the defence ministry said.\n\n"
+    "Two soldiers were wounded.\n\n"
+    "Troops seized 18 rifles, a machine gun and several homemade explosive devices, the "
+    "ministry said."
+)
+
+
+def test_weapons_seized_after_the_gunfight_are_its_haul(run_pipeline: pipeline.Pipeline) -> None:
+    incidents = _incidents(run_pipeline, HAUL, dt.date(2024, 6, 11))
+    assert [i.sub_event_type for i in incidents] == ["Armed clash"]

@@ -245,6 +245,9 @@ def _same_kind(c: _Cluster, m: Incident) -> bool:
     )
     if detail and c.first.event_type in _VIOLENT | {"Riots"}:
         return True  # 'Shops and granaries were set on fire.' after the attack
+    seized = m.sub_event_type == "Disrupted weapons use" and m.notes.get("dated") == "inherited"
+    if seized and c.first.event_type == "Battles" and 1 <= gap <= 3:
+        return True  # 'Troops seized 18 rifles ...' after the gunfight: the clash's haul
     first_vague = all(x.notes.get("basis") == "generic" for x in c.mentions)
     return first_vague and m.event_type in _VIOLENT and c.first.event_type in _VIOLENT
 
