@@ -19,7 +19,11 @@ Kachia"), a lone town in a country no other name of the text supports (a namesak
 The areas named as holding the chosen place ("Kwarbadi village in the Gusau district in
 Nigeria's Zamfara State", "the central prison in the city of Iguala") give a name the
 gazetteer lacks the coordinates of the finest of them, and overrule a namesake they
-contradict (another country, or far off); a list of towns is no such chain.
+contradict (another country, or far off); a list of towns is no such chain; a town beats
+the area named as holding it ("the town of Kawlin, in northern Sagaing"), and a holder
+after "northern" or the like is an area. A country inside an organisation's name ("the
+United Kingdom Maritime Trade Operations agency") is no place; a dateline loses even to the
+article's main place (named twice, in its country).
 When the best is only a country or region ("killed in eastern Ukraine"), a town inside it
 named in the incident's other sentences or just around ("The deaths came in Horlivka")
 wins, and under a whole country any town or province inside it named in the text; a
