@@ -37,6 +37,7 @@ class ParseStage(Stage):
         for n, item in enumerate(live):
             text = item.article.text
             seen = _join(docs.get(n, []), _for_models(text))  # the Doc the models saw
+            _break_paragraphs(seen)
             _cap_sentences(seen)
             item.doc = seen if seen.text == text else _recased(seen, text)
             item.sentences = _sentences(item.doc)
@@ -106,6 +107,21 @@ def _sentences(doc: Any) -> list[Sentence]:
 
 
 MAX_SENTENCE_TOKENS = 120
+
+
+def _break_paragraphs(doc: Any) -> None:
+    """Start a sentence after every blank line. The statistical splitter sometimes runs
+    one paragraph into the next (a quote, a live-update stamp, a headline with no full
+    stop), and a trigger in one paragraph then takes the date and place of another.
+    A single line break is left alone: wrapped text breaks lines inside sentences."""
+    after_break = False
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or token.text.count("\n") >= 2
+            continue
+        if after_break:
+            token.is_sent_start = True
+        after_break = False
 
 
 def _cap_sentences(doc: Any) -> None:
