@@ -107,3 +107,19 @@ def test_both_sides_in_one_list_and_the_bombers_own_death() -> None:
     assert killed("At least 6 fighters and 4 soldiers were reported killed.") == 10
     assert killed("Troops killed 7 gunmen and lost 2 soldiers in the battle.") == 9
     assert killed("A bomber blew himself up at the market, killing 5 shoppers and himself.") == 6
+
+
+def test_a_toll_update_far_from_the_lead_revises_the_main_incident(parse) -> None:
+    item = parse(
+        "Gunmen killed at least 12 villagers in a raid on a hamlet near the river on "
+        "Sunday, officials said. Residents fled towards the district town. A relief group "
+        "said it had sent food. On Tuesday a councillor said the death toll had risen to 19 "
+        "after more bodies were found.",
+        DAY,
+    )
+    raid = incident_at(item, "raid", "Attack")
+    item.incidents = [raid]
+    raid.sentences = [0]
+    TollStage().process([item])
+    assert raid.fatalities == 19
+    assert "a later update" in raid.notes["fatalities"]

@@ -677,7 +677,7 @@ def _candidate_sentences(item: Analysis) -> list[int]:
     if _short_story(item):
         return list(range(len(item.sentences)))  # a wire lead: the whole story is this incident
     owned = sorted({s for inc in item.incidents for s in inc.sentences})
-    out = set(owned)
+    out = set(owned) | set(_toll_updates(item))
     for s in owned:
         for k in range(1, FOLLOWING_SENTENCES + 1):
             if s + k < len(item.sentences) and s + k not in owned:
@@ -685,6 +685,25 @@ def _candidate_sentences(item: Analysis) -> list[int]:
             else:
                 break
     return sorted(out)
+
+
+_TOLL_UPDATE = re.compile(
+    r"\b(?:death|casualty) toll\b[^.;]{0,40}?\b(?:rose|risen|climbed|jumped|reached|"
+    r"increased)\b",
+    re.IGNORECASE,
+)
+
+
+def _toll_updates(item: Analysis) -> list[int]:
+    """Sentences that update "the death toll" with no trigger of their own ("On Wednesday
+    an official said the death toll had risen to 34"): the toll is the story's main
+    incident's, however far from its lead the update comes."""
+    return [
+        n
+        for n, sentence in enumerate(item.sentences)
+        if _TOLL_UPDATE.search(sentence.text)
+        and not any(n in inc.sentences for inc in item.incidents)
+    ]
 
 
 def _owner(item: Analysis, sent_index: int, char: int) -> Incident | None:
@@ -695,6 +714,8 @@ def _owner(item: Analysis, sent_index: int, char: int) -> Incident | None:
     if len(item.incidents) == 1 and len(item.sentences) <= SHORT_STORY:
         return item.incidents[0]
     owners = [i for i in item.incidents if sent_index in i.sentences]
+    if not owners and sent_index in _toll_updates(item) and item.incidents:
+        return min(item.incidents, key=lambda i: i.trigger.start)  # the story's main incident
     if not owners:
         back = [
             i
