@@ -130,3 +130,20 @@ def test_a_murder_years_before_an_undated_lead_stays_apart(
     out = _extract(run_pipeline, PARTY, dt.date(1990, 1, 24))
     years = sorted(i.date.year for i in out.incidents if i.date)
     assert years == [1987, 1990]
+
+
+RAID = (
+    "Soldiers arrested three suspected militants in a raid on a farm outside Kaduna on "
+    "Monday, the army said. Troops stormed the compound at dawn after a tip-off. "
+    "In 2019, gunmen stormed a church in the same district and killed 11 worshippers."
+)
+
+
+def test_a_borrowed_date_does_not_pull_in_an_attack_years_before(
+    run_pipeline: pipeline.Pipeline,
+) -> None:
+    out = _extract(run_pipeline, RAID, dt.date(2024, 6, 5))
+    old = [i for i in out.incidents if i.date and i.date.year == 2019]
+    assert len(old) == 1
+    assert old[0].fatalities == 11
+    assert min(old[0].sentences) == 2  # the dawn storming stays out of the 2019 attack

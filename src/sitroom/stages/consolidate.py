@@ -215,11 +215,13 @@ def _compatible(c: _Cluster, m: Incident) -> bool:
 
 
 def _long_before_undated(c: _Cluster, m: Incident) -> bool:
-    """An undated incident stands at the report's date; a mention dated in its own
-    sentence more than a month away from it, or in another year ('a union leader,
-    murdered in February', in a May report of a kidnapping) tells another incident."""
-    if any(x.date_precision != "unknown" for x in c.mentions) or c.first.date is None:
-        return False
+    """An undated incident (or one whose date is only borrowed from the sentence before)
+    stands at the report's date; a mention dated in its own sentence more than a month
+    away from it, or in another year ('a union leader, murdered in February', in a May
+    report of a kidnapping) tells another incident."""
+    own = [x for x in c.mentions if x.notes.get("dated") != "inherited"]
+    if any(x.date_precision != "unknown" for x in own) or c.first.date is None:
+        return False  # a date borrowed from the sentence before counts as none
     if m.date is None or m.date_precision == "unknown" or m.notes.get("dated") == "inherited":
         return False
     if m.date_precision == "year":
