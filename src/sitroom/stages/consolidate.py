@@ -39,6 +39,7 @@ NEAR_KM = 50.0
 NEWS_CYCLE_DAYS = 4  # an incident at most this many days before publication is news
 LEAD_SENTENCES = 2  # an undated incident first reported here is the article's news
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_ABDUCTION = "Abduction/forced disappearance"
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _CLAIM_RANK = {"claimed": 0, "attributed": 1, "unclaimed": 2, "unknown": 3}
 _WORKING_NOTES = ("mention", "basis", "dated", "placed")
@@ -89,6 +90,8 @@ def consolidate(
             m.notes["dated"] = "inherited"
         if not _placed_here(m, sentences):
             m.notes["placed"] = "inherited"
+        if m.notes.get("mention") is None and _turns_away(m, sentences):
+            m.notes["mention"] = "new"
     clusters: list[_Cluster] = []
     title_end = _dateline_start(getattr(article, "text", "") or "")
     titles = [m for m in ordered if m.trigger.start < title_end]
@@ -143,6 +146,19 @@ def _placed_here(m: Incident, sentences: Sequence[Sentence]) -> bool:
         for i in m.sentences
         if 0 <= i < len(sentences)
     )
+
+
+# a sentence opening that leaves the incident told so far for another one
+_TURN = re.compile(
+    r"\s*(?:meanwhile|elsewhere|in (?:an)?other (?:incident|attack|development))\b", re.I
+)
+
+
+def _turns_away(m: Incident, sentences: Sequence[Sentence]) -> bool:
+    """'Meanwhile, a boy was hurt when ...', 'In another incident, ...': the sentence
+    turns to another incident, so its specific trigger does not elaborate the last one."""
+    first = min(m.sentences, default=-1)
+    return 0 <= first < len(sentences) and bool(_TURN.match(sentences[first].text))
 
 
 def _orphan(m: Incident) -> bool:
@@ -209,9 +225,35 @@ def _compatible(c: _Cluster, m: Incident) -> bool:
         return False
     if not anaphoric and _long_before_undated(c, m):
         return False
+    if not anaphoric and _elsewhere_other_kind(c, m):
+        return False
     if m.notes.get("mention") == "anaphoric":
         return True  # 'that strike': the place read for an anaphor is the sentence's, not its own
     return not any(_place_conflict(x, m) for x in c.mentions)
+
+
+def _elsewhere_other_kind(c: _Cluster, m: Incident) -> bool:
+    """A kidnapping told with a place of its own ('rebels kidnapped a farmer near X'
+    after a shooting at Y, or the other way round) is another incident: taking
+    hostages and firing on people are different acts, and a report that lists both
+    at different places lists two. The kidnapping inside an attack names no new place."""
+    kinds = {x.sub_event_type for x in c.mentions}
+    if m.sub_event_type in kinds or (_ABDUCTION in kinds) == (m.sub_event_type == _ABDUCTION):
+        return False
+    if m.event_type not in _VIOLENT or c.first.event_type not in _VIOLENT:
+        return False
+    own = _own_place(m)
+    if own is None:
+        return False
+    places = {_own_place(x) for x in c.mentions} - {None}
+    return bool(places) and own not in places
+
+
+def _own_place(m: Incident) -> str | None:
+    """The place named in the mention's own sentence, normalized (None when borrowed)."""
+    if m.location is None or m.notes.get("placed") == "inherited":
+        return None
+    return m.location.name.strip().lower() or None
 
 
 def _long_before_undated(c: _Cluster, m: Incident) -> bool:
