@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from sitroom.stages.parse import ParseStage
 from sitroom.stages.times import TimexStage
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+if str(Path(__file__).parent) not in sys.path:  # for dating_helpers
+    sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture(scope="session")

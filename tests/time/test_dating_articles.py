@@ -5,27 +5,10 @@ trigger, live-update timestamps (texts written for these tests)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
-from sitroom.model import Analysis, Incident, Span
-from sitroom.stages.dating import DateStage
+from dating_helpers import FRIDAY, Analyse, dated, incident
+
 from sitroom.stages.times import find_times
-
-Analyse = Callable[[str, dt.date | None], Analysis]
-FRIDAY = dt.date(2023, 12, 8)
-
-
-def incident(item: Analysis, word: str) -> Incident:
-    """An incident whose trigger is the first occurrence of `word` in the text."""
-    start = item.article.text.index(word)
-    trigger = Span(word, start, start + len(word))
-    return Incident("Violence against civilians", "Attack", trigger, [item.sentence_of(start)])
-
-
-def dated(item: Analysis, *incidents: Incident) -> list[Incident]:
-    item.incidents = list(incidents)
-    DateStage().process([item])
-    return item.incidents
 
 
 def test_a_when_clause_takes_the_old_date_it_hangs_from(analyse: Analyse) -> None:
