@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +14,9 @@ from sitroom.knowledge.gazetteer import Gazetteer
 from sitroom.model import Analysis, Article
 from sitroom.stages.parse import ParseStage
 from sitroom.stages.places import PlaceStage
+
+if str(Path(__file__).parent) not in sys.path:  # for locate_helpers
+    sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture(scope="session")

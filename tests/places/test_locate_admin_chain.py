@@ -4,29 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sitroom.evaluate.geoparsing import haversine_km
-from sitroom.model import Analysis, Incident, Place, Span
-from sitroom.stages.locate import LocateStage, _chain
+from locate_helpers import located, near
 
-
-def located(item: Analysis, trigger: str) -> Incident:
-    start = item.article.text.index(trigger)
-    incident = Incident(
-        event_type="Violence against civilians",
-        sub_event_type="Attack",
-        trigger=Span(trigger, start, start + len(trigger)),
-        sentences=[item.sentence_of(start)],
-    )
-    item.incidents = [incident]
-    LocateStage().process([item])
-    assert item.error is None
-    return incident
-
-
-def near(inc: Incident, lat: float, lon: float, km: float = 50.0) -> bool:
-    loc = inc.location
-    assert loc is not None and loc.lat is not None and loc.lon is not None, inc.notes
-    return haversine_km(loc.lat, loc.lon, lat, lon) <= km
+from sitroom.model import Analysis, Place
+from sitroom.stages.locate import _chain
 
 
 def test_unknown_village_takes_the_smallest_named_area(

@@ -5,22 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sitroom.model import Analysis, Incident, Span
-from sitroom.stages.locate import LocateStage
+from locate_helpers import located
 
-
-def located(item: Analysis, trigger: str) -> Incident:
-    start = item.article.text.index(trigger)
-    incident = Incident(
-        event_type="Violence against civilians",
-        sub_event_type="Attack",
-        trigger=Span(trigger, start, start + len(trigger)),
-        sentences=[item.sentence_of(start)],
-    )
-    item.incidents = [incident]
-    LocateStage().process([item])
-    assert item.error is None
-    return incident
+from sitroom.model import Analysis
 
 
 def test_the_main_place_beats_the_dateline(analyse: Callable[[str], Analysis]) -> None:

@@ -4,23 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from locate_helpers import located as _located
+
 from sitroom.evaluate.geoparsing import haversine_km
-from sitroom.model import Analysis, Incident, Span
-from sitroom.stages.locate import LocateStage
+from sitroom.model import Analysis, Incident
 
 
 def located(item: Analysis, trigger: str) -> Incident:
-    start = item.article.text.index(trigger)
-    incident = Incident(
-        event_type="Explosions/Remote violence",
-        sub_event_type="Air/drone strike",
-        trigger=Span(trigger, start, start + len(trigger)),
-        sentences=[item.sentence_of(start)],
-    )
-    item.incidents = [incident]
-    LocateStage().process([item])
-    assert item.error is None
-    return incident
+    """The strike whose trigger is the first `trigger` in the text, after locating."""
+    return _located(item, trigger, "Explosions/Remote violence", "Air/drone strike")
 
 
 def test_site_attached_to_the_trigger_wins(analyse: Callable[[str], Analysis]) -> None:
