@@ -184,3 +184,11 @@ def test_adjectives_behind_a_prefix_and_countries_in_amounts(
     ).places
     assert named(places, "Russian")[0].country == "RUS"
     assert named(places, "US")[0].country == "USA"
+
+
+def test_a_holy_book_is_no_place(analyse: Callable[[str], Analysis]) -> None:
+    places = analyse(
+        "A crowd attacked a shopkeeper accused of burning pages of the Quran in a village "
+        "near Gujranwala on Friday, police said."
+    ).places
+    assert [p.mention for p in places] == ["Gujranwala"]
