@@ -192,3 +192,10 @@ def test_a_holy_book_is_no_place(analyse: Callable[[str], Analysis]) -> None:
         "near Gujranwala on Friday, police said."
     ).places
     assert [p.mention for p in places] == ["Gujranwala"]
+
+
+def test_a_country_acronym_needs_capitals(analyse: Callable[[str], Analysis]) -> None:
+    lower = analyse("Car bomb kills four near a checkpoint in Baidoa, officials say.").places
+    assert "Car" not in [p.mention for p in lower]
+    upper = analyse("Rebels attacked a convoy in the north of CAR on Monday.").places
+    assert [p.country for p in upper if p.mention == "CAR"] == ["CAF"]

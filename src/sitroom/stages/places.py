@@ -392,6 +392,8 @@ def _entity_mention(doc: Any, ent: Any, gaz: Gazetteer) -> Mention | None:
             return None  # "NAN", "PTI": acronyms of organisations, not towns
     if _shouting(doc) and not (gaz.lookup(span.text) or _head_candidates(span.text, gaz)):
         return None  # the NER guesses wildly in upper-case text: only known names count
+    if _acronym_in_lower_case(span.text, gaz):
+        return None  # "Car bomb": the word, not CAR (the Central African Republic)
     area = _area_hint(doc, end) or doc[end - 1].lower_ in AREA_WORDS
     town = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _TOWN_WORDS
     return Mention(span.start_char, span.end_char, span.text, label, area, town=town)
@@ -535,6 +537,15 @@ def _is_name_token(tok: Any) -> bool:
     return bool(text[:1].isupper()) and any(ch.isalpha() for ch in text)
 
 
+def _acronym_in_lower_case(text: str, gaz: Gazetteer) -> bool:
+    """A short word in ordinary case whose best reading is a country's acronym ("Car" for
+    CAR, "Uae"): acronyms are written in capitals, so the word is not that country."""
+    if text.isupper() or len(fold(text)) > 4:
+        return False
+    cands = gaz.lookup(text)
+    return bool(cands) and cands[0].feature == "country" and fold(cands[0].name) != fold(text)
+
+
 def _shouting(doc: Any) -> bool:
     """Upper-case wire text: capitals there are no evidence of a name."""
     cached = doc.user_data.get("sitroom.shouting")
@@ -574,6 +585,8 @@ def _scan_hit(doc: Any, i: int, j: int, gaz: Gazetteer) -> Mention | None:
     if j - i == 1 and (doc[i].is_stop or doc.vocab[doc[i].lower_].is_stop):
         return None  # "WERE", "MAY": function words (upper-case text capitalises all)
     cands = gaz.lookup(span.text)
+    if _acronym_in_lower_case(span.text, gaz):
+        return None
     if span.text.isupper() and len(key) <= 4:  # "NAN", "PTI": acronyms, unless a country
         shouting = _shouting(doc)
         if shouting and len(key) <= 3:
