@@ -302,17 +302,18 @@ class TollStage(Stage):
         found: dict[int, list[Figure]] = {id(i): [] for i in item.incidents}
         parsed: dict[int, list[Figure]] = {id(i): [] for i in item.incidents}
         story = _short_story(item)
+        updates = _toll_updates(item)
         for start, text in _story_pieces(item) if story else []:
             found[id(item.incidents[0])].extend(figures_in(text, start))
-        for sent_index in _candidate_sentences(item):
+        for sent_index in _candidate_sentences(item, updates):
             sentence = item.sentences[sent_index]
             sdoc = item.parses.get(sent_index)
             for fig in [] if story else figures_in(sentence.text, sentence.start):
-                owner = _owner(item, sent_index, fig.start)
+                owner = _owner(item, sent_index, fig.start, updates)
                 for each in _with_coordinated(item, owner, sent_index):
                     found[id(each)].append(fig)
             for fig in parse_figures(sdoc, sentence.start) if sdoc is not None else []:
-                owner = _owner(item, sent_index, fig.start)
+                owner = _owner(item, sent_index, fig.start, updates)
                 if _period_figure(sentence.text, fig.start - sentence.start, owner, sentence):
                     continue  # a later "11,000 civilians have been killed since 2022"
                 for each in _with_coordinated(item, owner, sent_index):
@@ -673,11 +674,11 @@ def _story_pieces(item: Analysis) -> list[tuple[int, str]]:
     return out
 
 
-def _candidate_sentences(item: Analysis) -> list[int]:
+def _candidate_sentences(item: Analysis, updates: set[int]) -> list[int]:
     if _short_story(item):
         return list(range(len(item.sentences)))  # a wire lead: the whole story is this incident
     owned = sorted({s for inc in item.incidents for s in inc.sentences})
-    out = set(owned) | set(_toll_updates(item))
+    out = set(owned) | updates
     for s in owned:
         for k in range(1, FOLLOWING_SENTENCES + 1):
             if s + k < len(item.sentences) and s + k not in owned:
@@ -694,19 +695,19 @@ _TOLL_UPDATE = re.compile(
 )
 
 
-def _toll_updates(item: Analysis) -> list[int]:
+def _toll_updates(item: Analysis) -> set[int]:
     """Sentences that update "the death toll" with no trigger of their own ("On Wednesday
     an official said the death toll had risen to 34"): the toll is the story's main
     incident's, however far from its lead the update comes."""
-    return [
+    owned = {n for inc in item.incidents for n in inc.sentences}
+    return {
         n
         for n, sentence in enumerate(item.sentences)
-        if _TOLL_UPDATE.search(sentence.text)
-        and not any(n in inc.sentences for inc in item.incidents)
-    ]
+        if n not in owned and _TOLL_UPDATE.search(sentence.text)
+    }
 
 
-def _owner(item: Analysis, sent_index: int, char: int) -> Incident | None:
+def _owner(item: Analysis, sent_index: int, char: int, updates: set[int]) -> Incident | None:
     """The incident a figure at `char` belongs to: among the incidents that own this
     sentence (or, for an unowned sentence, the incidents just before it), the one whose
     trigger precedes the figure most closely in its paragraph; a figure in a paragraph
@@ -714,7 +715,7 @@ def _owner(item: Analysis, sent_index: int, char: int) -> Incident | None:
     if len(item.incidents) == 1 and len(item.sentences) <= SHORT_STORY:
         return item.incidents[0]
     owners = [i for i in item.incidents if sent_index in i.sentences]
-    if not owners and sent_index in _toll_updates(item) and item.incidents:
+    if not owners and sent_index in updates and item.incidents:
         return min(item.incidents, key=lambda i: i.trigger.start)  # the story's main incident
     if not owners:
         back = [
