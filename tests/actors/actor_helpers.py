@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from sitroom.model import Analysis, Incident, Span
@@ -30,3 +31,17 @@ def seed_text() -> tuple[str, dt.date]:
     m = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s*", raw)
     assert m is not None
     return raw[m.end() :], dt.date.fromisoformat(m.group(1))
+
+
+def with_actors(
+    parse: Callable[[str, dt.date], Analysis], text: str, word: str, sub: str, day: dt.date
+) -> Incident:
+    """The incident triggered by `word` in `text`, after the actor stage alone."""
+    from sitroom.stages.actors import ActorStage
+
+    item = parse(text, day)
+    incident = incident_at(item, word, sub)
+    item.incidents = [incident]
+    ActorStage().process([item])
+    assert item.error is None
+    return incident

@@ -6,20 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from actor_helpers import incident_at
-
-from sitroom.stages.actors import ActorStage
+from actor_helpers import with_actors
 
 DAY = dt.date(2025, 3, 4)
 
 
 def run(parse, text: str, word: str, sub: str):
-    item = parse(text, DAY)
-    incident = incident_at(item, word, sub)
-    item.incidents = [incident]
-    ActorStage().process([item])
-    assert item.error is None
-    return incident
+    return with_actors(parse, text, word, sub, DAY)
 
 
 def test_police_firing_tear_gas_at_students_is_actor2(parse) -> None:

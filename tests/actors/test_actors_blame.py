@@ -5,22 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from actor_helpers import incident_at
+from actor_helpers import with_actors
 
 from sitroom.knowledge.actors import lexicon
-from sitroom.stages.actors import ActorStage
 from sitroom.stages.responsibility import findings_in
 
 DAY = dt.date(2025, 6, 2)
 
 
 def run(parse, text: str, word: str, sub: str):
-    item = parse(text, DAY)
-    incident = incident_at(item, word, sub)
-    item.incidents = [incident]
-    ActorStage().process([item])
-    assert item.error is None
-    return incident
+    return with_actors(parse, text, word, sub, DAY)
 
 
 def _blames(text: str) -> list[tuple[str, str | None, str | None]]:

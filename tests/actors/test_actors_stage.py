@@ -1,6 +1,6 @@
 import datetime as dt
 
-from actor_helpers import incident_at, seed_text
+from actor_helpers import incident_at, seed_text, with_actors
 
 from sitroom.knowledge.actors import lexicon
 from sitroom.model import ACTOR_TYPES
@@ -10,12 +10,7 @@ DAY = dt.date(2024, 3, 4)
 
 
 def run(parse, text: str, word: str, sub: str):
-    item = parse(text, DAY)
-    incident = incident_at(item, word, sub)
-    item.incidents = [incident]
-    ActorStage().process([item])
-    assert item.error is None
-    return incident
+    return with_actors(parse, text, word, sub, DAY)
 
 
 def test_dictionary_loads_with_valid_types() -> None:
