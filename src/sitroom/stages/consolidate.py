@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from sitroom.knowledge.datelines import DATELINE
 from sitroom.model import (
     Actor,
     Analysis,
@@ -184,8 +185,6 @@ def _antecedent(clusters: list[_Cluster], m: Incident) -> _Cluster | None:
     return (same or options)[-1]
 
 
-# a dateline opening the body: "PORT SUDAN, Sudan — ", "BANGKOK — "
-_DATELINE = re.compile(r"(?:^|\s)[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.' -]+?)? [—–-] ")
 _KICKERS = {"ANALYSIS", "LIVE", "UPDATE", "EXCLUSIVE", "OPINION", "EXPLAINER", "FEATURE", "WATCH"}
 _TITLE_CHARS = 400  # a title and kicker stand in the first few hundred characters
 
@@ -193,12 +192,15 @@ _TITLE_CHARS = 400  # a title and kicker stand in the first few hundred characte
 def _dateline_start(text: str) -> int:
     """Where the body's dateline starts when a title line stands before it (0 when
     the text opens with the dateline or has none): what comes before is the title."""
-    for found in _DATELINE.finditer(text[:_TITLE_CHARS]):
-        word = found.group().strip().split()[0].rstrip(",:")
-        if found.start() == 0 and word not in _KICKERS:
-            return 0  # the text opens with its dateline: no title
-        if found.start() > 0:
-            return found.start()
+    pos = 0
+    for line in text[:_TITLE_CHARS].splitlines(keepends=True):
+        found = DATELINE.match(line)
+        if found is not None:
+            if pos > 0:
+                return pos
+            if found.group().split()[0].rstrip(",:") not in _KICKERS:
+                return 0  # the text opens with its dateline: no title
+        pos += len(line)
     return 0
 
 

@@ -44,6 +44,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
+from sitroom.knowledge.datelines import DATELINE
 from sitroom.knowledge.gazetteer import distance_km
 from sitroom.model import Analysis, Incident, Place, Sentence
 from sitroom.stages import Stage
@@ -622,7 +623,7 @@ def _score(
         value -= 2.0
         reasons.append("a reference point")
     line = before[before.rfind("\n") + 1 :]
-    dateline = _DATELINE.match(line + (place.mention or "") + after)
+    dateline = DATELINE.match(line + (place.mention or "") + after)
     if dateline is not None and len(line) < dateline.end():
         value -= 4.0  # "LAHORE, Pakistan —": where the reporter filed, a last resort
         reasons.append("the dateline")
@@ -648,10 +649,6 @@ def _score(
 
 _COARSE = frozenset({"country", "continent", "demonym", "sea", "unresolved", "approximate"})
 _TOWNLIKE = frozenset({"city", "admin2", "district", "approximate"})
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][A-Za-z .'\-]{1,30})?\s*(?:\([^)]{1,30}\)\s*)?"
-    r"(?:\u2014|\u2013|--|-)\s"
-)
 _ATTRIBUTE = re.compile(
     r"[-\u2010\u2011]\s?(?:led|backed|based|born|allied|sponsored|supported|aligned|funded|"
     r"trained|made|run|owned|controlled|linked)\b",
@@ -882,7 +879,7 @@ def _in_dateline(text: str, place: Place) -> bool:
     """ "MOGADISHU, Somalia \u2014": a name in the line's opening dateline."""
     start = place.start or 0
     line_start = text.rfind("\n", 0, start) + 1
-    found = _DATELINE.match(text[line_start : line_start + 90])
+    found = DATELINE.match(text[line_start : line_start + 90])
     return found is not None and start < line_start + found.end()
 
 
