@@ -11,10 +11,12 @@ import pytest
 from sitroom.evaluate import SUITES
 from sitroom.evaluate.articles import (
     FRESH2_ARTICLES,
+    FRESH3_ARTICLES,
     FRESH_ARTICLES,
     Case,
     extract_cases,
     fresh2_cases,
+    fresh3_cases,
     fresh_cases,
     score_set,
 )
@@ -213,6 +215,42 @@ def test_fresh2_coding_is_well_formed() -> None:
             if coded.get("geo_precision") == 3:
                 assert coded.get("country"), where
             assert coded.get("note"), where
+    perfect = [[perfect_event(c) for c in case.incidents] for case in cases]
+    score = score_set(cases, perfect).metrics
+    assert score["new_recall"] == score["background_recall"] == score["precision"] == 1.0
+
+
+def test_fresh3_coding_is_well_formed() -> None:
+    """The third diagnosis batch: twelve coded stories with dates not after publication,
+    valid types, a place and a note; every story but the one-paragraph political piece has
+    a new incident, and each has a background one (shape only, no pipeline run)."""
+    cases = fresh3_cases()
+    assert len(cases) == 12
+    without_new = 0
+    for case in cases:
+        assert case.path.is_file() and case.path.parent == FRESH3_ARTICLES, case.name
+        text = case.path.read_text(encoding="utf-8")
+        assert 350 <= len(text.split()) <= 700, case.name
+        published = dt.date.fromisoformat(text[5:15])
+        keys = [c["key"] for c in case.incidents]
+        assert len(keys) == len(set(keys)), case.name
+        statuses = [c["status"] for c in case.incidents if not c.get("optional")]
+        assert "background" in statuses, case.name
+        without_new += "new" not in statuses
+        for coded in case.incidents:
+            where = f"{case.name}/{coded['key']}"
+            assert dt.date.fromisoformat(coded["date"]) <= published, where
+            assert coded["date_precision"] in ("day", "week", "month", "year", "unknown"), where
+            for main in _as_list(coded["event_type"]):
+                assert main in EVENT_TYPES, where
+            for sub in _as_list(coded["sub_event_type"]):
+                assert SUB_EVENT_TYPES[sub] in _as_list(coded["event_type"]), where
+            assert coded["status"] in ("new", "background"), where
+            assert coded.get("lat") is not None or coded.get("country"), where
+            if coded.get("geo_precision") == 3:
+                assert coded.get("country"), where
+            assert coded.get("note"), where
+    assert without_new == 1
     perfect = [[perfect_event(c) for c in case.incidents] for case in cases]
     score = score_set(cases, perfect).metrics
     assert score["new_recall"] == score["background_recall"] == score["precision"] == 1.0

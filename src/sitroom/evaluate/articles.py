@@ -1,12 +1,17 @@
 """The articles suite: CHECKS.md "full articles", measured on our own hand-coded stories.
 
-Two sets, scored alike and reported side by side:
+Four sets, scored alike and reported side by side:
 
 - `fresh`: `examples/fresh/*.txt`, coded in `tests/golden/fresh/*.json` before the
   pipeline ever ran on them and never used to tune it. This is the honest estimate.
 - `fresh2`: `examples/fresh2/*.txt`, coded in `tests/golden/fresh2/*.json`: a second
   batch written after `fresh` had been used for diagnosis, held out to the end of a
   session. Only its metrics are reported, never its misses, so that nobody tunes on it.
+- `fresh3`: `examples/fresh3/*.txt`, coded in `tests/golden/fresh3/*.json` before the
+  pipeline ever ran on them, in regions and styles the first set lacks (a live page, an
+  analysis piece, a town-by-town roundup, a protest or a strategic development as the
+  main event, a caption line, a one-paragraph VOA-style story). A diagnosis set like
+  `fresh`: its misses, false positives and field errors are printed in the notes.
 - `tuned`: the golden corpus (`examples/articles/`, `tests/golden/expected/`) plus the
   seed (`seed_expected.json`, article read from `gold/../examples/`). These were written
   together with the code, so they overstate; the gap between the two columns is the
@@ -51,6 +56,8 @@ FRESH_ARTICLES = REPO / "examples" / "fresh"
 FRESH_EXPECTED = REPO / "tests" / "golden" / "fresh"
 FRESH2_ARTICLES = REPO / "examples" / "fresh2"
 FRESH2_EXPECTED = REPO / "tests" / "golden" / "fresh2"
+FRESH3_ARTICLES = REPO / "examples" / "fresh3"
+FRESH3_EXPECTED = REPO / "tests" / "golden" / "fresh3"
 TUNED_ARTICLES = REPO / "examples" / "articles"
 TUNED_EXPECTED = REPO / "tests" / "golden" / "expected"
 
@@ -124,6 +131,11 @@ def fresh_cases(articles: Path = FRESH_ARTICLES, expected: Path = FRESH_EXPECTED
 def fresh2_cases() -> list[Case]:
     """The held-out second batch (an empty list where an installed copy lacks it)."""
     return _cases(FRESH2_ARTICLES, FRESH2_EXPECTED)
+
+
+def fresh3_cases() -> list[Case]:
+    """The third diagnosis batch (an empty list where an installed copy lacks it)."""
+    return _cases(FRESH3_ARTICLES, FRESH3_EXPECTED)
 
 
 def tuned_cases(gold: Path) -> list[Case]:
@@ -299,21 +311,26 @@ def score_set(cases: Sequence[Case], outputs: Sequence[Sequence[dict[str, Any]]]
 def run(gold: Path) -> Report:
     if not FRESH_EXPECTED.is_dir():  # an installed copy without the repository's files
         raise FileNotFoundError(f"fresh coding not found at {FRESH_EXPECTED}")
-    fresh, fresh2, tuned = fresh_cases(), fresh2_cases(), tuned_cases(gold)
-    outputs = extract_cases([*fresh, *fresh2, *tuned])
+    fresh, fresh2, fresh3 = fresh_cases(), fresh2_cases(), fresh3_cases()
+    tuned = tuned_cases(gold)
+    outputs = extract_cases([*fresh, *fresh2, *fresh3, *tuned])
     n1, n2 = len(fresh), len(fresh) + len(fresh2)
+    n3 = n2 + len(fresh3)
     f = score_set(fresh, outputs[:n1])
     f2 = score_set(fresh2, outputs[n1:n2])
-    t = score_set(tuned, outputs[n2:])
+    f3 = score_set(fresh3, outputs[n2:n3])
+    t = score_set(tuned, outputs[n3:])
     metrics = {f"fresh_{k}": v for k, v in f.metrics.items()}
     metrics.update({f"tuned_{k}": v for k, v in t.metrics.items()})
     metrics.update({f"fresh2_{k}": v for k, v in f2.metrics.items()})
+    metrics.update({f"fresh3_{k}": v for k, v in f3.metrics.items()})
     report = Report(
         suite="articles",
         metrics=metrics,
         baselines={
             "fresh_main_event": f.main_event,
             "fresh_nothing": f.nothing,
+            "fresh3_main_event": f3.main_event,
             "tuned_main_event": t.main_event,
         },
         header=[
@@ -324,6 +341,7 @@ def run(gold: Path) -> Report:
             "fresh: main event",
             "fresh: nothing",
             "fresh2 (held out)",
+            "fresh3",
         ],
     )
     report.rows = [
@@ -335,6 +353,7 @@ def run(gold: Path) -> Report:
             f.main_event[k],
             f.nothing[k],
             f2.metrics[k],
+            f3.metrics[k],
         ]
         for k in f.metrics
     ]
@@ -345,8 +364,13 @@ def run(gold: Path) -> Report:
         "one to one; optional incidents neither count as misses nor as false positives",
         f"fresh2: {len(fresh2)} held-out articles; only their metrics are shown (never tune "
         "on them; see tests/golden/fresh2/README.md)",
+        f"fresh3: {len(fresh3)} articles coded before any run, a diagnosis set like fresh "
+        "(see tests/golden/fresh3/README.md)",
         *(f"fresh miss: {m}" for m in f.misses),
         *(f"fresh false positive: {m}" for m in f.false_positives),
         *(f"fresh field: {m}" for m in f.field_errors),
+        *(f"fresh3 miss: {m}" for m in f3.misses),
+        *(f"fresh3 false positive: {m}" for m in f3.false_positives),
+        *(f"fresh3 field: {m}" for m in f3.field_errors),
     ]
     return report
