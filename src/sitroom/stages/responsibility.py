@@ -488,7 +488,11 @@ def _owner(item: Analysis, index: int, finding: Finding) -> Incident | None:
     owners = [i for i in item.incidents if index in i.sentences]
     first = min((s for i in item.incidents for s in i.sentences), default=0)
     if not owners and index < first:
-        return item.incidents[0] if finding.status == "claimed" else None
+        # "X claimed responsibility for the murder of ..." opening a story is about
+        # its lead; a first-person boast there ("an APC was destroyed by our
+        # fighters") tells an act no incident was read from, not the lead's
+        named = finding.actor is not None or finding.about is not None
+        return item.incidents[0] if finding.status == "claimed" and named else None
     if not owners:
         before = [i for i in item.incidents if i.sentences and min(i.sentences) < index]
         before = [i for i in before if index - max(s for s in i.sentences if s < index) <= WINDOW]
@@ -542,7 +546,11 @@ def _companions(item: Analysis, owner: Incident, finding: Finding) -> list[Incid
         for i in item.incidents
         if i is not owner and shared & set(i.sentences) and (_unnamed(i) or _guessed(i))
     ]
-    if finding.about and owner.trigger.text.lower().startswith(finding.about[:5]):
+    if (
+        finding.about
+        and owner.trigger.text.lower().startswith(finding.about[:5])
+        and _definite(item.article.text, owner.trigger.start)
+    ):
         # "claimed responsibility for the attack": that mention points back to an
         # incident told before
         before = [
@@ -557,6 +565,15 @@ def _companions(item: Analysis, owner: Incident, finding: Finding) -> list[Incid
             ):
                 out.append(back)
     return out
+
+
+def _definite(text: str, at: int) -> bool:
+    """ "responsibility for the attack": a definite mention, which may point back to an
+    act told before (not "members kidnapped a peasant", a new act)."""
+    before = text[max(0, at - 30) : at]
+    return bool(
+        re.search(r"(?i)\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", before)
+    )
 
 
 def _referred_back(item: Analysis, owner: Incident, finding: Finding) -> list[Incident]:
