@@ -112,7 +112,74 @@ def _explain_approximate(item: Analysis, incident: Incident) -> None:
 
 
 def locate(item: Analysis, incident: Incident) -> None:
-    """Set `incident.location` (and its note) from the article's places."""
+    """Set `incident.location` (and its note) from the article's places; a following
+    sentence that says where it happened ("The incident occurred at X") has the last word."""
+    _locate(item, incident)
+    stated = _stated_place(item, incident)
+    if stated is None:
+        return
+    place, why = stated
+    if _improves(place, incident.location):
+        _set(incident, place, why)
+
+
+def _improves(place: Place, current: Place | None) -> bool:
+    """The stated place replaces a missing, unresolved, coarser or as fine choice."""
+    if current is None or not current.resolved or _rank(place) >= _rank(current):
+        return True
+    return current.feature in COARSE and place.feature not in COARSE
+
+
+_OCCURRED = re.compile(
+    r"^\W*(?:(?:the|this|that)\s+(?:[\w'-]+\s+){0,3}?(?:incident|attack|attacks|killings?|"
+    r"fighting|clash(?:es)?|massacre|murder|ambush|explosion|blast|bombing|raid|violence|"
+    r"shooting|assault|abduction|kidnapping|strike|airstrike|shelling)|it)"
+    r"(?:,[^,]{1,60},)?\s+(?:reportedly\s+|allegedly\s+)?(?P<verb>occurred|happened|"
+    r"took(?=\s+place\b)|unfolded)\b",
+    re.IGNORECASE,
+)
+
+
+def _stated_place(item: Analysis, incident: Incident) -> tuple[Place, str] | None:
+    """ "Six people were killed in Nasarawa. The incident occurred at Gidan Adamu, a
+    community 20 km from Lafia": the sentence right after the incident's that says where
+    it happened (itself no new incident) names its place."""
+    if incident.notes.get("mention") == "anaphoric":
+        return None
+    s = item.sentence_of(incident.trigger.start)
+    if s < 0 or s + 1 >= len(item.sentences):
+        return None
+    owners = [
+        i
+        for i in item.incidents
+        if i is not incident and item.sentence_of(i.trigger.start) == s + 1
+    ]
+    if any(_claims_sentence(item, i) for i in owners):
+        return None
+    sentence = item.sentences[s + 1]
+    found = _OCCURRED.match(sentence.text)
+    if found is None:
+        return None
+    verb = found.group("verb").split()[-1]
+    start = sentence.start + found.end("verb") - len(verb)
+    trigger = replace(incident.trigger, text=verb, start=start, end=start + len(verb))
+    pseudo = replace(incident, trigger=trigger)
+    best = _best_in_sentence(item, pseudo, s + 1, nearby=True)
+    if best is None or any(w in best[1] for w in ("the dateline", "another event", "where it")):
+        return None
+    return best[0], f"{best[1]}, where the next sentence says it happened"
+
+
+def _claims_sentence(item: Analysis, other: Incident) -> bool:
+    """Another mention in the occurrence sentence is a new incident of its own unless it
+    is the occurrence's own subject ("The attack took place ...")."""
+    sentence = item.sentences[item.sentence_of(other.trigger.start)]
+    found = _OCCURRED.match(sentence.text)
+    return found is None or other.trigger.start > sentence.start + found.end()
+
+
+def _locate(item: Analysis, incident: Incident) -> None:
+    """The place named for the incident in its own sentences, else around it."""
     sent = item.sentence_of(incident.trigger.start)
     order = [sent] if sent >= 0 else []
     order += [s for s in incident.sentences if s not in order]
@@ -182,7 +249,7 @@ def _finer(
     more specific place, unless another incident owns that sentence."""
     if coarse.feature not in COARSE or not coarse.country:
         return None
-    others = {item.sentence_of(i.trigger.start) for i in item.incidents if i is not incident}
+    others = _owned(item, incident)
     around = [t for t in (s + 1, s + 2, s - 1, s - 2) if t not in others and t not in order]
     near = [s] + [x for x in order if x != s] + around  # its own sentence first
     rest: list[int] = []
@@ -196,6 +263,26 @@ def _finer(
             if best is not None:
                 return best[0], f"{best[1]} (sentence {t})"
     return None
+
+
+def _owned(item: Analysis, incident: Incident) -> set[int]:
+    """The sentences another incident is told in, leaving out those whose incident is a
+    definite description opening the sentence ("The blast, which collapsed the roof of a
+    mosque in Musayyib, ..."): that is this incident again."""
+    out = set()
+    for other in item.incidents:
+        if other is incident:
+            continue
+        t = item.sentence_of(other.trigger.start)
+        if t < 0:
+            continue
+        before = item.article.text[item.sentences[t].start : other.trigger.start]
+        if not _DEFINITE.fullmatch(before):
+            out.add(t)
+    return out
+
+
+_DEFINITE = re.compile(r"\W*(?:the|this|that)\s+(?:[\w'-]+\s+){0,2}", re.IGNORECASE)
 
 
 _ACROSS = re.compile(r"\b(?:across|throughout|all over|around|nationwide in)\s+(?:the\s+)?$")
@@ -248,7 +335,7 @@ def _beside(
     """The best place was only a reference point ("a mosque south of Baghdad"): a town
     near it named in the incident's other sentences or the next ones ("The blast
     brought down the roof of a mosque in Mahmudiyah") is where it happened."""
-    others = {item.sentence_of(i.trigger.start) for i in item.incidents if i is not incident}
+    others = _owned(item, incident)
     later = [t for t in (s + 1, s + 2) if t not in others and t not in order]
     for t in [x for x in order if x != s] + later:
         best = _best_in_sentence(item, incident, t, nearby=True)
