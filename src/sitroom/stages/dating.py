@@ -279,7 +279,7 @@ def _past_span(item: Analysis, idx: int) -> _Dating | None:
         if (
             not (s.start <= t.start < s.end)
             or t.type != "DURATION"
-            or not _PAST_SPAN.search(t.text)
+            or not (_PAST_SPAN.search(t.text) or _spell_of_violence(item.article.text, t))
         ):
             continue
         days = _days(t.value) or _hours_as_days(t.value)
@@ -288,6 +288,22 @@ def _past_span(item: Analysis, idx: int) -> _Dating | None:
         start = reference - dt.timedelta(days=days - 1)  # the report's own day counts
         return _Dating(start, "week" if days <= 14 else "month", t, f"'{t.text}' (its first day)")
     return None
+
+
+_SPELL_BEFORE = re.compile(r"\b(?:in|over|during|after|within)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPELL_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_SPELL_NOT = re.compile(r"\s+(?:after|before|later|earlier|ago|back|since)\b", re.IGNORECASE)
+
+
+def _spell_of_violence(text: str, t: Timex) -> bool:
+    """ "in two days of clashes", "killed over three days": a spell of days up to the
+    report, dated like "the past three days" (not "two days after X", a distance)."""
+    days = _days(t.value)
+    if _SPELL_NOT.match(text, t.end) or days is None or days > 14:
+        return False
+    if _SPELL_AFTER.match(text, t.end):
+        return True
+    return bool(_SPELL_BEFORE.search(text, max(0, t.start - 15), t.start))
 
 
 def _hours_as_days(value: str) -> int | None:
@@ -327,6 +343,7 @@ def _night_told_again(
     if not (_restates(item, idx + 1) or _DOERS_AGAIN.match(nxt.text.lstrip())):
         return None
     text = item.article.text
+    reach = 2 if night.text.lower() == "overnight" else 1  # the night into the report's day
     for t in item.times:
         if (
             not nxt.start <= t.start < nxt.end
@@ -335,7 +352,7 @@ def _night_told_again(
         ):
             continue
         got = value_date(t.value)
-        if got is not None and got[1] == "day" and 0 <= (found.date - got[0]).days <= 1:
+        if got is not None and got[1] == "day" and 0 <= (found.date - got[0]).days <= reach:
             return _Dating(got[0], "day", t, f"'{t.text}' (the next sentence tells it again)")
     return None
 
@@ -388,7 +405,7 @@ def _best_in_sentence(item: Analysis, incident: Incident, idx: int) -> tuple[Tim
     score, _, best = max(scored, key=lambda x: (x[0], x[1]))
     if score < 0:
         return None
-    best = _range_start(cands, best, text)
+    best = _night_named(cands, _range_start(cands, best, text), text)
     how = "in the trigger's sentence" if score < 2 else _ATTACHED
     return best, f"'{best.text}' {how}"
 
@@ -421,6 +438,25 @@ def _range_start(cands: list[Timex], t: Timex, text: str) -> Timex:
     for p in sorted(cands, key=lambda c: -c.start):
         if p.end <= t.start and _RANGE_LINK.fullmatch(text, p.end, t.start):
             return _range_start(cands, p, text)
+    return t
+
+
+_NIGHT_LINK = re.compile(r"\s*(?:(?:on|of|into)\s+)?", re.IGNORECASE)
+
+
+def _night_named(cands: list[Timex], t: Timex, text: str) -> Timex:
+    """The day beside "overnight" ("overnight on Friday", "Friday overnight") names the
+    night; "overnight" alone would count from the publication day."""
+    if t.text.lower() != "overnight":
+        return t
+    for c in cands:
+        got = value_date(c.value)
+        if c is t or got is None or got[1] != "day":
+            continue
+        if (c.start >= t.end and _NIGHT_LINK.fullmatch(text, t.end, c.start)) or (
+            c.end <= t.start and not text[c.end : t.start].strip()
+        ):
+            return c
     return t
 
 
@@ -585,15 +621,20 @@ def _from_timex(t: Timex, item: Analysis, how: str) -> _Dating | None:
         return None
     day, precision = got
     published = reference_date(item.article)
-    if (
-        t.text.lower() == "overnight"
-        and published is not None
-        and _AFTER_MIDNIGHT.search(item.article.text, max(0, t.start - 400), t.end + 600)
-    ):
-        day = published  # the night ran into the report's own day: it struck after midnight
+    if t.text.lower() == "overnight" and published is not None:
+        return _overnight(item, t, published, how)
     if precision == "week":
         day = _week_estimate(day, t.value, published)
     return _Dating(day, precision, t, how)
+
+
+def _overnight(item: Analysis, t: Timex, published: dt.date, how: str) -> _Dating:
+    """A bare "overnight" is the night that ran into the publication day: dated to that
+    day, precision day when the text puts the hits after midnight ("shortly after 2
+    a.m."), else week (a day that can only be bounded; CODEBOOK "Dates", docs/codebook.md)."""
+    window = item.article.text[max(0, t.start - 400) : t.end + 600]
+    precision: Precision = "day" if _AFTER_MIDNIGHT.search(window) else "week"
+    return _Dating(published, precision, t, how)
 
 
 def _week_estimate(monday: dt.date, value: str, published: dt.date | None) -> dt.date:
