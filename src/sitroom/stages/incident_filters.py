@@ -1,0 +1,607 @@
+"""Why a trigger is not an occurrence (`_why_not`): it is asked as a question, negated,
+hypothetical, generic ('any attack'), a count over time ('dozens of strikes since
+October'), the war or a campaign as a whole, a word in another sense ('demonstrates
+that'), an accident or disaster, a metaphor ('an attack on democracy'), background
+context ('amid the fighting') or only a modifier ('riot police').
+
+Each test returns a short reason ('' when the trigger is an occurrence); the reason is
+kept in the incident's notes when a short text falls back on a suppressed mention."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitroom.knowledge.triggers import lexicon, token_keys
+from sitroom.stages.incident_base import (
+    _BACKGROUND_PREPS,
+    _KILL_WORDS,
+    _WHEN_WORDS,
+    Cue,
+    _has_date,
+    _number,
+    _plural,
+)
+
+_GENERIC_DETS = {"any", "such", "every", "each", "no", "more", "further", "much"}
+_GENERIC_AMODS = {
+    "future",
+    "possible",
+    "potential",
+    "further",
+    "imminent",
+    "large-scale",
+    "full-scale",
+    "wider",
+    "broader",
+    "ongoing",
+    "continued",
+    "continuing",
+    "constant",
+    "daily",
+    "sporadic",
+    "frequent",
+    "repeated",
+    "deadly-",
+}
+_MODAL_AUX = {"would", "could", "might", "may", "will", "shall", "should", "can", "must", "'ll"}
+_CONTEXT_HEADS = {
+    "pause",
+    "end",
+    "halt",
+    "start",
+    "beginning",
+    "resumption",
+    "lull",
+    "history",
+    "backdrop",
+    "context",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "year",
+    "month",
+    "week",
+    "risk",
+    "fear",
+    "threat",
+    "spectre",
+    "prospect",
+    "cycle",
+    "surge",
+    "rise",
+    "increase",
+    "victim",
+    "victims",
+    "survivor",
+    "survivors",
+}
+_DURATIONS = ("day", "week", "month", "year", "decade")
+_QUANTITY_HEADS = {"dozens", "scores", "hundreds", "thousands", "flurry", "spate", "wave", "string"}
+_VAGUE_QUANTITY = {"dozens", "scores", "hundreds", "thousands", "numerous", "many", "multiple"}
+_VAGUE_QUANTITY |= {"number", "series"}
+
+
+def _why_not(cue: Cue, cumulative: set[int], trigger_heads: set[int]) -> str:
+    """Why this trigger is not an occurrence ('' when it is one)."""
+    tok = cue.head
+    checks = (
+        _question(tok),
+        _metaphor(tok),
+        _other_sense(cue),
+        _accident(cue),
+        _campaign(tok),
+        _war_as_whole(tok),
+        _casualty_summary(cue),
+        _bare_plural(tok),
+        _armless(cue),
+        _negated(tok),
+        _hypothetical(tok),
+        _generic(tok),
+        _counted(tok, cumulative, weapon=cue.kind == "arms"),
+        _context(tok),
+        _general_perfect(tok, cue),
+        _ongoing(tok),
+        _modifier_only(tok, trigger_heads),
+    )
+    return next((why for why in checks if why), "")
+
+
+def _question(tok: Any) -> str:
+    return "question" if tok.sent.text.rstrip().endswith("?") else ""
+
+
+_WAR_WORDS = {"war", "conflict", "crisis", "campaign", "insurgency", "uprising", "violence"}
+
+
+_ABSTRACT = {"order", "democracy", "freedom", "rights", "constitution", "sovereignty"}
+_ABSTRACT |= {"press", "law", "independence", "integrity", "dignity", "values", "institutions"}
+
+
+_CAMPAIGN_VERBS = {"launch", "begin", "start", "step", "intensify", "expand", "escalate"}
+_CAMPAIGN_VERBS |= {"conduct", "wage", "continue", "mount", "unleash"}
+
+
+def _campaign(tok: Any) -> str:
+    """'launched a major offensive against the group in 2022': a campaign, not one
+    occurrence; 'the army seized power' is a coup, not territory."""
+    if tok.lemma_.lower() == "offensive" and tok.pos_ in ("NOUN", "PROPN"):
+        verbs = [tok.head] if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else []
+        verbs += [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+        launched = [v for v in verbs if v.lemma_.lower() in _CAMPAIGN_VERBS]
+        if launched and not any(_day_in(v) for v in (tok, *launched)):
+            return "campaign"  # but 'the offensive launched on Saturday 11 November'
+    if any(c.dep_ == "dobj" and c.lower_ == "power" for c in tok.children):
+        return "seizure of power"
+    return ""
+
+
+_SHOW_DEPS = {"ccomp", "dobj", "nsubjpass", "auxpass"}
+_SAY_PROTEST = {"express", "lodge", "file", "voice", "register", "send", "deliver", "convey"}
+_TAKEN_TERRITORY = {"seize", "capture"}
+_INTERCEPTED = {"intercept"}
+
+
+def _other_sense(cue: Cue) -> str:
+    """Trigger words used in another sense: 'this demonstrates that ...' (shows),
+    'expressed our strong protest' (a diplomatic protest), 'seized the plans' or
+    'the cocaine was seized' (no place taken), 'intercepted a vehicle' (no weapon
+    stopped: what the men did next is the incident)."""
+    tok = cue.head
+    lemma = tok.lemma_.lower()
+    shows = any(c.dep_ in _SHOW_DEPS for c in tok.children)
+    if lemma == "demonstrate" and tok.pos_ in ("VERB", "AUX") and shows:
+        return "sense (demonstrate = show)"
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # 'expressed our surprise and strong protest'
+    voiced = first.dep_ == "dobj" and first.head.lemma_.lower() in _SAY_PROTEST
+    if lemma == "protest" and tok.pos_ == "NOUN" and voiced:
+        return "sense (a protest voiced)"
+    if lemma == "march" and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return "sense (led away)"  # 'the children were marched into the bush'
+    if any(c.lower_ == "verbally" for c in tok.children):
+        return "sense (verbally)"  # 'the demonstrators verbally attacked the president'
+    if lemma == "protest" and tok.dep_ == "pobj" and _in_protest(tok):
+        return "sense (done in protest)"
+    if cue.kind == "event" and cue.pattern in _TAKEN_TERRITORY | _INTERCEPTED:
+        taken = _taken_things(tok)
+        lex = lexicon()
+        kinds = {m.entry.kind for t in taken for m in lex.match([token_keys(t.lower_, t.lemma_)])}
+        if cue.pattern in _INTERCEPTED and taken and "arms" not in kinds:
+            return "sense (no weapon intercepted)"
+        if cue.pattern in _TAKEN_TERRITORY and taken and not _place_or_people(taken, kinds):
+            return "sense (no place taken)"
+    return ""
+
+
+_GESTURES = {"sign", "gesture", "act", "form", "mark", "note", "letter", "token"}
+
+
+def _in_protest(tok: Any) -> bool:
+    """'as a sign of protest, the party will not attend', 'resigned in protest': the act
+    is something else (a demonstration is reported by its own words)."""
+    prep = tok.head
+    bare = not any(c.dep_ in ("det", "amod", "poss", "nummod") for c in tok.children)
+    if prep.lower_ == "in" and bare:
+        return prep.head.pos_ in ("VERB", "AUX")
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in _GESTURES
+
+
+def _taken_things(verb: Any) -> list[Any]:
+    """What a verb acts on: its object, its passive subject, or the noun a participle
+    or relative clause describes ('the weapons that were seized', 'material seized')."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    out = [verb.head if c.lower_ in ("that", "which") and verb.dep_ == "relcl" else c for c in out]
+    if not out and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        out = [verb.head]
+    return out
+
+
+def _place_or_people(taken: list[Any], kinds: set[str]) -> bool:
+    """False when all that was taken are things: goods, papers, drugs, vehicles, or
+    weapons (a seizure of weapons is read as such by the 'disrupt' cues)."""
+    if kinds & {"victim", "armed"}:
+        return True
+    return not all(t.lemma_.lower() in _THINGS or "arms" in kinds for t in taken)
+
+
+_THINGS = {"cocaine", "heroin", "drug", "narcotic", "marijuana", "cannabis", "hashish"}
+_THINGS |= {"steroid", "contraband", "cargo", "goods", "shipment", "consignment", "haul"}
+_THINGS |= {"document", "plan", "paper", "file", "computer", "material", "materiel"}
+_THINGS |= {"equipment", "supply", "money", "cash", "currency", "asset", "property"}
+_THINGS |= {"vehicle", "car", "truck", "boat", "vessel", "ship", "tanker", "fuel", "oil"}
+_THINGS |= {"ton", "tonne", "kilogram", "kg", "gram", "pound", "litre", "liter", "barrel"}
+_THINGS |= {"following", "item", "belonging", "certificate", "jewel", "jewelry", "jewellery"}
+
+
+_ACCIDENT_VERBS = {"crash", "collide", "capsize", "sink", "derail", "overturn"}
+_AIRCRAFT = {"helicopter", "plane", "aircraft", "airplane", "jet", "airliner"}
+_DISEASES = {"disease", "cholera", "outbreak", "epidemic", "famine", "drought", "heatwave"}
+_ACCIDENT_NOUNS = {"accident", "crash", "collision", "stampede", "earthquake", "flood"}
+_ACCIDENT_NOUNS |= {"landslide", "storm", "cyclone", "hurricane", "mishap"}
+
+
+def _disaster_did_it(verb: Any) -> bool:
+    """'the earthquake of March 28, which killed more than 3,700 people', 'floods
+    killed 40': the doer is a disaster, not an armed side."""
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # 'which was centred near the city and killed 3,700'
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    doers = [subj]
+    if subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        doers = [verb.head, *list(verb.head.ancestors)[:3]]  # 'the quake of March 28, which'
+    return any(t.lemma_.lower() in _ACCIDENT_NOUNS | _DISEASES for t in doers)
+
+
+def _accident(cue: Cue) -> str:
+    """'four soldiers were killed when their plane crashed', 'died in a road
+    accident': deaths in an accident or disaster are no incident (unless something
+    was shot down or blown up, which the sentence's weapons then say)."""
+    tok = cue.head
+    crashed = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _ACCIDENT_VERBS
+    if cue.kind == "arms" and tok.lemma_.lower() in _AIRCRAFT and crashed:
+        return "accident"  # 'their helicopter crashed near the base'
+    if cue.pattern not in _KILL_WORDS:
+        return ""
+    if _disaster_did_it(tok):
+        return "accident (a disaster's toll)"
+    for c in tok.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() in _ACCIDENT_VERBS:
+            return "accident"
+        objects = [o.lemma_.lower() for o in c.children if o.dep_ == "pobj"]
+        in_one = c.dep_ == "prep" and c.lower_ in ("in", "during", "after")
+        if in_one and set(objects) & _ACCIDENT_NOUNS:
+            return "accident"
+    return ""
+
+
+def _day_in(tok: Any) -> bool:
+    """A day named in the phrase: a date with a number or a weekday."""
+    days = _WHEN_WORDS - {"morning", "night", "evening", "afternoon"}
+    return any(
+        (t.ent_type_ in ("DATE", "TIME") and t.like_num and len(t.text) <= 2) or t.lower_ in days
+        for t in tok.subtree
+    )
+
+
+def _metaphor(tok: Any) -> str:
+    """'denounced the moves as an attack on the constitutional order'."""
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "as"
+        and tok.lemma_.lower() in ("attack", "strike")
+    ):
+        return "characterisation"
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against"):
+            objs = [t for t in c.children if t.dep_ == "pobj"]
+            if objs and all(o.lemma_.lower() in _ABSTRACT for o in objs):
+                return "metaphor"
+    return ""
+
+
+def _war_as_whole(tok: Any) -> str:
+    """'a war that lasted three years and killed 100,000 people': what a war did as a
+    whole is a statistic; so is any toll in the thousands."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else None
+    if verb is not None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ == "conj":
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ == "relcl":
+            subj = subj.head.head
+        if verb.dep_ == "relcl" or (verb.dep_ == "conj" and verb.head.dep_ == "relcl"):
+            rel = verb if verb.dep_ == "relcl" else verb.head
+            subj = rel.head
+        if subj is not None and subj.lemma_.lower() in _WAR_WORDS:
+            return f"war as a whole ({subj.lower_})"
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        main = verb.dep_ in ("ROOT", "ccomp") or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+        for c in verb.children if perfect or main else ():
+            if c.dep_ in ("dobj", "nsubjpass") and any(
+                d.dep_ == "nummod" and _number(d) >= 1000 for d in c.children
+            ):
+                return "toll in the thousands: a statistic"
+    return ""
+
+
+def _casualty_summary(cue: Cue) -> str:
+    """'the armed forces have inflicted the following casualties on the enemy: 784
+    dead, 357 wounded': casualties a side 'has inflicted' or 'has suffered' are a tally
+    over a period, a statistic."""
+    if cue.pattern not in _KILL_WORDS:
+        return ""
+    for t in cue.head.doc:
+        if t.lemma_.lower() not in ("casualty", "loss") or t.dep_ != "dobj":
+            continue
+        if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in t.head.children):
+            return "tally of casualties: a statistic"
+    return ""
+
+
+def _bare_plural(tok: Any) -> str:
+    """'people are subject to attacks, abductions, abuse': plural occurrences with no
+    determiner, number, date or figure in the sentence are a general description."""
+    mass = tok.tag_ == "NN" and tok.lower_.endswith("ing")  # 'too much killing'
+    if tok.pos_ not in ("NOUN", "PROPN") or not (_plural(tok) or mass):
+        return ""
+    if any(c.dep_ in ("det", "nummod", "poss", "compound") for c in tok.children):
+        return ""
+    if tok.dep_ == "conj" and any(c.dep_ in ("det", "nummod", "poss") for c in tok.head.children):
+        return ""
+    if _specific_sentence(tok.sent):
+        return ""
+    return "general description"
+
+
+_ARMED_ONLY = {"clash", "fight", "fighting", "battle", "fought"}
+
+
+def _armless(cue: Cue) -> str:
+    """'the Oval Office clash between Trump and Zelensky': a clash with no armed side,
+    weapon or casualty in the sentence is verbal."""
+    if cue.pattern not in _ARMED_ONLY:
+        return ""
+    lex = lexicon()
+    tok = cue.head
+    scope = list(tok.subtree)
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        scope = list(tok.head.subtree)
+    keys = [token_keys(t.lower_, t.lemma_) for t in scope]
+    kinds = {m.entry.kind for m in lex.match(keys)}
+    words = {m.entry.pattern for m in lex.match(keys)}
+    if kinds & {"armed", "arms"} or words & _KILL_WORDS:
+        return ""
+    return "no armed side"
+
+
+def _negated(tok: Any) -> str:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return "negated"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return "negated"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return "negated (without)"
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "attr") and any(c.dep_ == "neg" for c in head.children):
+        return "negated"
+    return ""
+
+
+def _hypothetical(tok: Any) -> str:
+    lex = lexicon()
+    modal = lex.words_of("modal")
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_AUX:
+            return f"hypothetical ({c.lower_})"
+    if _conditional(tok):
+        return "hypothetical (condition)"
+    protest = tok.lemma_.lower() in ("protest", "demonstrate", "rally", "march")
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and first.head.i != first.i:
+        first = first.head  # 'in order to intimidate and murder'
+    if (
+        not protest
+        and first.dep_ in ("acl", "advcl", "relcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children)
+    ):
+        return "hypothetical (purpose)"  # 'an attack to capture the positions'
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "compound", "amod", "acl", "nsubj"):
+            return ""
+        if cur.dep_ == "nsubj" and cur.head.lemma_.lower() not in ("be",):
+            return ""
+        if cur.dep_ == "prep" and cur.lower_ not in ("of", "for", "to"):
+            return ""  # 'preparing for an election under a 2014 peace deal'
+        cur = cur.head
+        if any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in cur.children):
+            return "hypothetical (modal)"
+        if cur.lemma_.lower() in modal or cur.lower_ in modal:
+            if any(c.dep_ in ("aux",) and c.lower_ in _MODAL_AUX for c in cur.children):
+                return f"hypothetical ({cur.lower_})"
+            return f"hypothetical ({cur.lower_})"
+        if cur.dep_ in ("ROOT",):
+            return ""
+    return ""
+
+
+def _conditional(tok: Any) -> bool:
+    """'if the troops are fighting in the last line, ...': a condition, not a report."""
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
+def _generic(tok: Any) -> str:
+    for c in tok.children:
+        if c.dep_ == "dobj" and c.lower_ in ("other", "another"):
+            return "generic (each other)"  # 'people killing each other'
+    for c in tok.children:
+        if c.dep_ in ("det", "amod", "predet") and c.lower_ in _GENERIC_DETS:
+            return f"generic ({c.lower_})"
+        if c.dep_ == "amod" and c.lower_ in _GENERIC_AMODS:
+            return f"generic ({c.lower_})"
+        if c.dep_ in ("compound", "amod") and c.lower_ == "scale":
+            return "generic (large-scale)"
+    return ""
+
+
+def _counted(tok: Any, cumulative: set[int], weapon: bool = False) -> str:
+    """Plural occurrences counted over time are statistics, not incidents; so is what
+    'has been' done 'in the past two years'. People ('35 protesters') are not counts."""
+    if tok.lower_.endswith(("ers", "ors", "ists", "men", "ages")):
+        return ""
+    chain = [tok]
+    while chain[-1].dep_ in ("conj", "advcl", "xcomp") and chain[-1].head.pos_ in ("VERB", "AUX"):
+        chain.append(chain[-1].head)  # 'have been blocked or harassed ... and assaulted'
+    perfect = any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have"
+        for v in chain
+        for c in v.children
+    )
+    if tok.pos_ in ("VERB", "AUX"):
+        temporal = {i for i in cumulative if tok.doc[i].lower_ not in _QUANTITY_HEADS}
+        near = any(_near_cumulative(v, temporal) for v in chain)
+        counted = any(
+            d.dep_ == "nummod" and _number(d) >= 10
+            for c in tok.children
+            if c.dep_ in ("nsubjpass", "dobj", "nsubj")
+            for d in c.children
+        )
+        return "count over time" if near and (perfect or counted) else ""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    head = tok.head
+    quantity = None
+    base = tok
+    while base.dep_ in ("conj", "compound") and base.head.i != base.i:
+        if base.head.lower_ in _VAGUE_QUANTITY or base.head.i in cumulative:
+            break
+        base = base.head
+    if base.dep_ == "pobj" and base.head.lower_ == "of":
+        quantity = base.head.head
+    elif base.dep_ in ("conj", "compound"):
+        quantity = base.head
+    if quantity is not None and (quantity.i in cumulative or quantity.lower_ in _VAGUE_QUANTITY):
+        return "count"
+    occurrences = {"attack", "strike", "bombing", "explosion", "raid", "incident", "assault"}
+    if weapon and any(t.lemma_.lower() in occurrences for t in (*tok.conjuncts, tok.head)):
+        weapon = False  # '34 grenade and bomb attacks' counts attacks, not grenades
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    for c in (*tok.children, *first.children):
+        if c.dep_ == "nummod" and _number(c) > 10 and not weapon:
+            return "count"  # '34 grenade attacks'; but '24 drones' is the size of one attack
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("most", "some", "many"):
+        return "count (part of a set)"
+    if not _plural(tok):
+        return ""
+    if _near_cumulative(tok, cumulative):
+        return "count over time"
+    for c in tok.children:
+        if c.dep_ == "nummod" and _number(c) > 10:
+            return "count"
+        if c.dep_ == "poss" and c.lower_ in ("their", "its"):
+            return "habitual"
+        if c.dep_ in ("amod", "nummod", "quantmod") and c.lower_ in _VAGUE_QUANTITY:
+            return "count"
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _VAGUE_QUANTITY:
+        return "count"
+    if tok.dep_ == "pobj" and head.lower_ == "of" and _number(head.head) > 10 and not weapon:
+        return "count"
+    small = any(c.dep_ == "nummod" and 0 < _number(c) <= 10 for c in tok.children)
+    agent = tok.lower_.endswith(("ers", "ors", "ists", "men"))
+    verb = tok.head if tok.dep_ == "nsubj" and not small and not agent else None
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")] if verb is not None else []
+    for v in verbs:
+        if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children):
+            return "count (perfect)"
+    return ""
+
+
+def _near_cumulative(tok: Any, cumulative: set[int]) -> bool:
+    """A count-over-time cue in the noun's own phrase ('repeated attacks', 'a flurry of
+    attacks') or on its clause ('since mid-October, there have been ...')."""
+    if not cumulative:
+        return False
+    if any(t.i in cumulative for t in tok.subtree):
+        return True
+    if tok.dep_ == "pobj" and tok.head.head.i in cumulative:
+        return True
+    verb = tok if tok.pos_ in ("VERB", "AUX") else None
+    verb = verb or next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp"):
+            continue
+        if any(t.i in cumulative for t in child.subtree):
+            return True
+    return False
+
+
+def _ongoing(tok: Any) -> str:
+    """'a coalition battling fighters in Iraq': a participle describing what a group
+    does in general, with no date, is no occurrence."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("acl", "amod", "pcomp"):
+        return "ongoing activity"
+    if tok.tag_ == "VBN" and tok.dep_ == "pcomp":
+        return "detail (with 70 wounded)"
+    return ""
+
+
+def _context(tok: Any) -> str:
+    """War-as-a-whole uses: 'a pause in the fighting', 'two-month fighting', 'amid
+    Israel's bombardment' with no date of its own."""
+    for c in tok.children:
+        how_long = _is_duration(c) and not _point_in_time(c)
+        if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and how_long:
+            return "duration"
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.head.lower_ in _CONTEXT_HEADS or prep.head.lemma_.lower() in _CONTEXT_HEADS:
+            return f"context ({prep.head.lower_})"
+        if prep.lower_ in _BACKGROUND_PREPS and not _has_date(tok):
+            return f"context ({prep.lower_})"
+    return ""
+
+
+_DEICTIC = {"last", "this", "next", "earlier", "previous", "past", "that", "same", "late"}
+
+
+def _point_in_time(tok: Any) -> bool:
+    """'Last month, militants killed ...': a time when it happened, not how long."""
+    return any(c.lower_ in _DEICTIC and c.dep_ in ("amod", "det") for c in tok.children)
+
+
+def _is_duration(tok: Any) -> bool:
+    """'two-month', 'months' (of fighting); not 'today'."""
+    word = tok.lower_
+    if "-" in word:
+        return any(word.endswith("-" + d) for d in _DURATIONS)
+    return tok.lemma_.lower() in _DURATIONS and word not in ("today", "yesterday")
+
+
+def _specific_sentence(sent: Any) -> bool:
+    """A date, a time or a figure in the sentence (read from the words too, since the
+    entity recogniser misses them in upper-case wire text)."""
+    return any(
+        t.ent_type_ in ("DATE", "TIME", "CARDINAL") or t.like_num or t.lower_ in _WHEN_WORDS
+        for t in sent
+    )
+
+
+def _general_perfect(tok: Any, cue: Cue) -> str:
+    """'US forces have struck Iran-linked targets in Iraq and Syria': a perfect-tense
+    summary over plural, uncounted targets with no date is a general description."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.tag_ != "VBN":
+        return ""
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children):
+        return ""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objs or not all(_plural(o) for o in objs):
+        return ""
+    if any(any(d.dep_ == "nummod" for d in o.children) for o in objs):
+        return ""
+    if any(t.ent_type_ in ("DATE", "TIME") for t in tok.doc):
+        return ""
+    return "general description"
+
+
+def _modifier_only(tok: Any, trigger_heads: set[int]) -> str:
+    """'riot police', 'protest leader', 'attack helicopter': a trigger word that only
+    modifies another noun is no occurrence."""
+    if tok.dep_ == "compound" and tok.head.i not in trigger_heads and tok.head.pos_ == "NOUN":
+        return "modifier"
+    if tok.dep_ == "amod" and tok.head.i not in trigger_heads and tok.i < tok.head.i:
+        return "modifier"
+    return ""
