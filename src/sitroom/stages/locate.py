@@ -115,6 +115,10 @@ def locate(item: Analysis, incident: Incident) -> None:
     """Set `incident.location` (and its note) from the article's places; a following
     sentence that says where it happened ("The incident occurred at X") has the last word."""
     _locate(item, incident)
+    coded = _coded_place(item, incident)
+    if coded is not None:
+        _set(incident, coded, "the place the text says it is coded to")
+        return
     stated = _stated_place(item, incident)
     if stated is None:
         return
@@ -128,6 +132,28 @@ def _improves(place: Place, current: Place | None) -> bool:
     if current is None or not current.resolved or _rank(place) >= _rank(current):
         return True
     return current.feature in COARSE and place.feature not in COARSE
+
+
+_CODED_TO = re.compile(r"\bcoded\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _coded_place(item: Analysis, incident: Incident) -> Place | None:
+    """A coder's note names the point it is coded to ("Location coded to Thiou", "(coded
+    to Bol, Lac)") in the incident's sentence or the next two: that is the answer."""
+    s = item.sentence_of(incident.trigger.start)
+    if s < 0:
+        return None
+    last = item.sentences[min(s + 2, len(item.sentences) - 1)].end
+    text = item.article.text
+    for place in item.places:
+        start = place.start or 0
+        if (
+            item.sentences[s].start <= start < last
+            and place.resolved
+            and _CODED_TO.search(text[max(0, start - 20) : start])
+        ):
+            return place
+    return None
 
 
 _OCCURRED = re.compile(
@@ -717,6 +743,9 @@ def _score(
     if _ATTRIBUTE.match(after):
         value -= 4.0
         reasons.append("describes an actor")  # "Saudi-led", "Iran-backed", "Lahore-based"
+    if _names_road(place, after) and any(_town_rival(o, place, sentence) for o in others):
+        value -= 3.0  # "on the Fada N'Gourma-Kantchari road near Diapaga": a road's name
+        reasons.append("names a road")
     if support is not None and _abroad(place, support):
         value -= 2.0
         reasons.append("in a country the text does not otherwise name")
@@ -741,6 +770,26 @@ _ATTRIBUTE = re.compile(
     r"trained|made|run|owned|controlled|linked)\b",
     re.IGNORECASE,
 )
+
+
+_ROAD = re.compile(
+    r"(?:\s?[-\u2013/]\s?(?:[A-Z][\w'.]*\s?){1,3})?\s+(?:road|highway|route|street|avenue|"
+    r"axis|expressway|motorway|bypass|corridor)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_road(place: Place, after: str) -> bool:
+    """ "the Kano-Katsina road", "the Zaria Road bus station": a road's name."""
+    last = (place.mention or "").split()[-1:]
+    return _ROAD.match(after) is not None or (bool(last) and _ROAD.match(" " + last[0]) is not None)
+
+
+def _town_rival(other: Place, place: Place, sentence: Sentence) -> bool:
+    """Another town-level place of the sentence that names no road itself."""
+    if other is place or other.feature in COARSE or other.end is None:
+        return False
+    return not _names_road(other, sentence.text[other.end - sentence.start :])
 
 
 def country_support(places: list[Place]) -> Counter[str]:
