@@ -121,6 +121,16 @@ _ONE_THEN_LIST = re.compile(
     r"(?:(?:his|her|their|its)\s+)?$",
     re.IGNORECASE,
 )
+# "killed the commander and at least 33 other people": the count follows one named victim
+_ONE_THEN_OTHERS = re.compile(
+    r"\b(?:kill(?:ing|ed|s)?|shot dead|shooting dead|gunned down|gunning down|murder(?:ed|ing)|"
+    r"assassinat(?:ed|ing))\s+(?!(?:[\w'-]+\s+){0,3}?(?:themselves|himself|herself|dozens|scores|hundreds|thousands|"
+    r"several|many|more|some|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\w+teen|\w+ty)\b)[^,;.\d]{2,80}?\s+(?:and|along with)\s+"
+    r"(?:at least\s+|about\s+|some\s+|nearly\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+_OTHERS = re.compile(r"^\s+(?:others|other\s+\w+|more\s+\w+)\b", re.IGNORECASE)
 # "A man and his three sons were shot dead": one more victim before the count
 _ONE_BEFORE = re.compile(
     r"(?:^|[.;:,]\s+|\b(?:when|after|as)\s+)(?:an?|one)\s+(?:[\w-]+\s+){1,2}?"
@@ -269,6 +279,7 @@ class Figure:
     source: str | None = None
     adds: bool = False  # continues a list: "killed three soldiers and two civilians"
     side: str | None = None  # "state" or "armed" when the victims' noun says which side
+    others: bool = False  # "killed the commander and 33 others": the count holds the one too
 
 
 # the two sides of a fight: tolls of opposite sides add up ("killing 30 fighters ...
@@ -319,6 +330,8 @@ class TollStage(Stage):
                 for each in _with_coordinated(item, owner, sent_index):
                     parsed[id(each)].append(fig)
         _share_other_side(item, found)
+        _share_anaphora(item, found)
+        _share_anaphora(item, parsed)
         for incident in item.incidents:
             mine = found[id(incident)]
             kinds = {f.kind for f in mine if f.value is not None}
@@ -365,6 +378,34 @@ def _share_other_side(item: Analysis, found: dict[int, list[Figure]]) -> None:
                 theirs.append(fig)
 
 
+# "The attack killed 22 miners": a sentence that opens on the incident just told
+_ANAPHORA = re.compile(
+    r"^\W*(?:The|This|That|Saturday's|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|"
+    r"Friday's)\s+(?:\w+\s+)?(?:attack|assault|raid|blast|explosion|bombing|strike|airstrike|"
+    r"shelling|ambush|massacre|violence|fighting|clash(?:es)?|shooting|rampage)\s+"
+    r"(?:\w+\s+)?(?:killed|left|claimed|has killed|had killed)\b",
+    re.IGNORECASE,
+)
+
+
+def _share_anaphora(item: Analysis, found: dict[int, list[Figure]]) -> None:
+    """A toll told in the next sentence as "The attack killed 22 miners" is a mention of
+    its own until consolidation; its figures are also the toll of the incident told in
+    the sentence just before, when that one states none."""
+    for later in item.incidents:
+        if not later.sentences or not _ANAPHORA.match(item.sentences[min(later.sentences)].text):
+            continue
+        first = min(later.sentences)
+        before = [
+            i
+            for i in item.incidents
+            if i is not later and i.sentences and max(i.sentences) == first - 1
+        ]
+        for earlier in before[:1]:
+            kinds = {f.kind for f in found[id(earlier)] if f.value is not None}
+            found[id(earlier)].extend(f for f in found[id(later)] if f.kind not in kinds)
+
+
 def figures_in(text: str, offset: int = 0, aggregates: bool = False) -> list[Figure]:
     """Every killed/injured figure a sentence states, in text order (offsets absolute).
 
@@ -377,14 +418,32 @@ def figures_in(text: str, offset: int = 0, aggregates: bool = False) -> list[Fig
         if not clause.strip():
             continue
         source = reported_by(whole)
+        found: list[Figure] = []
         for number in find_numbers(clause):
-            figures.extend(_number_figures(clause, number, base, source))
-        figures.extend(_single_figures(clause, base, source))
+            found.extend(_number_figures(clause, number, base, source))
+        found.extend(_single_figures(clause, base, source))
+        figures.extend(_without_counted_one(found))
         figures.extend(_zero_figures(clause, base, source))
         for m in _ONE_MORE.finditer(clause):
             figures.append(Figure("injured", 1, base + m.start(), False, source, adds=True))
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _without_counted_one(figures: list[Figure]) -> list[Figure]:
+    """A clause's figures less the one victim that a later "and N others" total already
+    counts ("killed the governor and four others": 5, not 1 then 5)."""
+    totals = [f.start for f in figures if f.others]
+    if not totals:
+        return figures
+    return [
+        f
+        for f in figures
+        if f.others
+        or f.kind != "killed"
+        or f.value != 1
+        or not any(0 < t - f.start <= 120 for t in totals)
+    ]
 
 
 def _period_figure(text: str, local: int, owner: Incident | None, sentence: Any) -> bool:
@@ -482,6 +541,15 @@ def _number_figures(
         return [Figure("killed", value, start, update, source, adds=True)]
     if _BEFORE_HURT.search(before) or _DIRECT_HURT.match(after):
         return [Figure("injured", value, start, update, source)]
+    if (
+        _ONE_THEN_OTHERS.search(before)
+        and _OTHERS.match(after)
+        and not _BEFORE_HURT.search(before)
+        and not (_AFTER_HURT.match(after) and not _AFTER_KILL.match(after))
+        and not _LIST_AFTER_KILL.search(before)
+    ):
+        total = None if value is None else value + 1  # the named victim and the others
+        return [Figure("killed", total, start, update, source, others=True)]
     if _LIST_AFTER_KILL.search(before) or _ONE_THEN_LIST.search(before):
         if _AFTER_HURT.match(after) and not _AFTER_KILL.match(after):
             return [Figure("injured", value, start, update, source)]  # "and six sustained injuries"
@@ -689,8 +757,11 @@ def _candidate_sentences(item: Analysis, updates: set[int]) -> list[int]:
 
 
 _TOLL_UPDATE = re.compile(
-    r"\b(?:death|casualty) toll\b[^.;]{0,40}?\b(?:rose|risen|climbed|jumped|reached|"
-    r"increased)\b",
+    r"\b(?:(?:death|casualty) toll|number of (?:the )?(?:dead|deaths|people killed|fatalities|"
+    r"victims))\b[^.;]{0,40}?\b(?:rose|risen|climbed|jumped|reached|increased)\b|"
+    r"\b(?:put|puts|putting|raised|raising|revised|updated|brought|bringing)\s+the\s+"
+    r"(?:death\s+|overall\s+|final\s+)?toll\s+(?:\w+\s+){0,3}?(?:at|to)\s+(?:at least\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b",
     re.IGNORECASE,
 )
 
@@ -716,7 +787,7 @@ def _owner(item: Analysis, sent_index: int, char: int, updates: set[int]) -> Inc
         return item.incidents[0]
     owners = [i for i in item.incidents if sent_index in i.sentences]
     if not owners and sent_index in updates and item.incidents:
-        return min(item.incidents, key=lambda i: i.trigger.start)  # the story's main incident
+        return _updated_incident(item, sent_index)
     if not owners:
         back = [
             i
@@ -736,6 +807,35 @@ def _owner(item: Analysis, sent_index: int, char: int, updates: set[int]) -> Inc
     if before:
         return max(before, key=lambda i: i.trigger.start)
     return min(same, key=lambda i: i.trigger.start)
+
+
+def _updated_incident(item: Analysis, sent_index: int) -> Incident:
+    """The incident a trigger-less toll update revises: the first one told before it at
+    a place the update names ("In Kharkiv, rescuers found two more bodies, raising the
+    death toll to eight" in a live-update story), else the story's main incident."""
+    main = min(item.incidents, key=lambda i: i.trigger.start)
+    sentence = item.sentences[sent_index]
+    named = {
+        p.name
+        for p in item.places
+        if p.start is not None
+        and sentence.start <= p.start < sentence.end
+        and p.feature not in ("country", "admin1")
+    }
+    if not named:
+        return main
+    at_place = [
+        i
+        for i in item.incidents
+        if i.trigger.start < sentence.start
+        and any(
+            p.name in named
+            and p.start is not None
+            and any(item.sentences[n].start <= p.start < item.sentences[n].end for n in i.sentences)
+            for p in item.places
+        )
+    ]
+    return min(at_place, key=lambda i: i.trigger.start) if at_place else main
 
 
 _COORDINATION = re.compile(r"^[^.;:]{0,30}$")
