@@ -1,0 +1,62 @@
+"""Session 3 dating rules: the night into the publication day, a day named beside
+"overnight", spells of days of violence (texts written for these tests; DateStage on
+incidents built by hand)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dating_helpers import Analyse, dated, incident
+
+WEDNESDAY = dt.date(2024, 3, 13)
+
+
+def test_a_bare_overnight_is_the_night_into_the_publication_day(analyse: Analyse) -> None:
+    item = analyse(
+        "Rebels killed nine farmers in an overnight attack on a hamlet near the river, "
+        "the district officer said.",
+        WEDNESDAY,
+    )
+    (attack,) = dated(item, incident(item, "attack"))
+    assert (attack.date, attack.date_precision) == (WEDNESDAY, "week")
+
+
+def test_overnight_hits_after_midnight_fix_the_day(analyse: Analyse) -> None:
+    item = analyse(
+        "Drones struck a fuel depot in the port overnight. The first blast came shortly "
+        "after 3 a.m., the mayor said.",
+        WEDNESDAY,
+    )
+    (struck,) = dated(item, incident(item, "struck"))
+    assert (struck.date, struck.date_precision) == (WEDNESDAY, "day")
+
+
+def test_a_weekday_beside_overnight_names_the_night(analyse: Analyse) -> None:
+    item = analyse(
+        "A lawyer was shot dead outside his office overnight Monday, police said.", WEDNESDAY
+    )
+    (shot,) = dated(item, incident(item, "shot"))
+    assert (shot.date, shot.date_precision) == (dt.date(2024, 3, 11), "day")
+    item = analyse("Militants stormed the checkpoint overnight on Sunday.", WEDNESDAY)
+    (stormed,) = dated(item, incident(item, "stormed"))
+    assert stormed.date == dt.date(2024, 3, 10)
+
+
+def test_a_spell_of_days_of_fighting_dates_to_its_first_day(analyse: Analyse) -> None:
+    item = analyse(
+        "At least 30 people have been killed in three days of clashes between two clans "
+        "in the valley, elders said.",
+        WEDNESDAY,
+    )
+    (killed,) = dated(item, incident(item, "killed"))
+    assert (killed.date, killed.date_precision) == (dt.date(2024, 3, 11), "week")
+    item = analyse("Raids on four villages killed 25 people over two days.", WEDNESDAY)
+    (raids,) = dated(item, incident(item, "Raids"))
+    assert (raids.date, raids.date_precision) == (dt.date(2024, 3, 12), "week")
+
+
+def test_a_distance_in_days_is_no_spell(analyse: Analyse) -> None:
+    # "two days after" measures from an event the text does not date: no clue at all
+    item = analyse("A trader was killed two days after he was abducted from the market.", WEDNESDAY)
+    (killed,) = dated(item, incident(item, "killed"))
+    assert (killed.date, killed.date_precision) == (WEDNESDAY, "unknown")
