@@ -155,11 +155,27 @@ _TURN = re.compile(
 )
 
 
+# a sentence opening that moves the story on in time: 'Hours later, a strike hit ...'
+_LATER = re.compile(
+    r"\s*(?:(?:a few|several|two|three|\w+) )?(?:minutes|hours|days|weeks|months|moments) later\b"
+    r"|\s*later (?:that|the same) (?:day|night|morning|afternoon|evening)\b",
+    re.I,
+)
+
+
 def _turns_away(m: Incident, sentences: Sequence[Sentence]) -> bool:
     """'Meanwhile, a boy was hurt when ...', 'In another incident, ...': the sentence
-    turns to another incident, so its specific trigger does not elaborate the last one."""
+    turns to another incident, so its specific trigger does not elaborate the last one.
+    'Hours later, an Israeli strike hit a house in Yater' moves on in time and names a
+    place of its own: another strike, not the lead's."""
     first = min(m.sentences, default=-1)
-    return 0 <= first < len(sentences) and bool(_TURN.match(sentences[first].text))
+    if not 0 <= first < len(sentences):
+        return False
+    text = sentences[first].text
+    if _TURN.match(text):
+        return True
+    own_place = m.location is not None and m.notes.get("placed") != "inherited"
+    return own_place and bool(_LATER.match(text))
 
 
 def _orphan(m: Incident) -> bool:
@@ -182,7 +198,11 @@ def _antecedent(clusters: list[_Cluster], m: Incident) -> _Cluster | None:
     if anaphoric and m.trigger.text.lower().endswith("s") and options[0] is clusters[0]:
         return options[0]
     same = [c for c in options if any(x.sub_event_type == m.sub_event_type for x in c.mentions)]
-    return (same or options)[-1]
+    pool = same or options
+    if anaphoric:  # 'the blast' at the end, dated by the sentence before: the lead's day
+        agree = [c for c in options if not _borrowed_conflict(c, m)]
+        pool = [c for c in pool if c in agree] or agree or pool
+    return pool[-1]
 
 
 _KICKERS = {"ANALYSIS", "LIVE", "UPDATE", "EXCLUSIVE", "OPINION", "EXPLAINER", "FEATURE", "WATCH"}
@@ -225,6 +245,8 @@ def _compatible(c: _Cluster, m: Incident) -> bool:
     near = all(_days_apart(x, m) <= 3 for x in c.mentions)
     if not (anaphoric and same_sub and near) and any(_date_conflict(x, m) for x in c.mentions):
         return False
+    if not anaphoric and _borrowed_conflict(c, m):
+        return False
     if not anaphoric and _long_before_undated(c, m):
         return False
     if not anaphoric and _elsewhere_other_kind(c, m):
@@ -232,6 +254,33 @@ def _compatible(c: _Cluster, m: Incident) -> bool:
     if m.notes.get("mention") == "anaphoric":
         return True  # 'that strike': the place read for an anaphor is the sentence's, not its own
     return not any(_place_conflict(x, m) for x in c.mentions)
+
+
+def _borrowed_date(m: Incident) -> bool:
+    """True when the mention's date comes from the sentence before it ('That month,
+    pagers exploded across the country' after 'It escalated in September 2024'): weaker
+    than a date of its own, but it says which part of the story the sentence continues."""
+    return (
+        m.notes.get("dated") == "inherited"
+        and m.date is not None
+        and m.date_precision != "unknown"
+        and "in the sentence before" in m.notes.get("date", "")
+    )
+
+
+def _borrowed_conflict(c: _Cluster, m: Incident) -> bool:
+    """A mention whose date is borrowed from the sentence before, where the story has
+    moved to another time ('That month, thousands of pagers exploded', 'Days later, an
+    air strike killed the leader'), is not the incident whose own dates all disagree with
+    it: the sentence continues the recalled story, not the lead. A day or two apart is
+    no evidence: the day borrowed is often the day of a statement ('police said on
+    Tuesday') about the lead itself."""
+    if not _borrowed_date(m):
+        return False
+    dated = [x for x in c.mentions if x.date is not None and x.date_precision != "unknown"]
+    own = [x for x in dated if x.notes.get("dated") != "inherited"]
+    told = own or [x for x in dated if _borrowed_date(x)]
+    return bool(told) and all(_dates_differ(x, m) and _days_apart(x, m) > 1 for x in told)
 
 
 def _elsewhere_other_kind(c: _Cluster, m: Incident) -> bool:
@@ -310,9 +359,14 @@ def _days_apart(a: Incident, b: Incident) -> int:
 
 
 def _date_conflict(a: Incident, b: Incident) -> bool:
-    if a.date is None or b.date is None:
-        return False
     if "inherited" in (a.notes.get("dated"), b.notes.get("dated")):
+        return False
+    return _dates_differ(a, b)
+
+
+def _dates_differ(a: Incident, b: Incident) -> bool:
+    """Both dates known and different at the coarser of their precisions."""
+    if a.date is None or b.date is None:
         return False
     if "unknown" in (a.date_precision, b.date_precision):
         return False
@@ -582,6 +636,9 @@ def promote_developments(
         if incident.date > lead_day:
             incident.status = "new"
             incident.notes["status"] = "a development after the lead incident"
+        elif incident.date == lead_day and _LATER.match(text):
+            incident.status = "new"
+            incident.notes["status"] = "told as following the lead incident the same day"
         elif incident.date == lead_day and _STAMP.search(_stamp_window(incident, sentences)):
             incident.status = "new"
             incident.notes["status"] = "a live-update entry of the lead's day"
