@@ -139,19 +139,26 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
     """Every toponym mention in the spaCy doc, in text order, without overlaps."""
     found: list[Mention] = []
     taken = [False] * len(doc)
+    rejected: list[Any] = []  # names the NER took for people or bodies, not yet places
     for whole in doc.ents:
         if whole.label_ in BLOCK_LABELS or whole.label_ in PLACE_LABELS or whole.label_ == "NORP":
             for i in range(whole.start, whole.end):
                 taken[i] = True
         for ent in _list_parts(doc, whole):
             mention = _entity_mention(doc, ent, gaz)
+            inner: list[Mention] = []
             if mention is not None:
                 found.append(_in_paren_list(doc, ent, mention))
             elif ent.label_ in ("ORG", "FAC") and len(ent) > 1:
-                found.extend(_embedded(doc, ent, gaz))
+                inner = list(_embedded(doc, ent, gaz))
+                found.extend(inner)
             elif ent.label_ == "MONEY":  # "US dollars", "Australian dollars"
                 found.extend(m for m in _embedded(doc, ent, gaz) if _currency_country(m, gaz))
+            if mention is None and not inner and ent.label_ in _RESCUE_LABELS:
+                rejected.append(ent)
     found.extend(_scan(doc, taken, gaz))
+    if rejected and not _shouting(doc):
+        found.extend(_in_named_country(doc, rejected, found, gaz))
     text = doc.text  # built from the tokens on every access: once per document
     found.extend(_dateline(text, found, gaz))
     found.extend(_abbreviations(text, found, gaz))
@@ -170,6 +177,93 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
         ]
         found = sorted(kept + capitals, key=lambda m: m.start)
     return found
+
+
+_RESCUE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_RESCUE_PREPS = PLACE_PREPS | {"at", "from"}
+_RESCUE_TAILS = frozenset({"town", "village", "community", "city", "area", "massacre"})
+
+
+def _named_countries_of(found: list[Mention], gaz: Gazetteer) -> set[str]:
+    """Countries the recognised names surely point to: a country, its adjective, a
+    first-level area or a big city, by their first reading."""
+    out: set[str] = set()
+    for m in found:
+        cands = gaz.lookup(m.text)
+        top = cands[0] if cands else None
+        if top is None or not top.country:
+            continue
+        if (
+            top.kind == DEMONYM
+            or top.feature in ("country", "admin1", "admin2", "region")
+            or top.population >= BIG_CITY_POP
+        ):
+            out.add(top.country)
+    return out
+
+
+def _in_named_country(
+    doc: Any, rejected: list[Any], found: list[Mention], gaz: Gazetteer
+) -> Iterable[Mention]:
+    """Town names the NER took for a person or a body ("near Benisheik", "in Hilla",
+    "attacked Madagali community", "the Bentiu massacre"): a place when the gazetteer
+    knows a town of that name in a country the text names and the text marks it as a
+    place (a preposition before it, a settlement word after it). Towns inside
+    organisations' names are left out: there most capitalised words are common nouns
+    that some town bears ("University", "Market")."""
+    countries = _named_countries_of(found, gaz)
+    if not countries:
+        return
+    people = _person_words(doc)
+    for ent in rejected:
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in ("the", "a"):
+            start += 1
+        tail = end < len(doc) and doc[end].lower_ in _RESCUE_TAILS
+        if end - start > 1 and doc[end - 1].lower_ in _RESCUE_TAILS:
+            end -= 1
+            tail = True
+        while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+            end -= 1
+        if start >= end:
+            continue
+        if not (tail or _rescue_prep(doc, start)):
+            continue
+        hit = _town_in(doc[start:end], countries, gaz)
+        if hit is not None and (tail or ent.label_ != "PERSON" or fold(hit.text) not in people):
+            yield hit
+
+
+_COMPASS = frozenset(
+    f"{a}{b}" for a in ("north", "south", "east", "west", "northeast", "northwest",
+                        "southeast", "southwest", "north-east", "north-west", "south-east",
+                        "south-west") for b in ("", "ern")
+) | {"outskirts", "edge", "vicinity"}  # fmt: skip
+
+
+def _rescue_prep(doc: Any, i: int) -> bool:
+    """ "in X", "near X", "at X", "from X", "east of X", "outskirts of X"."""
+    if i == 0:
+        return False
+    before = doc[i - 1].lower_
+    if before in _RESCUE_PREPS:
+        return True
+    return before == "of" and i >= 2 and doc[i - 2].lower_ in _COMPASS
+
+
+def _town_in(span: Any, countries: set[str], gaz: Gazetteer) -> Mention | None:
+    text = span.text
+    key = fold(text)
+    if len(key) < 4 or key in not_places() or not _is_name_token(span[0]) or text.isupper():
+        return None
+    for cand in gaz.lookup(text):
+        if (
+            cand.kind in (MAIN, ALT)
+            and cand.feature in ("city", "admin2")
+            and cand.country in countries
+        ):
+            return Mention(span.start_char, span.end_char, text, "SCAN")
+    return None
 
 
 _DATELINE = re.compile(
