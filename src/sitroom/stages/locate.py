@@ -448,6 +448,8 @@ def _best_in_sentence(
     scored = [
         (v, p) for v, p in scored if not (p.feature in NATIONAL and "names the actor" in v[1])
     ]  # "Kenyan officers fought gangs near the port": the country acted, no place is named
+    if within is not None:  # a finer place must be this incident's, not another's
+        scored = [(v, p) for v, p in scored if "where another event" not in v[1]]
     if not scored:
         return None
     scored.sort(key=lambda sp: -sp[0][0])
@@ -475,6 +477,7 @@ def _in_organisation(item: Analysis, place: Place) -> bool:
     )
 
 
+_NOT_HERE = ("where another event", "where it was")
 HELD_MARGIN = 1.0  # how much a town may trail the area named as holding it and still win
 
 
@@ -557,9 +560,16 @@ def _hosted(item: Analysis, place: Place, places: list[Place]) -> tuple[Place, s
     if not known:
         return None
     country = next((p.country for p in reversed(known) if p.country), None)
-    consistent = [p for p in known if p.country == country]
-    host = next((p for p in consistent if p.feature != "country"), None) or consistent[0]
     support = country_support(item.places)
+    consistent = [p for p in known if p.country == country]
+    consistent = [
+        p
+        for n, p in enumerate(consistent)
+        if not any(_contradicts(o, p, support) for o in consistent[n + 1 :] if o.admin1)
+    ]  # "Zango village in Wase LGA of Plateau State": a Wase in another state is a namesake
+    if not consistent:
+        return None
+    host = next((p for p in consistent if p.feature != "country"), None) or consistent[0]
     text = item.article.text
     if _DIRECTED.search(text[max(0, (host.start or 0) - 20) : host.start or 0]):
         host = replace(host, feature="region")  # "in northern Sagaing": an area, no town
@@ -571,8 +581,9 @@ def _hosted(item: Analysis, place: Place, places: list[Place]) -> tuple[Place, s
             before is not None
             and not _contradicts(host, before, support)
             and _rank(before) >= _rank(host)
+            and (_rank(before) > _rank(host) or any(h is before for h in chain))
         ):
-            return None  # its own borrowed coordinates are as fine and agree
+            return None  # its own borrowed coordinates are finer (or the host's) and agree
     elif place.resolved and not _contradicts(host, place, support):
         return None
     elif not place.resolved and host.feature == "country":
@@ -726,6 +737,7 @@ def _score(
         and o.feature not in _COARSE
         and (place.feature != "admin1" or not o.admin1 or o.admin1 == place.admin1)
         and not _reference_before(sentence.text[: (o.start or 0) - sentence.start])
+        and not _elsewhere(o, incident, sentence.start, parse, elsewhere)
         for o in others
     ):  # "in Logar province south of Kabul": Kabul lies outside it
         value -= 1.0
@@ -755,12 +767,27 @@ def _score(
     if "\n" in sentence.text[lo - sentence.start : hi - sentence.start]:
         value -= 3.0  # another paragraph: the sentence splitter missed a break
         reasons.append("another paragraph")
+    trigger = _token_at(parse, incident.trigger.start - sentence.start) if parse else None
+    if trigger is None and place.feature in NATIONAL and _ACTOR_AFTER.match(after):
+        value -= 2.0  # "since US troops withdrew" told before the incident's sentence
+        reasons.append("names the actor, not the place")
     if parse is not None:
         bonus, why = _syntax(place, incident, sentence.start, parse, elsewhere)
         value += bonus
         if why:
             reasons.append(why)
     return value, ", ".join(reasons)
+
+
+def _elsewhere(
+    place: Place, incident: Incident, offset: int, parse: Any, elsewhere: frozenset[int]
+) -> bool:
+    """The place is where another event of the sentence happened or where it was told
+    ("killed 19 in Iraq, and bodies were found shot dead in Baghdad")."""
+    if parse is None:
+        return False
+    _bonus, why = _syntax(place, incident, offset, parse, elsewhere)
+    return why.startswith(_NOT_HERE)
 
 
 _COARSE = frozenset({"country", "continent", "demonym", "sea", "unresolved", "approximate"})
@@ -967,6 +994,10 @@ ACTOR_HEADS = frozenset(
      "warplanes", "jets", "aircraft", "planes", "drones", "navy", "guards", "militia",
      "militiamen", "police", "policemen", "forces", "force", "army", "coalition"}
 )  # fmt: skip
+
+_ACTOR_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(ACTOR_HEADS | PERSON_HEADS)) + r")\b"
+)
 
 
 def _is_actor(head: Any, trigger: Any) -> bool:
