@@ -57,3 +57,18 @@ def test_a_word_inside_an_organisation_name_stays_a_word(
     )
     assert "University" not in _mentions(item)
     assert "Market" not in _mentions(item)
+
+
+def test_the_capital_of_a_countrys_state_is_not_the_national_capital(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse("Gunmen killed five people in Maiduguri, the capital of Nigeria's Borno state.")
+    assert all(p.name != "Abuja" for p in item.places), [p.name for p in item.places]
+
+
+def test_a_state_named_inside_an_organisation_is_the_state(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse("Gunmen attacked a village in Bauchi State and killed four farmers.")
+    bauchi = [p for p in item.places if p.name == "Bauchi"]
+    assert bauchi and bauchi[0].feature == "admin1"

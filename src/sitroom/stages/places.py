@@ -376,6 +376,8 @@ def _capital_mentions(text: str, found: list[Mention], gaz: Gazetteer) -> Iterab
             end < m.start <= end + 3 for m in found
         ):
             continue
+        if match.group("of") and re.match(r"['’]s\b", text[match.end("of") :]):
+            continue  # "the capital of Nigeria's Borno state": a state's, not Nigeria's
         named = [g for g in ("adj", "poss", "of") if match.group(g)]
         if named:  # the span covers "Somalia's capital", "the capital of Chad"
             start = min(start, *(match.start(g) for g in named))
@@ -581,7 +583,8 @@ def _embedded(doc: Any, ent: Any, gaz: Gazetteer) -> Iterable[Mention]:
             for cand in gaz.lookup(span.text):
                 if cand.kind == DEMONYM or (cand.kind == MAIN and _initial_ok(cand)):
                     source = "NORP" if cand.kind == DEMONYM else "EMBEDDED"
-                    hit = Mention(span.start_char, span.end_char, span.text, source)
+                    area = source == "EMBEDDED" and _area_hint(doc, j)  # "Bauchi State"
+                    hit = Mention(span.start_char, span.end_char, span.text, source, area)
                     break
             if hit is not None:
                 break
