@@ -60,3 +60,16 @@ def test_a_distance_in_days_is_no_spell(analyse: Analyse) -> None:
     item = analyse("A trader was killed two days after he was abducted from the market.", WEDNESDAY)
     (killed,) = dated(item, incident(item, "killed"))
     assert (killed.date, killed.date_precision) == (WEDNESDAY, "unknown")
+
+
+def test_a_clock_time_before_or_after_a_moment_still_names_its_day(analyse: Analyse) -> None:
+    item = analyse(
+        "The gunmen arrived shortly before midnight on Sunday and killed four herders.",
+        WEDNESDAY,
+    )
+    (killed,) = dated(item, incident(item, "killed"))
+    assert (killed.date, killed.date_precision) == (dt.date(2024, 3, 10), "day")
+    # a day after "since" still starts a count and dates nothing
+    item = analyse("Fighting has killed 40 people since Sunday, medics said.", WEDNESDAY)
+    (fighting,) = dated(item, incident(item, "Fighting"))
+    assert fighting.date_precision == "unknown"

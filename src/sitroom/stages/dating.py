@@ -119,7 +119,10 @@ def usable(t: Timex, text: str, published: dt.date | None = None) -> bool:
         return False
     if published is not None and got[0] > published:
         return False  # "ahead of a vote next month": what is reported has happened
-    return not _NOT_DATING_BEFORE.search(text, max(0, t.start - 12), t.start)
+    m = _NOT_DATING_BEFORE.search(text, max(0, t.start - 12), t.start)
+    if m and t.type == "TIME" and m.group().strip().lower() in ("before", "after"):
+        return True  # "shortly before midnight on Sunday": a moment of that day
+    return m is None
 
 
 _GLOSS_BEFORE = re.compile(
