@@ -91,7 +91,9 @@ def consolidate(
             m.notes["dated"] = "inherited"
         if not _placed_here(m, sentences):
             m.notes["placed"] = "inherited"
-        if m.notes.get("mention") is None and _turns_away(m, sentences):
+        if m.notes.get("mention") is None and (
+            _turns_away(m, sentences) or _relative_to_another(m, sentences)
+        ):
             m.notes["mention"] = "new"
     clusters: list[_Cluster] = []
     title_end = _dateline_start(getattr(article, "text", "") or "")
@@ -113,10 +115,11 @@ def consolidate(
     published = getattr(article, "published", None)
     article_id = getattr(article, "id", "")
     merged = [_merge(c, sentences, article_id) for c in clusters]
+    body = _body_start(sentences, title_end)
     for n, incident in enumerate(merged):
-        first_sentence = min(incident.sentences, default=0)
+        first_sentence = min(incident.sentences, default=0) - body
         lead = n == 0 and first_sentence < LEAD_SENTENCES + 2
-        incident.status, why = _status(incident, published, lead=lead)
+        incident.status, why = _status(incident, published, lead=lead, body=body)
         incident.notes["status"] = why
     promote_developments(merged, sentences, published)
     for incident in merged:
@@ -124,6 +127,12 @@ def consolidate(
     new = [m for m in merged if m.status == "new"]
     background = [m for m in merged if m.status == "background"]
     return new + background
+
+
+def _body_start(sentences: Sequence[Sentence], title_end: int) -> int:
+    """The index of the body's first sentence: a title, a kicker ('LIVE:') and the
+    lines before the dateline do not count against the lead sentences."""
+    return next((i for i, s in enumerate(sentences) if s.end > title_end), 0)
 
 
 def _dated_here(m: Incident, sentences: Sequence[Sentence], times: Sequence[Timex]) -> bool:
@@ -176,6 +185,27 @@ def _turns_away(m: Incident, sentences: Sequence[Sentence]) -> bool:
         return True
     own_place = m.location is not None and m.notes.get("placed") != "inherited"
     return own_place and bool(_LATER.match(text))
+
+
+# 'hours before the attack on the ship', 'a day after the bombing': the sentence dates its
+# incident by another one
+_RELATIVE = re.compile(
+    r"\b(?:minutes|hours|days|weeks|shortly|just|a day|a week|the day|the night)\s+"
+    r"(?:before|after)\s+(?:the|this|that|its|their|his|her)\b",
+    re.I,
+)
+
+
+def _relative_to_another(m: Incident, sentences: Sequence[Sentence]) -> bool:
+    """'Israeli warplanes struck the port early on Monday, hours before the attack on the
+    ship': an incident dated by its relation to another one (named after its own
+    trigger) is not that one."""
+    first = min(m.sentences, default=-1)
+    if not 0 <= first < len(sentences):
+        return False
+    s = sentences[first]
+    found = _RELATIVE.search(s.text, max(0, m.trigger.end - s.start))
+    return found is not None
 
 
 def _orphan(m: Incident) -> bool:
@@ -587,18 +617,25 @@ def _union(lists: object) -> list[str]:
 
 # ---------------------------------------------------------------- status
 
-# "In a separate incident on Wednesday, ..." tells other news of the day, not a development
+# "In a separate incident on Wednesday, ...", "Separately, shelling killed ...": another
+# item of the day's news, told for itself
 _SEPARATE = re.compile(r"\b(separate(ly)?|unrelated|elsewhere|meanwhile)\b", re.IGNORECASE)
 # a live-update entry's stamp ("09:30 — The governor said ...")
 _STAMP = re.compile(r"(?:^|\s)\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|GMT|UTC)?\s*[—–-]\s")
+# 'Israeli warplanes struck the port early on Monday, hours before the attack on the ship':
+# told as what preceded the news, for context
+_BEFORE = re.compile(r"\bbefore\b", re.IGNORECASE)
+ITEM_DAYS = 2  # a separate item of a roundup may be this many days older than the lead
 
 
-def _status(incident: Incident, published: dt.date | None, lead: bool) -> tuple[str, str]:
+def _status(
+    incident: Incident, published: dt.date | None, lead: bool, body: int = 0
+) -> tuple[str, str]:
     """`new` for the news: the lead incident (the first one, or one reported in the
-    lead sentences) when it falls in the current news cycle; `background` for what the
-    article recalls, older incidents and recent ones mentioned only as context."""
+    lead sentences of the body) when it falls in the current news cycle; `background` for
+    what the article recalls, older incidents and recent ones mentioned only as context."""
     first = min(incident.sentences) if incident.sentences else 0
-    in_lead = lead or first < LEAD_SENTENCES
+    in_lead = lead or first - body < LEAD_SENTENCES
     if incident.notes.get("mention") == "reference":
         return "background", "referred to as an earlier event"
     if not in_lead:
@@ -615,38 +652,69 @@ def _status(incident: Incident, published: dt.date | None, lead: bool) -> tuple[
 def promote_developments(
     merged: Sequence[Incident], sentences: Sequence[Sentence], published: dt.date | None
 ) -> None:
-    """Make the direct developments of the lead incident `new` too (CODEBOOK, status):
-    what happened after it within the news cycle (the troops' pursuit clash the next
-    day, the operation that killed the planners, the other side's strikes the morning
-    after, the residents' march to demand protection) and, in a live-updates story,
-    each stamped entry of the lead's day. Incidents before the lead, on other days of a
-    live page, or told as "a separate incident" stay background."""
+    """Make the other news of the cycle `new` too (CODEBOOK, status): what happened after
+    the lead incident within the news cycle (the troops' pursuit clash the next day, the
+    operation that killed the planners, the other side's strikes the morning after, a
+    second strike 'hours later', another bomb the same day), and the items a roundup or a
+    live page tells for themselves (an entry under its own dateline or stamp, 'In a
+    separate incident', 'Separately') up to `ITEM_DAYS` before the lead's day. What
+    came before the lead and is told as context ('hours before the attack', 'On Sunday,
+    thousands marched') stays background, as do incidents outside the cycle."""
     leads = [m for m in merged if m.status == "new" and m.date is not None]
     if published is None or not leads:
         return
     lead_day = max(m.date for m in leads if m.date is not None)
+    lead_first = min(min(m.sentences, default=0) for m in leads)
     for incident in merged:
         if incident.status == "new" or not _in_cycle(incident, published):
             continue
         if incident.notes.get("mention") == "reference" or incident.date is None:
             continue
-        text = _first_text(incident, sentences)
-        if _SEPARATE.search(text):
-            continue
-        if incident.date > lead_day:
+        after_lead = min(incident.sentences, default=-1) > lead_first
+        why = _development(incident, sentences, lead_day) if after_lead else None
+        if why:
             incident.status = "new"
-            incident.notes["status"] = "a development after the lead incident"
-        elif incident.date == lead_day and _LATER.match(text):
-            incident.status = "new"
-            incident.notes["status"] = "told as following the lead incident the same day"
-        elif incident.date == lead_day and _STAMP.search(_stamp_window(incident, sentences)):
-            incident.status = "new"
-            incident.notes["status"] = "a live-update entry of the lead's day"
+            incident.notes["status"] = why
+
+
+def _development(
+    incident: Incident, sentences: Sequence[Sentence], lead_day: dt.date
+) -> str | None:
+    """Why an incident of the news cycle told after the lead is news too (None if not)."""
+    assert incident.date is not None
+    text = _first_text(incident, sentences)
+    if incident.date > lead_day:
+        return "a development after the lead incident"
+    item = _SEPARATE.search(text) or _entry_opening(incident, sentences)
+    if incident.date == lead_day:
+        if _LATER.match(text):
+            return "told as following the lead incident the same day"
+        if item:
+            return "another item of the lead's day"
+        if not _BEFORE.search(text):
+            return "another incident of the lead's day"
+        return None
+    days = (lead_day - incident.date).days
+    if item and days <= ITEM_DAYS and incident.date_precision == "day":
+        return "an item of the news cycle told for itself"
+    return None
+
+
+def _entry_opening(incident: Incident, sentences: Sequence[Sentence]) -> bool:
+    """Whether the incident is told in an entry of its own: a live-update stamp before
+    its trigger (or in the sentence before), or a roundup paragraph under a dateline."""
+    first = min(incident.sentences, default=-1)
+    if not 0 <= first < len(sentences):
+        return False
+    return bool(_STAMP.search(_stamp_window(incident, sentences))) or bool(
+        DATELINE.match(sentences[first].text)
+    )
 
 
 def _in_cycle(incident: Incident, published: dt.date) -> bool:
-    """Dated to the day, at most `NEWS_CYCLE_DAYS` before publication (or the day after)."""
-    if incident.date is None or incident.date_precision != "day":
+    """Dated to the day (or the week: 'hours later', 'overnight'), at most
+    `NEWS_CYCLE_DAYS` before publication (or the day after)."""
+    if incident.date is None or incident.date_precision not in ("day", "week"):
         return False
     return -1 <= (published - incident.date).days <= NEWS_CYCLE_DAYS
 
