@@ -128,6 +128,26 @@ def fold(name: str) -> str:
     return _FOLD_SPACE.sub(" ", text).strip()
 
 
+_SPELLINGS = (
+    (re.compile(r"([a-z])\1+"), r"\1"),  # "Umm", "Ruwwaba", "Shabaab": doubled letters
+    (re.compile(r"ou|oo"), "u"),  # French and English renderings of one vowel
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"(?<=[dgkst])h"), ""),  # "Dhusamareb", "Khost", "Ghazni": aspirates
+    (re.compile(r"q"), "k"),
+)
+
+
+@functools.lru_cache(maxsize=100_000)
+def skeleton(key: str) -> str:
+    """A folded name with the letters transliterations disagree on merged ("Um Rawaba"
+    and "Umm Ruwaba", "Dhusamareeb" and "Dusamareb"): what spelling variants are
+    compared on."""
+    for pattern, repl in _SPELLINGS:
+        key = pattern.sub(repl, key)
+    return key
+
+
 _ASCII_NAME = re.compile(r"^[a-z][a-z0-9 ,()&]*$")
 
 
@@ -225,11 +245,17 @@ class Gazetteer:
         if len(key) < 5:
             return None
         names, keys = self._country_names(country, key[0])
-        hit = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=cutoff)
+        shapes = self._country_shapes(country, key[0])
+        hit = process.extractOne(skeleton(key), shapes, scorer=fuzz.ratio, score_cutoff=cutoff)
         if hit is None:
             return None
-        found = [c for c in self.lookup(hit[0]) if c.key in keys[hit[0]]]
+        alias = names[hit[2]]
+        found = [c for c in self.lookup(alias) if c.key in keys[alias]]
         return max(found, key=lambda c: c.prior(), default=None)
+
+    @functools.lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per process
+    def _country_shapes(self, country: str, initial: str) -> list[str]:
+        return [skeleton(n) for n in self._country_names(country, initial)[0]]
 
     @functools.lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per process
     def _country_names(self, country: str, initial: str) -> tuple[list[str], dict[str, set[int]]]:

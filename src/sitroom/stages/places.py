@@ -144,7 +144,8 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
         if whole.label_ in BLOCK_LABELS or whole.label_ in PLACE_LABELS or whole.label_ == "NORP":
             for i in range(whole.start, whole.end):
                 taken[i] = True
-        for ent in _list_parts(doc, whole):
+        for part in _list_parts(doc, whole):
+            ent = _extended(doc, part, gaz)
             mention = _entity_mention(doc, ent, gaz)
             inner: list[Mention] = []
             if mention is not None:
@@ -410,6 +411,20 @@ _LEAD_WORDS = frozenset(
 _LIST_LABELS = PLACE_LABELS | {"ORG", "PERSON"}
 
 
+def _extended(doc: Any, ent: Any, gaz: Gazetteer) -> Any:
+    """ "Finote Selam" tagged as "Finote": a place entity the gazetteer does not know is
+    extended over the one or two capitalised words after it when the longer name is a
+    known place."""
+    if ent.label_ not in PLACE_LABELS or gaz.lookup(ent.text):
+        return ent
+    for j in (ent.end + 2, ent.end + 1):
+        if j > len(doc) or not all(_is_name_token(t) for t in doc[ent.end : j]):
+            continue
+        if any(c.kind in (MAIN, ALT) for c in gaz.lookup(doc[ent.start : j].text)):
+            return Span(doc, ent.start, j, label=ent.label_)
+    return ent
+
+
 def _list_parts(doc: Any, ent: Any) -> list[Any]:
     """An entity the NER ran over a list of areas ("Abadam, Borno", "Bacadweyne (Hobyo,
     Mudug") is one name per part."""
@@ -515,6 +530,7 @@ def _org_as_place(span: Any, gaz: Gazetteer) -> Mention | None:
     doc = span.doc
     marked = (
         _after_prep(doc, span.start)
+        or _named_capital(doc, span.start)
         or _area_hint(doc, span.end)
         or _DISTANCE_AFTER.match(span[-1].doc[span.end : span.end + 6].text) is not None
         or _before_area(doc, span.end, gaz)
@@ -693,7 +709,7 @@ def _scan_hit(doc: Any, i: int, j: int, gaz: Gazetteer) -> Mention | None:
     listed = _paren_list(doc, i, j)
     area = _area_hint(doc, j) or listed
     named = _after_settlement(doc, i) or _settlement_hint(doc, j) or listed or _before_paren(doc, j)
-    marked = named or area or _after_prep(doc, i)
+    marked = named or area or _after_prep(doc, i) or _named_capital(doc, i)
     if not cands and not (named and all(_is_name_token(t) or t.text in "-'’" for t in span)):
         return None
     if cands and not (marked or any(_strong(c, doc[i]) for c in cands)):
@@ -703,6 +719,11 @@ def _scan_hit(doc: Any, i: int, j: int, gaz: Gazetteer) -> Mention | None:
     if any(c.kind == DEMONYM for c in cands):
         return _demonym_mention(span, gaz)
     return Mention(span.start_char, span.end_char, span.text, "SCAN", area)
+
+
+def _named_capital(doc: Any, i: int) -> bool:
+    """ "West Kordofan, whose capital, Al-Fulah, ...": the name after "capital,"."""
+    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].lower_ == "capital"
 
 
 def _initial_ok(cand: Candidate) -> bool:
@@ -843,6 +864,8 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
             cand = _beside_area(m, gaz, first[within[1]] if within else None)
         if cand is None and m.source in ("GPE", "LOC", "SCAN", "GOLD"):
             cand = _spelling_variant(m, gaz, context, within, named)
+        elif cand is not None and _town_in_a_longer_name(text, mentions, n, cand, gaz):
+            cand = None  # left to the enclosing place (`_backed_off`)
         chosen.append(cand)
     _one_sense(mentions, chosen, withins, first, named)
     for n, (_, host) in withins.items():
@@ -852,6 +875,20 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
     places = [_place(text, m, c) for m, c in zip(mentions, chosen, strict=True)]
     held = {n: n + 1 for n in range(len(mentions) - 1) if _held_by_next(text, mentions, n)}
     return _backed_off(places, held | {n: w[1] for n, w in withins.items()})
+
+
+def _town_in_a_longer_name(
+    text: str, mentions: list[Mention], n: int, cand: Candidate, gaz: Gazetteer
+) -> bool:
+    """ "the Wharf Jérémie area of Cité Soleil": a town found only as a part of an unknown
+    longer name is a namesake (a quarter named after a town) when the text puts the
+    name inside another place; that place locates it better."""
+    m = mentions[n]
+    if cand.feature not in ("city", "admin2") or n + 1 >= len(mentions):
+        return False
+    if m.source == "CAPITAL" or gaz.lookup(m.text) or _admin_head(m.text, gaz):
+        return False
+    return _held_by_next(text, mentions, n)
 
 
 # "Kani township", "Pazigyi village": a local unit (not "Beni town": big towns are called so)
@@ -1036,8 +1073,13 @@ def _namesake(
         return max(local, key=lambda c: score(c, context, None, m.prefer_area))
     if cand.kind == ALT or (cand.population < TOWN and named):
         return None  # a foreign alternate name, or a village abroad: a local name unknown
-    if local_unit and cand.population < MID_CITY and not context.countries.get(cand.country or ""):
-        return None  # "Kani township" in a story about Sagaing, Myanmar: not the Japanese city
+    if (
+        (local_unit or m.town)
+        and cand.population < MID_CITY
+        and not context.countries.get(cand.country or "")
+    ):
+        return None  # "Kani township", "the town of Palma" in a story about Myanmar or
+        # Mozambique: not the Japanese or the Spanish city
     return cand
 
 
