@@ -478,7 +478,21 @@ def _in_organisation(item: Analysis, place: Place) -> bool:
 
 
 _NOT_HERE = ("where another event", "where it was")
-HELD_MARGIN = 1.0  # how much a town may trail the area named as holding it and still win
+HELD_MARGIN = 3.0  # how much a town may trail the area named as holding it and still win
+_PART_OF = re.compile(  # lower case: "the Urozgan District of X" names the district itself
+    r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:neighbou?rhoods?|districts?|suburbs?|quarters?)"
+    r"\s+of\s+(?:the\s+)?"
+)
+
+
+def _part_of(text: str, holder: Place, part: Place) -> bool:
+    """ "the south Baghdad neighbourhood of Al-Bayaa", "Baghdad's southern district of
+    Saiydiah": the holder is named first, its part after it."""
+    if holder.end is None or part.start is None or part.start < holder.end:
+        return False
+    if part.feature in COARSE or holder.feature not in _TOWNLIKE | {"city"}:
+        return False
+    return _PART_OF.fullmatch(text[holder.end : part.start]) is not None
 
 
 def _held_first(
@@ -490,8 +504,9 @@ def _held_first(
     for (other_value, other_why), other in scored[1:]:
         if (
             other.feature not in COARSE
+            and "names a road" not in other_why
             and value - other_value <= HELD_MARGIN
-            and any(h is best for h in _chain(text, other, places))
+            and (any(h is best for h in _chain(text, other, places)) or _part_of(text, best, other))
         ):
             return (other_value, f"{other_why}, held by {best.mention!r}"), other
     return scored[0]
@@ -517,6 +532,10 @@ def _same_level(a: Place, b: Place) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
+_PARTS_AFTER = re.compile(  # "in Qamishli's southern suburbs": a holder all the same
+    r"['\u2019]s\s+(?:[\w-]+\s+)?(?:suburbs?|outskirts|countryside|districts?|neighbou?rhoods?)\b",
+    re.IGNORECASE,
+)
 _FINE_HOSTS = frozenset({"city", "admin2", "district", "base", "camp", "site", "zone"})
 
 
@@ -539,11 +558,14 @@ def _chain(text: str, place: Place, places: list[Place]) -> list[Place]:
             break
         if not out and not peer and _POSSESSIVE.match(between):
             break  # "Mogadishu's Hodan district": a part of it, not its holder
+        if _part_of(text, last, other):
+            break  # "the Baghdad neighbourhood of Al-Bayaa": a part, not a holder
         end = other.end or other.start
         last = other
         if not peer and "capital" not in other.mention.lower():  # "X, the capital of"
             out.append(other)
-    if out and _POSSESSIVE.match(text[out[-1].end or 0 :]):
+    after = text[out[-1].end or 0 :] if out else ""
+    if out and _POSSESSIVE.match(after) and not _PARTS_AFTER.match(after):
         out.pop()  # "in Kabul, Pakistan's envoy said": an owner, not a holder
     return out
 
@@ -555,7 +577,9 @@ def _hosted(item: Analysis, place: Place, places: list[Place]) -> tuple[Place, s
     the smallest known district or province beats a far-off town or the country."""
     if place.feature in ("country", "demonym", "continent") or place.start is None:
         return None
-    chain = [p for p in _chain(item.article.text, place, places) if p.feature != "demonym"]
+    text = item.article.text
+    owners = [p for p in places if _part_of(text, p, place)]  # "the Kabul district of X"
+    chain = [p for p in owners + _chain(text, place, places) if p.feature != "demonym"]
     known = [p for p in chain if p.resolved and p.feature != "approximate"]
     if not known:
         return None
@@ -570,7 +594,6 @@ def _hosted(item: Analysis, place: Place, places: list[Place]) -> tuple[Place, s
     if not consistent:
         return None
     host = next((p for p in consistent if p.feature != "country"), None) or consistent[0]
-    text = item.article.text
     if _DIRECTED.search(text[max(0, (host.start or 0) - 20) : host.start or 0]):
         host = replace(host, feature="region")  # "in northern Sagaing": an area, no town
     if place.feature == "approximate":
