@@ -98,7 +98,8 @@ _BEFORE_KILL = re.compile(
     r"\bbodies of|\bremains of|\bkill(?:ing|ed)\s+(?:himself|herself|themselves)\s+and|"
     r"\btoll\b[^.;]{0,60}?\b(?:to|at|of|reached|hit|is|was|stands at|stood at)|"
     r"\brose to|\bclimbed to|\brisen to|\bjumped to|\bincreased to|\braised to|\badjusted to|"
-    r"\bupdated to|\brevised to|\brevised up to|\bput the toll at|\bnow stands at)"
+    r"\bupdated to|\brevised to|\brevised up to|\bput the toll at|\bnow stands at|"
+    r"\bneutrali[sz](?:ed|ing)[\"”’']?)"
     r"\s+(?:another\s+|a further\s+|an additional\s+|a total of\s+)?$",
     re.IGNORECASE,
 )
@@ -153,6 +154,14 @@ _CODED_FATALITIES = re.compile(
 # "killing 3 civilians and herself": the one bomber is among the dead (CODEBOOK); not
 # "as well as themselves", where the bombers are not counted
 _AND_SELF = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:and|as well as)\s+(?:himself|herself)\b", re.I)
+# "killing two police officers and a girl": one more victim after the count
+_AND_ONE_AFTER = re.compile(
+    r"^\s+(?:(?!(?:and|or|in|on|at|of)\b)[\w-]+\s+){0,3}?and\s+an?\s+"
+    r"(?!(?:dozen|few|number|couple|total|score|half|further|additional|other|more|unknown|"
+    r"unspecified|attack|bomb|blast|car|vehicle|house|home|shop|school|church|mosque)\b)"
+    r"(?!(?:[\w-]+\s+){1,3}?(?:was|were|is|are|wounded|injured|hurt|escaped|survived)\b)[\w-]+",
+    re.IGNORECASE,
+)
 # "killed 18 assailants and lost 1 member": the killers' own dead continue the list
 _LOST_OWN = re.compile(r"\b(?:and|but)\s+(?:lost|losing)\s+$", re.IGNORECASE)
 _OWN_MEN = re.compile(
@@ -192,8 +201,11 @@ _THINGS = re.compile(
 _FIGHTERS_KILLED = re.compile(
     r"^\s+(?:[\w-]+\s+)?(?:gunmen|militants|assailants|attackers|insurgents|fighters|"
     r"bombers|suicide bombers)\s+(?:(?:and|,)\s+(?:[\w-]+\s+){1,3}?)?"
-    r"(?:were|was|have been|had been|are)\s+(?:also\s+|reportedly\s+|reported\s+)?"
-    r"(?:killed|shot dead|wounded|injured)\b",
+    r"(?:(?:were|was|have been|had been|are)\s+(?:also\s+|reportedly\s+|reported\s+)?"
+    r"(?:killed|shot dead|wounded|injured)\b|"
+    # "two militants killed in a gunfight": a participle, not "militants killed five"
+    r"(?:killed|shot dead|wounded|injured)(?:\s+(?:in|on|at|during|when|while|by|after|near|"
+    r"overnight|earlier|last|yesterday)\b|\s*[,.;]))",
     re.IGNORECASE,
 )
 _BETWEEN = (
@@ -228,7 +240,7 @@ _ONE_MORE = re.compile(
     r"twenty|thirty|forty|fifty|dozen|hundred)\b)",
     re.IGNORECASE,
 )
-_AND_ONE = re.compile(r"\band\s+(?:a|an|one)\s+(?!(?:dozen|few|number|couple|total|score)\b)")
+_AND_ONE = re.compile(r"\band\s+(?:a|an)\s+(?!(?:dozen|few|number|couple|total|score)\b)")
 # "N gunmen ... have shot dead a mayor": the counted are the killers, not the dead
 _ACTIVE_KILLERS = re.compile(
     r"^\s+(?:(?!(?:that|which|who|when|after|before|while|as|if|because|were|was|been|be|"
@@ -343,6 +355,9 @@ NEARBY = 2  # sentences: a bare "Six soldiers were killed" this close continues 
 
 
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+_SEPARATE = re.compile(
+    r"\b(?:separate(?:ly)?|in another|elsewhere|meanwhile|unrelated)\b", re.IGNORECASE
+)
 
 
 def _share_other_side(item: Analysis, found: dict[int, list[Figure]]) -> None:
@@ -356,18 +371,24 @@ def _share_other_side(item: Analysis, found: dict[int, list[Figure]]) -> None:
         if not bare.sentences:
             continue
         first = min(bare.sentences)
+        if _SEPARATE.search(item.sentences[first].text):
+            continue  # "In a separate attack, three militants were killed"
         generic = bare.notes.get("basis") == "generic"
         if not generic and not _ALSO.search(item.sentences[first].text):
             continue
-        before = [
+        near = [
             i
             for i in incidents
             if i is not bare
-            and (i.notes.get("basis") != "generic" or not generic)
-            and i.sub_event_type == bare.sub_event_type
             and i.sentences
             and max(i.sentences) < first <= max(i.sentences) + NEARBY
         ]
+        before = [
+            i
+            for i in near
+            if i.sub_event_type == bare.sub_event_type
+            and (i.notes.get("basis") != "generic" or not generic)
+        ] or [i for i in near if _next_in_paragraph(item, i, first)]
         if not before:
             continue
         main = max(before, key=lambda i: max(i.sentences))
@@ -391,19 +412,40 @@ _ANAPHORA = re.compile(
 def _share_anaphora(item: Analysis, found: dict[int, list[Figure]]) -> None:
     """A toll told in the next sentence as "The attack killed 22 miners" is a mention of
     its own until consolidation; its figures are also the toll of the incident told in
-    the sentence just before, when that one states none."""
+    the sentence just before, when that one states none. So are those of a bare toll
+    sentence right after it in its paragraph ("Settlers attacked the village, setting
+    fire to two houses. A young man was shot dead as villagers tried to push them back")."""
     for later in item.incidents:
-        if not later.sentences or not _ANAPHORA.match(item.sentences[min(later.sentences)].text):
+        if not later.sentences:
             continue
         first = min(later.sentences)
+        text = item.sentences[first].text
+        bare = later.notes.get("basis") == "generic" and not _SEPARATE.search(text)
+        if not _ANAPHORA.match(text) and not bare:
+            continue
         before = [
             i
             for i in item.incidents
-            if i is not later and i.sentences and max(i.sentences) == first - 1
+            if i is not later
+            and i.sentences
+            and max(i.sentences) == first - 1
+            and (_ANAPHORA.match(text) or _next_in_paragraph(item, i, first))
         ]
         for earlier in before[:1]:
             kinds = {f.kind for f in found[id(earlier)] if f.value is not None}
             found[id(earlier)].extend(f for f in found[id(later)] if f.kind not in kinds)
+
+
+def _next_in_paragraph(item: Analysis, incident: Incident, sent_index: int) -> bool:
+    """Whether sentence `sent_index` directly follows the incident's last sentence in
+    the same paragraph ("... killing two gendarmes. Troops who arrived as reinforcements
+    killed three of the attackers"): the other side's dead then belong to it, whatever
+    type each mention was given."""
+    last = max(incident.sentences)
+    if sent_index != last + 1:
+        return False
+    gap = item.article.text[item.sentences[last].start : item.sentences[sent_index].start]
+    return not re.search(r"\n\s*\n", gap)
 
 
 def figures_in(text: str, offset: int = 0, aggregates: bool = False) -> list[Figure]:
@@ -512,6 +554,8 @@ def _number_figures(
         return []
     if value == 1 and re.search(r"\bof\s+$", before):
         return []  # "six citizens of one family"
+    if value == 1 and re.match(r"^\s+of\s+(?:\d|(?:two|three|four|five|six|seven|eight)\b)", after):
+        return []  # "one of two militants killed": the count is the second number
     if number.qualifier is None and (
         _MONTH_BEFORE.search(before)
         or (re.fullmatch(r"(?:19|20)\d\d", number.text) and _YEAR_BEFORE.search(before))
@@ -569,6 +613,8 @@ def _number_figures(
         value += 1  # "a man and his three sons were shot dead"
     if value is not None and _BEFORE_KILL.search(before) and _AND_SELF.match(after):
         value += 1  # "killing 3 civilians and herself"
+    elif value is not None and _BEFORE_KILL.search(before) and _AND_ONE_AFTER.match(after):
+        value += 1  # "killing two police officers and a 15-year-old girl"
     if _BEFORE_KILL.search(before) or (after_kill and not not_victims):
         adds = (
             bool(_LIST_BEFORE.search(before))
@@ -593,6 +639,13 @@ _WAS_KILLED = re.compile(
     rf"(?P<what>{_KILL})|(?P<died>died))\b",
 )
 _LIFE_OF = re.compile(r"\bclaim(?:ed|ing|s)? the life of\b|\b(?:body|corpse) of (?:an?|the|[A-Z])")
+# "marched to demand the return of the body of a man killed": a death told before, not
+# this incident's toll
+_BODY_ASKED = re.compile(
+    r"\b(?:demand\w*|return(?:ed|ing)?|hand(?:ed|ing)? over|releas\w*|bur(?:y|ied|ial)|"
+    r"funeral|mourn\w*|carr(?:y|ied|ying))\b(?:\s+(?:of|the|return|over))*\s*$",
+    re.IGNORECASE,
+)
 _PRONOUN_OBJECT = re.compile(
     r"\b(?:killing|killed|kills|shot dead|shooting dead|gunned down|murdered|beheaded|"
     r"stabbed to death|hacked to death|beat to death)\s+(?:him|her)\b",
@@ -642,7 +695,11 @@ def _more_singles(clause: str, base: int, found: bool) -> list[Figure]:
     """One victim told without a count: "claimed the life of his driver", "the body of
     a cameraman", "killed him", "shot dead Mohammed Hamid", and a clause whose singular
     subject "was ... killed" (read only when the clause states no count)."""
-    out = [Figure("killed", 1, base + m.start()) for m in _LIFE_OF.finditer(clause)]
+    out = [
+        Figure("killed", 1, base + m.start())
+        for m in _LIFE_OF.finditer(clause)
+        if not _BODY_ASKED.search(clause[max(0, m.start() - 40) : m.start()])
+    ]
     out += [Figure("killed", 1, base + m.start()) for m in _PRONOUN_OBJECT.finditer(clause)]
     out += [Figure("killed", 1, base + m.start()) for m in _NAMED_OBJECT.finditer(clause)]
     m = _WAS_KILLED.search(clause)

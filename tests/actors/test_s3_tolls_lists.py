@@ -1,0 +1,74 @@
+"""Session 3 tolls (sentences written for these tests): one more victim after a count,
+"one of two" counting two, participle victims, "neutralised" fighters, a body asked for
+that is no toll, and a bare toll sentence or the other side's dead right after an
+incident in its paragraph."""
+
+import datetime as dt
+
+from actor_helpers import incident_at
+
+from sitroom.stages.tolls import TollStage, _choose, figures_in
+
+DAY = dt.date(2025, 4, 8)
+
+
+def killed(text: str) -> int | None:
+    chosen = _choose([f for f in figures_in(text) if f.kind == "killed"])
+    return chosen.value if chosen else None
+
+
+def test_one_more_victim_after_the_count() -> None:
+    assert killed("A car bomb went off at a checkpoint, killing three guards and a boy.") == 4
+    assert killed("The shelling killed two nurses and an ambulance driver, medics said.") == 3
+    # "one" is its own count in the list; a vehicle or an escaped driver is no victim
+    assert killed("Police said six bandits and one vigilante were killed in the fight.") == 7
+    assert killed("Gunmen killed 4 farmers and one herder near the river.") == 5
+    assert killed("Raiders killed two guards and a driver escaped unhurt.") == 2
+    assert killed("Rebels killed 3 soldiers and an unknown number of civilians.") == 3
+    assert killed("Soldiers killed 6 rebels and a corporal was wounded.") == 6
+
+
+def test_one_of_two_counts_two_and_participles_count() -> None:
+    assert killed("He was one of two insurgents killed in a raid on Friday, police said.") == 2
+    assert killed("Four gunmen killed during the assault were buried on Sunday.") == 4
+    assert killed("Two gunmen killed three herders at a well.") == 3
+    assert killed('The army said it had "neutralised" nine terrorists near the lake.') == 9
+
+
+def test_a_body_asked_for_is_no_toll() -> None:
+    assert killed("Hundreds marched to demand the return of the body of a youth.") is None
+    assert killed("Villagers found the body of a shepherd in a ditch on Monday.") == 1
+
+
+def test_the_other_side_right_after_in_the_paragraph(parse) -> None:
+    item = parse(
+        "Rebels attacked a border post overnight, killing four customs officers, the "
+        "governor said. Troops sent as reinforcements killed six of the attackers, the army "
+        "said.\n\nIn another attack, two soldiers were killed near the lake.",
+        DAY,
+    )
+    post = incident_at(item, "attacked", "Armed clash")
+    troops = incident_at(item, "killed", "Attack", nth=1)
+    other = incident_at(item, "attack", "Attack", nth=1)
+    post.sentences, troops.sentences, other.sentences = [0], [1], [2]
+    troops.notes["basis"] = other.notes["basis"] = "generic"
+    item.incidents = [post, troops, other]
+    TollStage().process([item])
+    assert post.fatalities == 10
+    assert other.fatalities == 2
+
+
+def test_a_bare_toll_right_after_in_the_paragraph(parse) -> None:
+    item = parse(
+        "Settlers raided a hamlet near the hills late on Monday, burning three cars. A "
+        "farmer was shot dead as residents tried to push them back, medics said.\n\n"
+        "Troops arrested four men in a nearby town.",
+        DAY,
+    )
+    raid = incident_at(item, "raided", "Looting/property destruction")
+    shot = incident_at(item, "shot dead", "Attack")
+    shot.notes["basis"] = "generic"
+    raid.sentences, shot.sentences = [0], [1]
+    item.incidents = [raid, shot]
+    TollStage().process([item])
+    assert (raid.fatalities, shot.fatalities) == (1, 1)
