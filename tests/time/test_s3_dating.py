@@ -73,3 +73,14 @@ def test_a_clock_time_before_or_after_a_moment_still_names_its_day(analyse: Anal
     item = analyse("Fighting has killed 40 people since Sunday, medics said.", WEDNESDAY)
     (fighting,) = dated(item, incident(item, "Fighting"))
     assert fighting.date_precision == "unknown"
+
+
+def test_a_day_right_after_the_trigger_beats_the_report_day(analyse: Analyse) -> None:
+    # told two weeks after it happened: the report's day is not the incident's
+    item = analyse(
+        "The security chief today confirmed foreign help in the murder of the mayor on "
+        "24 February in the capital.",
+        WEDNESDAY,
+    )
+    (murder,) = dated(item, incident(item, "murder"))
+    assert (murder.date, murder.date_precision) == (dt.date(2024, 2, 24), "day")

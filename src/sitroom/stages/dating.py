@@ -121,7 +121,7 @@ def usable(t: Timex, text: str, published: dt.date | None = None) -> bool:
         return False  # "ahead of a vote next month": what is reported has happened
     m = _NOT_DATING_BEFORE.search(text, max(0, t.start - 12), t.start)
     if m and t.type == "TIME" and m.group().strip().lower() in ("before", "after"):
-        return True  # "shortly before midnight on Sunday": a moment of that day
+        return bool(_DAY_NAMED.search(t.text))  # "before midnight on Sunday": that day
     return m is None
 
 
@@ -236,7 +236,10 @@ def _past_the_report(
             and not (i == idx and _other_paragraph(text, t, incident.trigger.start))
             and usable(t, text, published)
             and not reporting(t, text)
-            and _within_week_before(t, said)
+            and (
+                _within_week_before(t, said)
+                or (i == idx and _names_the_trigger(text, incident, t, said))
+            )
         ]
         if own:
             return _from_timex(own[0], item, f"'{own[0].text}' (the report is dated '{said.text}')")
@@ -258,6 +261,20 @@ def _told_again(item: Analysis, idx: int, dated: list[tuple[Incident, _Dating]])
         return None
     d = before[0]
     return _Dating(d.date, d.precision, d.timex, f"tells the incident before again ({d.reason})")
+
+
+_AFTER_TRIGGER_REACH = 120  # characters from the trigger to a day that dates its noun
+
+
+def _names_the_trigger(text: str, incident: Incident, t: Timex, said: Timex) -> bool:
+    """ "confirmed today foreign involvement in the assassination of the senator on 18
+    August": a day told right after the trigger, within the sentence's clause, in the two
+    months up to the report, is the incident's own, however long before the report."""
+    got, ref = value_date(t.value), value_date(said.value)
+    if got is None or ref is None or got[1] != "day" or not 0 <= (ref[0] - got[0]).days <= 62:
+        return False
+    gap = text[incident.trigger.end : t.start]
+    return t.start >= incident.trigger.end and len(gap) <= _AFTER_TRIGGER_REACH and ";" not in gap
 
 
 def _within_week_before(t: Timex, said: Timex) -> bool:
