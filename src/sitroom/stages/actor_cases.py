@@ -198,7 +198,17 @@ def force_user(incident: Incident) -> Actor | None:
     second = incident.actor2
     if incident.notes.get("demonstrators") and second is not None:
         return second if second.type == "state forces" else incident.actor1
-    return incident.actor1
+    first = incident.actor1
+    if (
+        incident.event_type in ("Protests", "Riots")
+        and (incident.fatalities or 0) > 0
+        and first is not None
+        and first.type in ("protesters", "rioters")
+        and second is not None
+        and second.type == "state forces"
+    ):
+        return second  # "clashes between protesters and police killed 12": the police's force
+    return first
 
 
 _DEMAND_NOUNS = {"resignation", "removal", "ouster", "release", "independence", "withdrawal"}

@@ -252,7 +252,8 @@ _AFFILIATED_VICTIM = re.compile(
 )
 _SPEAKS = re.compile(
     r"^(?:\s+[\w’'-]+){0,4}?\s+(?:\w+\s+)?(?:said|says|say|confirmed|confirms|reported|reports|"
-    r"announced|told|stated|added|have\s+launched|has\s+launched|launched\s+(?:an?\s+)?"
+    r"announced|told|stated|added|blamed(?!\s+for)|blames|accused(?!\s+of)|accuses|attributed|"
+    r"condemned|condemns|denied|denies|have\s+launched|has\s+launched|launched\s+(?:an?\s+)?"
     r"(?:investigation|probe|manhunt|inquiry))\b",
     re.IGNORECASE,
 )

@@ -40,6 +40,7 @@ from sitroom.stages.actor_phrases import (
     _SUBJECTS,
     _VICTIM_AFTER,
     _by_words,
+    _country_actor,
     _generic_name,
     _nearby_actor,
     _noun_roles,
@@ -391,7 +392,11 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
             actor1, other, found = _sentence_perpetrator(
                 item, sdoc, sentence.start, lex, country, foreign
             )
-            actor2 = actor2 or other
+            faced = other is not None and other.type == "state forces"
+            if faced and incident.event_type in ("Protests", "Riots"):
+                actor2 = other  # "clashes between protesters and police": the force they faced
+            else:
+                actor2 = actor2 or other
             how = found or how
     if actor1 is None:
         actor1, found = _story_perpetrator(item, incident, lex, country)
@@ -440,6 +445,7 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
         actor2 = _sentence_victim(sdoc, sentence.start, lex, country, _foreign(item, incident))
     if actor2 is None and sdoc is not None and incident.event_type in ("Protests", "Riots"):
         actor2 = _protest_target(sdoc, lex, country)
+    actor1, actor2 = _two_states(incident, actor1, actor2, lex)
     actor1 = _communal_militia(actor1, lex, country)
     actor2 = _communal_militia(actor2, lex, country, victim=True)
     if actor1 and actor2 and actor1.name == actor2.name and actor1.mention == actor2.mention:
@@ -718,7 +724,7 @@ def _sentence_perpetrator(
     vague: Actor | None = None
     for tok in sdoc:
         if tok.lower_ == "between" and tok.dep_ == "prep" and not _place_between(tok):
-            first = _pobj(tok)
+            first = _named_pair(_pobj(tok))
             second = next((c for c in first.children if c.dep_ == "conj"), None) if first else None
             if first is not None:
                 one = _side(first, lex, country)
@@ -733,13 +739,7 @@ def _sentence_perpetrator(
                     # "clashes between farmers and cattle grazers": the armed side did it
                     return two, one, "armed side of a clash 'between X and Y'"
                 return one, two, "first side of a clash 'between X and Y'"
-    for tok in sdoc:
-        if tok.lemma_.lower() in _CLASHES and tok.pos_ == "NOUN" and base + tok.idx not in foreign:
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
-            other = _pobj(prep) if prep is not None else None
-            side = _side(other, lex, country) if other is not None else None
-            if side is not None and not _vague_side(side) and side.type != "civilians":
-                return side, None, "the other side of a clash 'with X'"
+    other_side = _clash_with(sdoc, base, lex, country, foreign)
     generic: tuple[Actor, str] | None = None
     for tok in sdoc:
         verb = tok.head
@@ -774,14 +774,31 @@ def _sentence_perpetrator(
             continue
         how = f"perpetrator of {verb.head.text if by else verb.text!r}"
         if not actor.name.startswith("Unidentified"):
-            return actor, None, how
+            return actor, None, how  # "a grenade fired by Taliban fighters during a battle"
         generic = generic or (actor, how)
+    if other_side is not None:
+        return other_side, None, "the other side of a clash 'with X'"
     if generic is not None:
         return generic[0], None, generic[1]
     found = _attack_noun_author(item, sdoc, base, lex, country, foreign)
     if found[0] is None and vague is not None:
         return vague, None, "unnamed sides of a clash 'between X and Y'"
     return found
+
+
+def _clash_with(
+    sdoc: Any, base: int, lex: Lexicon, country: str | None, foreign: frozenset[int] | set[int]
+) -> Actor | None:
+    """ "killed in clashes with security forces": the side a clash noun is fought with
+    (the victims were on the other side)."""
+    for tok in sdoc:
+        if tok.lemma_.lower() in _CLASHES and tok.pos_ == "NOUN" and base + tok.idx not in foreign:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+            other = _pobj(prep) if prep is not None else None
+            side = _side(other, lex, country) if other is not None else None
+            if side is not None and not _vague_side(side) and side.type != "civilians":
+                return side
+    return None
 
 
 def _attack_noun_author(
@@ -890,7 +907,7 @@ def _place_between(tok: Any) -> bool:
 def _side(head: Any, lex: Lexicon, country: str | None) -> Actor | None:
     """One side of a clash: a named actor in its phrase, else the phrase itself when it
     names people (not a place, a date or a region)."""
-    sub = head.doc[head.left_edge.i : head.right_edge.i + 1]
+    sub = head.doc[head.left_edge.i : _hyphen_end(head, head.right_edge.i + 1)]
     conj = next((c for c in head.children if c.dep_ == "conj"), None)
     if conj is not None:
         sub = head.doc[head.left_edge.i : conj.left_edge.i]
@@ -902,6 +919,55 @@ def _side(head: Any, lex: Lexicon, country: str | None) -> Actor | None:
     if head.lower_ in _REGION_WORDS:
         return None
     return phrase_actor(head, lex, country, perpetrator=True, loose=True)
+
+
+_TWO_STATES = re.compile(
+    r"^(?:the\s+)?(?P<one>[A-Z][\w-]+)\s+and\s+(?P<two>[A-Z][\w-]+)\s+(?:[\w-]+\s+)?"
+    r"(?:forces|troops|soldiers|armies|militaries|guards|police|security\s+forces)$"
+)
+
+
+def _two_states(
+    incident: Incident, actor1: Actor | None, actor2: Actor | None, lex: Lexicon
+) -> tuple[Actor | None, Actor | None]:
+    """ "Afghan and Pakistani border forces exchanged fire": two states' forces in one
+    phrase are the two sides of the clash, the first one's forces actor1."""
+    m = _TWO_STATES.match(actor1.mention or "") if actor1 is not None else None
+    if m is None:
+        return actor1, actor2
+    one = [h.country for h in lex.find(m["one"]) if h.country]
+    two = [h.country for h in lex.find(m["two"]) if h.country]
+    if len(one) != 1 or len(two) != 1 or one[0] == two[0]:
+        return actor1, actor2
+    first = _country_actor(lex, one[0], m["one"], perpetrator=True)
+    second = _country_actor(lex, two[0], m["two"], perpetrator=True)
+    if incident.event_type == "Battles" or actor2 is None:
+        return first, second
+    return first, actor2
+
+
+def _named_pair(first: Any) -> Any:
+    """ "between two Arab tribes, the Maaliya and Rezeigat": the count only announces
+    the two sides, which the names after it give."""
+    if first is None or not any(c.dep_ == "nummod" and c.lower_ == "two" for c in first.children):
+        return first
+    names = [c for c in first.children if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"]
+    return names[0] if names else first
+
+
+def _hyphen_end(head: Any, end: int) -> int:
+    """ "between Anti-Balaka and ...": a name the parser cut at its hyphen into three
+    sibling tokens runs on to the word after the hyphen."""
+    doc = head.doc
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return end
 
 
 def _story_perpetrator(

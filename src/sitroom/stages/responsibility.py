@@ -77,6 +77,7 @@ _PLURAL_OBJECT = re.compile(
     re.IGNORECASE,
 )
 WINDOW = 3  # sentences after an incident's own that may state its claim
+LEAD_BLAME_GAP = 1  # a blame this many sentences before the first incident is about it
 
 _WHO = r"(?P<who>[^,.;:“”\"\n]{2,80}?)"
 _TAKE = r"(?:claimed|claims|claiming|assumed|took|taken|accepted|admitted|claim)"
@@ -138,6 +139,16 @@ _ACT_NOUNS = (
     r"(?:attacks?|bombings?|blasts?|explosions?|killings?|murders?|ambush(?:es)?|massacres?|"
     r"raids?|abductions?|kidnappings?|strikes?|shelling|assaults?|violence|incidents?)"
 )
+# "Jaish-e-Mohammed claimed that attack", "the group claimed the bombing in a statement"
+# (not "the government claimed the attack was staged": a statement about it)
+_CLAIM_OBJECT = re.compile(
+    rf"(?:^|[,.;“”\"]\s*|\b(?:and|but|while|after)\s+){_WHO},?\s+(?:has\s+|have\s+|had\s+|later\s+)*"
+    r"(?:claimed|claims)\s+(?:the|that|this|these|those|both|(?:\w+['’]s))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<act>attacks?|bombings?|blasts?|explosions?|killings?|murders?|ambush(?:es)?|massacres?|"
+    r"raids?|abductions?|kidnappings?|assassinations?|assaults?)\b"
+    r"(?!\s+(?:[\w'-]+\s+){0,3}?(?:was|were|is|are|had|has|did|would)\b)",
+    re.IGNORECASE,
+)
 _BLAME = re.compile(
     rf"\b(?:blamed|blames|blaming|accused|accuses|accusing|attributed|attributes)\s+"
     rf"(?:(?:the|that|this|these|those|both)\s+(?:[\w-]+\s+){{0,2}}?{_ACT_NOUNS}\s+(?:on|to)\s+)?"
@@ -153,9 +164,6 @@ _ATTRIBUTED_TO = re.compile(
     rf"{_WHO}(?=[,.;]|\s+(?:and|but|which|who|said|according)\b|$)",
     re.IGNORECASE,
 )
-# "X blamed Y", "X attributed the attack to Y": a blame plain enough to name the doer
-# (a hedged "the attacks were initiated by Y" only attributes)
-_NAMING = (_BLAME, _ATTRIBUTED_TO)
 _ACCUSED_OF = re.compile(
     r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|stands?)\s+accused\s+of\s+"
     r"(?:\w+ly\s+)?(?:killing|bombing|shelling|attacking|shooting|murdering|abducting|"
@@ -166,12 +174,38 @@ _ACCUSED_OF = re.compile(
 _BLAMER = re.compile(
     r"(?P<who>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+(?:\w+ly\s+|have\s+|has\s+|had\s+|also\s+)*$"
 )
+# "officials said on Tuesday": the speaker of the clause a participle ("accusing ...") follows
+_SAID_THEN = re.compile(
+    r"^\s*(?P<who>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:said|says|told\s+\w+|reported|announced)"
+    r"(?:\s+(?:on\s+)?\w+day|\s+today|\s+yesterday|\s+later)?\s*$",
+    re.IGNORECASE,
+)
+_SAID_INVERTED = re.compile(
+    r"\b(?:said|says|told\s+\w+|reported)\s+(?P<who>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*$",
+    re.IGNORECASE,
+)
+# "in an attack police said was carried out by": the speaker of the passive that names the doer
+_SAID_WAS = re.compile(
+    r"\b(?P<who>(?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s+(?:said|says|believe|believed|suspect|"
+    r"suspected)\s+(?:it\s+|they\s+)?(?:was|were|had\s+been|has\s+been|have\s+been)\s+$",
+    re.IGNORECASE,
+)
 _NOT_BLAMERS = re.compile(
     r"^(?:it|they|which|who|that|this|and|but|was|were|is|are|been|being|having)$", re.I
 )
 _LEADING = re.compile(
     r"^(?:(?:and|but|while|as|on|late|early|also|then|later)\s+|\w+day\s+)+", re.I
 )
+# "The attack was blamed on al-Shabaab", "the killings have been attributed to bandits"
+_BLAMED_ON = re.compile(
+    rf"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?"
+    rf"(?:blamed\s+on|attributed\s+to|pinned\s+on)\s+[“\"]?{_WHO}[”\"]?"
+    rf"(?=[,.;]|\s+(?:and|but|which|who|by|according)\b|$)",
+    re.IGNORECASE,
+)
+# "X blamed Y", "X attributed the attack to Y": a blame plain enough to name the doer
+# (a hedged "the attacks were initiated by Y" only attributes)
+_NAMING = (_BLAME, _ATTRIBUTED_TO, _BLAMED_ON)
 _BLAME_PASSIVE = re.compile(
     rf"\b(?:initiated|carried out|perpetrated|committed|conducted|staged|launched|"
     rf"orchestrated|masterminded)\s+by\s+(?:an?\s+|the\s+)?[“\"]?{_WHO}"
@@ -234,7 +268,9 @@ def assign_responsibility(item: Analysis) -> None:
             own = _own_announcement(item, incident)
             findings[id(incident)].extend([own] if own is not None else [])
         mine = findings[id(incident)]
-        incident.responsibility, note = _combine(incident, mine)
+        at = item.sentence_of(incident.trigger.start)
+        said = item.sentences[at].text if 0 <= at < len(item.sentences) else ""
+        incident.responsibility, note = _combine(incident, mine, said)
         incident.notes["responsibility"] = note
 
 
@@ -291,15 +327,17 @@ def findings_in(text: str, index: int) -> list[Finding]:
 def _findings_in_part(text: str, index: int) -> list[Finding]:
     text = text.replace("\n", " ")  # wire copy broken into short lines
     out: list[Finding] = []
-    for pattern in (_CLAIM_ACTIVE, _CLAIM_PASSIVE, _CLAIM_SAID_IT, _CLAIMED_TO_HAVE):
+    for pattern in (_CLAIM_ACTIVE, _CLAIM_PASSIVE, _CLAIM_SAID_IT, _CLAIMED_TO_HAVE, _CLAIM_OBJECT):
         for m in pattern.finditer(text):
             who = _actor_text(m.group("who"))
             if re.search(r"(?i)\b(?:not|never|no longer|denied|denies)\b", m.group(0)):
                 out.append(Finding("unclaimed", None, None, index, f"denied: {m.group(0)!r}"))
-            elif who and not re.match(r"(?i)^(no|nobody|none|no one)\b", who):
+            elif who and not re.match(r"(?i)^(no|nobody|none|no one|it|they|he|she)\b", who):
                 held = bool(m.groupdict().get("held"))
+                act = m.groupdict().get("act")
                 note = f"claim: {m.group(0).strip()!r}"
-                out.append(Finding("claimed", who, who, index, note, territory=held))
+                about = act.lower() if act else None
+                out.append(Finding("claimed", who, who, index, note, about=about, territory=held))
     for m in _BOASTED.finditer(text):
         who = _actor_text(m.group("who"))
         if who:
@@ -310,7 +348,7 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
     for m in _STATE_OWN.finditer(text):
         who = re.sub(r"^(?:On|Late|Early)?\s*\w+day\s+", "", _clean(m.group("who")))
         out.append(Finding("claimed", None, who, index, f"state announces its own action: {who!r}"))
-    for pattern in (_ATTRIBUTED_TO, _BLAME, _BLAME_PASSIVE, _BELIEVED):
+    for pattern in (_ATTRIBUTED_TO, _BLAME, _BLAMED_ON, _BLAME_PASSIVE, _BELIEVED):
         for m in pattern.finditer(text):
             who = _actor_text(m.group("who"))
             if who and re.match(r"(?i)(?:of|by|in|on|at|to)\b", who):
@@ -323,7 +361,8 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
             source = _blamer(text, m, pattern) or reported_by(text)
             plain = pattern in _NAMING or not _in_quotes(text, m.start())
             kind = "suspicion" if suspicion else "blame" if plain else "said"
-            if who and source and source.lower() not in who.lower():
+            hidden = pattern is _BLAMED_ON and source is None  # the passive hides who blames
+            if who and (hidden or (source and source.lower() not in who.lower())):
                 out.append(
                     Finding("attributed", who, source, index, f"{kind}: {m.group(0).strip()!r}")
                 )
@@ -334,7 +373,7 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
     about = _ABOUT.search(text)
     plural = bool(_PLURAL_OBJECT.search(text))
     for f in out:
-        f.about = (about.group(1) or about.group(2)).lower() if about else None
+        f.about = f.about or ((about.group(1) or about.group(2)).lower() if about else None)
         f.plural = plural and f.status == "claimed"
     out.extend(_self_named(text, index))
     for m in _UNCLAIMED.finditer(text):
@@ -370,14 +409,28 @@ def _in_quotes(text: str, at: int) -> bool:
 def _blamer(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> str | None:
     """Who blames, when no "X said" names a source: the subject of the blaming verb
     ("Police blamed al-Shabaab", "The counter-terrorism service blamed ...")."""
+    if pattern is _BLAME_PASSIVE:
+        said = _SAID_WAS.search(text[: m.start()])  # "an attack police said was carried out by"
+        if said is None:
+            return None
+        return re.sub(
+            rf"(?i)^(?:(?:an?|the|this|that)\s+)?(?:[\w-]+\s+)?{_ACT_NOUNS}\s+", "", said["who"]
+        )
     if pattern not in (_BLAME, _ATTRIBUTED_TO):
         return None
     sentence = re.split(r"[.;:“”\"]", text[: m.start()])[-1]
     clauses = sentence.split(",")
     clause = clauses[-1]
     if not clause.strip() and len(clauses) > 2:
+        said = _SAID_THEN.match(clauses[-2])
+        if said is not None:  # "..., officials said on Tuesday, accusing militiamen of ..."
+            return said.group("who")
         clause = clauses[0]  # "The RSF, which holds the city, accused the army ..."
-    found = _BLAMER.search(re.sub(r"[()\[\]]", " ", clause))
+    if re.fullmatch(r"\s*(?:who|which)\s*", clause) and len(clauses) > 1:
+        # "..., said local police, who attributed the violence to herders"
+        said = _SAID_THEN.match(clauses[-2]) or _SAID_INVERTED.search(clauses[-2])
+        return said.group("who") if said else None
+    found = _BLAMER.search(re.sub(r"[()\[\]]", " ", clause) + " ")
     if found is None:
         return None
     who = _LEADING.sub("", found.group("who").strip())
@@ -492,7 +545,13 @@ def _owner(item: Analysis, index: int, finding: Finding) -> Incident | None:
         # its lead; a first-person boast there ("an APC was destroyed by our
         # fighters") tells an act no incident was read from, not the lead's
         named = finding.actor is not None or finding.about is not None
-        return item.incidents[0] if finding.status == "claimed" and named else None
+        if finding.status == "claimed" and named:
+            return item.incidents[0]
+        # "The air force is accused of bombing villages. Several people were killed":
+        # a blame in the sentence just before the lead incident is about it
+        if finding.status == "attributed" and first - index <= LEAD_BLAME_GAP:
+            return item.incidents[0]
+        return None
     if not owners:
         before = [i for i in item.incidents if i.sentences and min(i.sentences) < index]
         before = [i for i in before if index - max(s for s in i.sentences if s < index) <= WINDOW]
@@ -546,9 +605,11 @@ def _companions(item: Analysis, owner: Incident, finding: Finding) -> list[Incid
         for i in item.incidents
         if i is not owner and shared & set(i.sentences) and (_unnamed(i) or _guessed(i))
     ]
+    about = finding.about or owner.trigger.text.lower()
     if (
-        finding.about
-        and owner.trigger.text.lower().startswith(finding.about[:5])
+        about[:5] in _BACK_NOUNS
+        and (finding.about is not None or finding.sentence in owner.sentences)
+        and owner.trigger.text.lower().startswith(about[:5])
         and _definite(item.article.text, owner.trigger.start)
     ):
         # "claimed responsibility for the attack": that mention points back to an
@@ -561,10 +622,14 @@ def _companions(item: Analysis, owner: Incident, finding: Finding) -> list[Incid
         if before:
             back = max(before, key=lambda i: max(i.sentences))
             if finding.sentence - max(back.sentences) <= WINDOW and (
-                _unnamed(back) or _guessed(back)
+                _unnamed(back) or _guessed(back) or _agrees(back, finding)
             ):
                 out.append(back)
     return out
+
+
+# the act nouns ("the attack", "the bombing") a claim's sentence uses to point back
+_BACK_NOUNS = {"attac", "bombi", "blast", "explo", "killi", "kidna", "abduc", "murde", "assas"}
 
 
 def _definite(text: str, at: int) -> bool:
@@ -622,6 +687,16 @@ def _guessed(incident: Incident) -> bool:
     return how.startswith(("the armed group a wire lead names", "a group named in the sentence"))
 
 
+def _agrees(incident: Incident, finding: Finding) -> bool:
+    """actor1 is already the group the claim names (read from the claim's own sentence)."""
+    claimant = _claimant(finding.actor or "")
+    return (
+        claimant is not None
+        and incident.actor1 is not None
+        and (incident.actor1.name == claimant.name)
+    )
+
+
 def _described(incident: Incident) -> bool:
     """actor1 is only described ("gunmen dressed as police", "security forces"), not a
     group of the dictionary: a group's own claim names the doer better."""
@@ -658,7 +733,13 @@ def _unnamed(incident: Incident) -> bool:
     return actor is None or actor.name.startswith("Unidentified") or not actor.mention
 
 
-def _combine(incident: Incident, findings: list[Finding]) -> tuple[Responsibility, str]:
+# one-sided violence: a clash has two sides, not a doer a source could name
+_VIOLENT_EVENTS = ("Violence against civilians", "Explosions/Remote violence")
+
+
+def _combine(
+    incident: Incident, findings: list[Finding], sentence_text: str = ""
+) -> tuple[Responsibility, str]:
     unclaimed = any(f.status == "unclaimed" for f in findings)
     claims = [f for f in findings if f.status == "claimed"]
     first_person = [f for f in claims if f.note.startswith("first-person")]
@@ -700,7 +781,57 @@ def _combine(incident: Incident, findings: list[Finding]) -> tuple[Responsibilit
     if owner is not None:
         note = f"the text gives the attack as {owner}'s own ('the group's attack')"
         return Responsibility("claimed", owner, owner, False), note
+    source = _naming_source(incident, sentence_text)
+    if source is not None and incident.actor1 is not None:
+        note = f"the source of the sentence names the doer: {source!r}"
+        return Responsibility("attributed", incident.actor1.name, source, False), note
     return Responsibility(), "no claim, blame or denial of a claim in the text"
+
+
+_OWN_SENTENCE_DOER = (
+    "subject of the verb",
+    "passive 'by' phrase",
+    "possessor of the noun",
+    "name modifying the noun",
+    "'by' phrase of the",
+    "the trigger names the perpetrator",
+    "perpetrator of ",
+)
+_ARMED_TYPES = ("state forces", "rebel group", "political militia", "identity militia")
+
+
+def _naming_source(incident: Incident, text: str) -> str | None:
+    """ "Pakistani air strikes killed 27 people, the Taliban government said": a source
+    other than the doer names it in the incident's own sentence, which attributes the act
+    (CODEBOOK: someone else names the perpetrator); the narrator's own statement does not."""
+    actor = incident.actor1
+    how = incident.notes.get("actor1", "")
+    if actor is None or not actor.mention or actor.name.startswith("Unidentified"):
+        return None
+    if actor.type not in _ARMED_TYPES or incident.event_type not in _VIOLENT_EVENTS:
+        return None
+    if not how.startswith(_OWN_SENTENCE_DOER) or not text:
+        return None
+    source = reported_by(text)
+    if not source or actor.mention.lower() in source.lower() or _same_side(source, actor):
+        return None
+    return source
+
+
+def _same_side(source: str, actor: Actor) -> bool:
+    """The source speaks for the doer ("the Israeli military" of Israeli troops, "the
+    army" of soldiers, "Hamas said" of Hamas)."""
+    for m in lexicon().find(re.sub(r"['’]s\b", "", source)):
+        if m.entry is not None and (
+            m.entry.name == actor.name
+            or (m.entry.country and m.entry.country == actor.country and m.entry.type == actor.type)
+        ):
+            return True
+        if m.country and m.country == actor.country:
+            return True
+        if m.generic is not None and m.generic.type == actor.type == "state forces":
+            return True
+    return False
 
 
 def _owning_group(incident: Incident) -> str | None:
