@@ -286,7 +286,7 @@ def _finer(
     for group, towns in ((near, True), (rest, True), (near, False), (rest, False)):
         for t in group:  # a town anywhere in the text before a province's centre
             best = _best_in_sentence(item, incident, t, nearby=True, within=coarse, towns=towns)
-            if best is not None:
+            if best is not None and (group is near or _surely_in(item, best[0], coarse)):
                 return best[0], f"{best[1]} (sentence {t})"
     return None
 
@@ -309,6 +309,15 @@ def _owned(item: Analysis, incident: Incident) -> set[int]:
 
 
 _DEFINITE = re.compile(r"\W*(?:the|this|that)\s+(?:[\w'-]+\s+){0,2}", re.IGNORECASE)
+
+
+def _surely_in(item: Analysis, place: Place, coarse: Place) -> bool:
+    """Far from the incident's sentences, a town refines a province only when the
+    gazetteer files it under that very province or the text names it as holding the town
+    (a district of another province within 200 km of its centre is no part of it)."""
+    if coarse.feature != "admin1" or place.admin1 == coarse.admin1:
+        return True
+    return any(h.start == coarse.start for h in _chain(item.article.text, place, item.places))
 
 
 _ACROSS = re.compile(r"\b(?:across|throughout|all over|around|nationwide in)\s+(?:the\s+)?$")
@@ -445,9 +454,9 @@ def _best_in_sentence(
     support = country_support(item.places)
     elsewhere = frozenset(i.trigger.start for i in item.incidents if i is not incident)
     scored = [(_score(p, incident, sentence, parse, places, support, elsewhere), p) for p in places]
-    scored = [
-        (v, p) for v, p in scored if not (p.feature in NATIONAL and "names the actor" in v[1])
-    ]  # "Kenyan officers fought gangs near the port": the country acted, no place is named
+    scored = [(v, p) for v, p in scored if "names the actor" not in v[1]]
+    # "Kenyan officers fought gangs near the port", "which Islamabad accuses": the country
+    # or its capital acted, no place is named
     if within is not None:  # a finer place must be this incident's, not another's
         scored = [(v, p) for v, p in scored if "where another event" not in v[1]]
     if not scored:
@@ -775,6 +784,9 @@ def _score(
     if dateline is not None and len(line) < dateline.end():
         value -= 4.0  # "LAHORE, Pakistan —": where the reporter filed, a last resort
         reasons.append("the dateline")
+    if _SPEAKS_AFTER.match(after) and not _PREP_BEFORE.search(before):
+        value -= 2.0  # "which Islamabad accuses of planning attacks": a government
+        reasons.append("names the actor, not the place")
     if _ATTRIBUTE.match(after):
         value -= 4.0
         reasons.append("describes an actor")  # "Saudi-led", "Iran-backed", "Lahore-based"
@@ -813,6 +825,11 @@ def _elsewhere(
     return why.startswith(_NOT_HERE)
 
 
+_SPEAKS_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:accuse[sd]?|blame[sd]?|denie[sd]|deny|claim(?:s|ed)?|"
+    r"warn(?:s|ed)?|insist(?:s|ed)?|vow(?:s|ed)?|threaten(?:s|ed)?|says|said|condemn(?:s|ed)?)\b"
+)
+_PREP_BEFORE = re.compile(r"\b(?:in|at|from|of|near|to|on)\s+(?:the\s+)?$", re.IGNORECASE)
 _COARSE = frozenset({"country", "continent", "demonym", "sea", "unresolved", "approximate"})
 _TOWNLIKE = frozenset({"city", "admin2", "district", "approximate"})
 _ATTRIBUTE = re.compile(
@@ -916,7 +933,8 @@ def _syntax(
     if head.dep_ == "pobj" and gov.head.lower_ in PERSON_HEADS:
         bonus -= 1.5
         why = f"describes {gov.head.text!r}"
-    if _is_actor(head, trigger) or (place.feature in NATIONAL and _acts(head)):
+    actor = _is_actor(head, trigger) or (place.feature in NATIONAL and _acts(head))
+    if actor or _speaks(head):
         bonus -= 2.0
         why = "names the actor, not the place"
     path = _path(trigger, head)
@@ -933,7 +951,7 @@ def _syntax(
     owner = _other_clause(trigger, head)
     if owner is not None:
         bonus -= 2.5
-        why = f"where it was {owner.text!r}"
+        why = why if actor else f"where it was {owner.text!r}"  # "Pakistan said ..."
     elif _other_event(trigger, head, offset, elsewhere):
         bonus -= 2.0
         why = "where another event happened"
@@ -1010,6 +1028,29 @@ def _acts(head: Any) -> bool:
     if tok.dep_ != "nsubj" or tok.head.pos_ != "VERB":
         return False
     return tok is head or tok.lower_ in PERSON_HEADS or tok.lower_ in ACTOR_HEADS
+
+
+STATEMENT_VERBS = frozenset(
+    {"accuse", "blame", "say", "deny", "claim", "warn", "insist", "vow", "threaten",
+     "demand", "urge", "condemn", "allege", "reject", "announce", "call"}
+)  # fmt: skip
+RELATION_NOUNS = frozenset(
+    {"relations", "ties", "talks", "tensions", "tension", "dispute", "rivalry", "war",
+     "negotiations", "agreement", "deal", "truce", "ceasefire", "border", "conflict"}
+)  # fmt: skip
+
+
+def _speaks(head: Any) -> bool:
+    """A place that speaks or accuses ("which Islamabad accuses of planning attacks") or
+    is a party to relations ("relations between Islamabad and Kabul"): a government, not
+    where it happened."""
+    tok = head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in STATEMENT_VERBS:
+        return True
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "between" and prep.head.lower_ in RELATION_NOUNS
 
 
 ACTOR_HEADS = frozenset(

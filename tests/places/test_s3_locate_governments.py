@@ -1,0 +1,50 @@
+"""Locate: a capital or country standing for its government ("which Islamabad accuses",
+"relations between Delhi and Dhaka", "Pakistan said") is no place of the incident; a
+far-off district refines a province only when it lies in it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from locate_helpers import located
+
+from sitroom.model import Analysis
+
+
+def test_a_capital_that_accuses_is_a_government(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "The army said it had bombed hideouts of the rebels, whom Kinshasa accuses of "
+        "planning attacks."
+    )
+    inc = located(item, "bombed")
+    assert "in the trigger's sentence" not in inc.notes["location"], inc.notes
+
+
+def test_parties_to_relations_are_no_place(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "Relations between Islamabad and Kabul have soured since the Taliban seized Kandahar "
+        "in 2021."
+    )
+    inc = located(item, "seized")
+    assert inc.location is not None and inc.location.mention == "Kandahar", inc.notes
+
+
+def test_a_country_that_says_is_no_place(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "Border guards exchanged fire near Chaman in Balochistan province on Monday. "
+        "Afghanistan said three of its soldiers were wounded."
+    )
+    inc = located(item, "wounded")
+    assert inc.location is not None and inc.location.mention != "Afghanistan", inc.notes
+
+
+def test_a_district_far_off_refines_only_its_own_province(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse(
+        "Air strikes hit houses in the Gurbuz district of Khost province on Tuesday. "
+        "Officials gave no toll. Markets stayed closed. Schools were shut. "
+        "Later, border forces clashed for hours, an official in Nangarhar province said."
+    )
+    inc = located(item, "clashed")
+    assert inc.location is not None and inc.location.mention != "Gurbuz", inc.notes
