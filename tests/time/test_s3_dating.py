@@ -84,3 +84,36 @@ def test_a_day_right_after_the_trigger_beats_the_report_day(analyse: Analyse) ->
     )
     (murder,) = dated(item, incident(item, "murder"))
     assert (murder.date, murder.date_precision) == (dt.date(2024, 2, 24), "day")
+
+
+def test_a_statement_day_gives_way_to_the_day_of_the_act(analyse: Analyse) -> None:
+    item = analyse(
+        "In a statement read on state radio on Tuesday evening, the army said jets had "
+        "struck rebel columns near the border on Monday afternoon.",
+        WEDNESDAY,
+    )
+    (struck,) = dated(item, incident(item, "struck"))
+    assert (struck.date, struck.date_precision) == (dt.date(2024, 3, 11), "day")
+    item = analyse("The group claimed the ambush in a statement on Tuesday.", WEDNESDAY)
+    (ambush,) = dated(item, incident(item, "ambush"))
+    assert ambush.date == dt.date(2024, 3, 12)  # the report's day: nothing else is given
+
+
+def test_a_bare_month_of_a_reported_attack_lies_before_publication(analyse: Analyse) -> None:
+    december = dt.date(2024, 12, 11)
+    item = analyse(
+        "In January, militants attacked an army post north of the capital, killing two soldiers.",
+        december,
+    )
+    (attacked,) = dated(item, incident(item, "attacked"))
+    assert (attacked.date, attacked.date_precision) == (dt.date(2024, 1, 1), "month")
+
+
+def test_a_bound_heading_a_when_clause_dates_the_clause(analyse: Analyse) -> None:
+    item = analyse(
+        "The town was held by rebels from 2014 until October 2017, when federal forces "
+        "took it back in an operation.",
+        WEDNESDAY,
+    )
+    (took,) = dated(item, incident(item, "took"))
+    assert (took.date, took.date_precision) == (dt.date(2017, 10, 1), "month")

@@ -114,7 +114,7 @@ def _same_occurrence(
 def usable(t: Timex, text: str, published: dt.date | None = None) -> bool:
     """Whether a timex can date an incident: a point in time, not the start of a count,
     not after the publication date."""
-    got = value_date(t.value) if t.type in ("DATE", "TIME") else None
+    got = _point(t, published) if t.type in ("DATE", "TIME") else None
     if got is None:
         return False
     if published is not None and got[0] > published:
@@ -123,6 +123,25 @@ def usable(t: Timex, text: str, published: dt.date | None = None) -> bool:
     if m and t.type == "TIME" and m.group().strip().lower() in ("before", "after"):
         return bool(_DAY_NAMED.search(t.text))  # "before midnight on Sunday": that day
     return m is None
+
+
+_BARE_MONTH = re.compile(
+    r"(?:early|mid|late|the (?:start|end|beginning|middle) of|in|of|since|until)?[\s-]*"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?",
+    re.IGNORECASE,
+)
+
+
+def _point(t: Timex, published: dt.date | None) -> tuple[dt.date, Precision] | None:
+    """The first day and precision of a timex. A bare month the time stage put in the
+    months just after publication ("In January, militants attacked ..." in a December
+    story) is the one gone by when it dates an incident: what is reported has happened."""
+    got = value_date(t.value)
+    if got is None or published is None or got[1] != "month" or got[0] <= published:
+        return got
+    if not _BARE_MONTH.fullmatch(t.text.strip()):
+        return got  # "next month", "January 2025": the text says where it lies
+    return dt.date(got[0].year - 1, got[0].month, 1), "month"
 
 
 _GLOSS_BEFORE = re.compile(
@@ -195,6 +214,15 @@ _REPORTING_BEFORE = re.compile(
     r"(?:\s+(?:on|late|early|this|last))*\s+$",
     re.IGNORECASE,
 )
+# "in a statement read on state television on Monday evening", "claimed the attack in a
+# statement on Monday": the day of the statement, not of what it tells
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:in|during|at|through)\s+(?:an?|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|communiqu[eé]|news conference|press conference|briefing|interview|"
+    r"broadcast|televised address|address|video|post)\b[^.;,]{0,45}?"
+    r"(?:\s+(?:on|late|early|this|last))*\s+$",
+    re.IGNORECASE,
+)
 _REPORTING_AFTER = re.compile(
     r"^\s*,?\s*(?:said|says|told|reported|announced|confirmed|stated|disclosed)\b", re.IGNORECASE
 )
@@ -206,6 +234,8 @@ def reporting(t: Timex, text: str) -> bool:
     gloss = _GLOSS_BEFORE.search(text, max(0, t.start - 30), t.start)
     start = gloss.start() if gloss else t.start  # "said Saturday [28 November]"
     if _REPORTING_BEFORE.search(text, max(0, start - 60), start):
+        return True
+    if _STATEMENT_BEFORE.search(text, max(0, start - 80), start):
         return True
     return bool(_REPORTING_AFTER.match(text[t.end : t.end + 30]))
 
@@ -396,6 +426,15 @@ def _continues(item: Analysis, idx: int) -> bool:
     return bool(nxt) and (nxt[0].islower() or here.text.rstrip()[-1:] not in '.!?"”')
 
 
+def _heads_when_clause(t: Timex, text: str, incident: Incident, published: dt.date | None) -> bool:
+    """ "controlled by the peshmerga until October 2017, when federal forces took it
+    back": a bound that heads a "when" clause dates the clause's own event."""
+    got = _point(t, published) if t.type in ("DATE", "TIME") else None
+    if got is None or (published is not None and got[0] > published):
+        return False
+    return bool(_WHEN_CLAUSE.match(text, t.end, incident.trigger.start))
+
+
 def _best_in_sentence(item: Analysis, incident: Incident, idx: int) -> tuple[Timex, str] | None:
     """The timex of the trigger's sentence that governs the trigger, if any."""
     s = item.sentences[idx]
@@ -404,7 +443,10 @@ def _best_in_sentence(item: Analysis, incident: Incident, idx: int) -> tuple[Tim
         t
         for t in item.times
         if s.start <= t.start < s.end
-        and usable(t, text, reference_date(item.article))
+        and (
+            usable(t, text, reference_date(item.article))
+            or _heads_when_clause(t, text, incident, reference_date(item.article))
+        )
         and not _other_paragraph(text, t, incident.trigger.start)
     ]
     if not cands:
@@ -636,11 +678,11 @@ def _from_timex(t: Timex, item: Analysis, how: str) -> _Dating | None:
     gloss = _gloss(item, t)
     if gloss is not None:
         return _Dating(gloss[1], "day", t, f"{how} [{gloss[0].text}]")
-    got = value_date(t.value)
+    published = reference_date(item.article)
+    got = _point(t, published)
     if got is None:
         return None
     day, precision = got
-    published = reference_date(item.article)
     if t.text.lower() == "overnight" and published is not None:
         return _overnight(item, t, published, how)
     if precision == "week":
