@@ -454,7 +454,11 @@ def _best_in_sentence(
     support = country_support(item.places)
     elsewhere = frozenset(i.trigger.start for i in item.incidents if i is not incident)
     scored = [(_score(p, incident, sentence, parse, places, support, elsewhere), p) for p in places]
-    scored = [(v, p) for v, p in scored if "names the actor" not in v[1]]
+    scored = [
+        (v, p)
+        for v, p in scored
+        if not (p.feature in NATIONAL and "names the actor" in v[1]) and _GOVERNMENT not in v[1]
+    ]
     # "Kenyan officers fought gangs near the port", "which Islamabad accuses": the country
     # or its capital acted, no place is named
     if within is not None:  # a finer place must be this incident's, not another's
@@ -786,7 +790,7 @@ def _score(
         reasons.append("the dateline")
     if _SPEAKS_AFTER.match(after) and not _PREP_BEFORE.search(before):
         value -= 2.0  # "which Islamabad accuses of planning attacks": a government
-        reasons.append("names the actor, not the place")
+        reasons.append(_GOVERNMENT)
     if _ATTRIBUTE.match(after):
         value -= 4.0
         reasons.append("describes an actor")  # "Saudi-led", "Iran-backed", "Lahore-based"
@@ -825,6 +829,7 @@ def _elsewhere(
     return why.startswith(_NOT_HERE)
 
 
+_GOVERNMENT = "stands for its government"
 _SPEAKS_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:accuse[sd]?|blame[sd]?|denie[sd]|deny|claim(?:s|ed)?|"
     r"warn(?:s|ed)?|insist(?:s|ed)?|vow(?:s|ed)?|threaten(?:s|ed)?|says|said|condemn(?:s|ed)?)\b"
@@ -934,9 +939,12 @@ def _syntax(
         bonus -= 1.5
         why = f"describes {gov.head.text!r}"
     actor = _is_actor(head, trigger) or (place.feature in NATIONAL and _acts(head))
-    if actor or _speaks(head):
+    if actor:
         bonus -= 2.0
         why = "names the actor, not the place"
+    elif _speaks(head):
+        bonus -= 2.0
+        why = _GOVERNMENT
     path = _path(trigger, head)
     if path is not None:
         steps, preps = path
@@ -951,7 +959,7 @@ def _syntax(
     owner = _other_clause(trigger, head)
     if owner is not None:
         bonus -= 2.5
-        why = why if actor else f"where it was {owner.text!r}"  # "Pakistan said ..."
+        why = why if actor or why == _GOVERNMENT else f"where it was {owner.text!r}"
     elif _other_event(trigger, head, offset, elsewhere):
         bonus -= 2.0
         why = "where another event happened"
