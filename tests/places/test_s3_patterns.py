@@ -54,3 +54,18 @@ def test_the_town_of_a_name_abroad_is_no_foreign_city(
         "army of Mozambique said it had retaken the area."
     )
     assert _by_mention(item, "Palma").country != "ESP"
+
+
+def test_a_listed_small_town_ranks_by_its_size(gaz: Gazetteer) -> None:
+    """Towns added for coverage carry a population: they do not outrank a big namesake
+    the way project-listed sites do, and the story's country still picks them."""
+    palma = [c for c in gaz.lookup("Palma") if c.country in ("ESP", "MOZ")]
+    assert [c.country for c in palma] == ["ESP", "MOZ"]
+    assert not palma[1].listed and palma[1].population > 0
+
+
+def test_a_conflict_town_missing_from_cities500_is_known(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse("Federal forces recaptured Hawija from Islamic State fighters in northern Iraq.")
+    assert _by_mention(item, "Hawija").country == "IRQ"

@@ -49,7 +49,7 @@ from sitroom.knowledge import data_path
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 8  # bump whenever the index layout or the build rules (`_build` and below) change
+SCHEMA = 9  # bump whenever the index layout or the build rules (`_build` and below) change
 
 COUNTRY_WEIGHT = 4.0  # score for a candidate in the article's only country
 ADMIN_WEIGHT = 3.0  # score for a candidate in the article's only first-level area
@@ -82,6 +82,13 @@ class Candidate:
     def is_area(self) -> bool:
         return self.feature in AREA_FEATURES
 
+    @property
+    def listed(self) -> bool:
+        """A place the project lists because it matters (a base, a camp, a well-known
+        city GeoNames spells otherwise): named without a population. Small towns the
+        project adds for coverage carry a population and count like GeoNames towns."""
+        return self.geonames_id is None and self.population == 0
+
     def prior(self) -> float:
         """Context-free plausibility: countries and continents first, then by size."""
         f = self.feature
@@ -93,7 +100,7 @@ class Candidate:
             base = math.log10(self.population + 10) - 1.6
         elif f == "city":
             base = math.log10(self.population + 10)
-            if self.geonames_id is None:  # a project-listed city: a well-known one
+            if self.listed:  # a project-listed city: a well-known one
                 base = max(base, 6.2)
         elif f in ("sea", "continent"):  # oceans and seas are what these names mostly mean
             base = 8.5
@@ -138,14 +145,18 @@ _SPELLINGS = (
 )
 
 
-@functools.lru_cache(maxsize=100_000)
-def skeleton(key: str) -> str:
-    """A folded name with the letters transliterations disagree on merged ("Um Rawaba"
-    and "Umm Ruwaba", "Dhusamareeb" and "Dusamareb"): what spelling variants are
-    compared on."""
+def _skeleton(key: str) -> str:
     for pattern, repl in _SPELLINGS:
         key = pattern.sub(repl, key)
     return key
+
+
+@functools.lru_cache(maxsize=20_000)
+def skeleton(key: str) -> str:
+    """A folded name with the letters transliterations disagree on merged ("Um Rawaba"
+    and "Umm Ruwaba", "Dhusamareeb" and "Dusamareb"): what spelling variants are
+    compared on (stored for every country name in the index)."""
+    return _skeleton(key)
 
 
 _ASCII_NAME = re.compile(r"^[a-z][a-z0-9 ,()&]*$")
@@ -244,8 +255,7 @@ class Gazetteer:
         key = fold(name)
         if len(key) < 5:
             return None
-        names, keys = self._country_names(country, key[0])
-        shapes = self._country_shapes(country, key[0])
+        names, shapes, keys = self._country_names(country, key[0])
         hit = process.extractOne(skeleton(key), shapes, scorer=fuzz.ratio, score_cutoff=cutoff)
         if hit is None:
             return None
@@ -254,20 +264,22 @@ class Gazetteer:
         return max(found, key=lambda c: c.prior(), default=None)
 
     @functools.lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per process
-    def _country_shapes(self, country: str, initial: str) -> list[str]:
-        return [skeleton(n) for n in self._country_names(country, initial)[0]]
-
-    @functools.lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per process
-    def _country_names(self, country: str, initial: str) -> tuple[list[str], dict[str, set[int]]]:
-        """A country's names that start with `initial` (spellings rarely differ there)."""
+    def _country_names(
+        self, country: str, initial: str
+    ) -> tuple[list[str], list[str], dict[str, set[int]]]:
+        """A country's names that start with `initial` (spellings rarely differ there),
+        with their skeletons (`skeleton`, stored in the index) and places."""
         rows = self._db.execute(
-            "SELECT name, place FROM cname WHERE iso3 = ? AND name >= ? AND name < ?",
+            "SELECT name, shape, place FROM cname WHERE iso3 = ? AND name >= ? AND name < ?",
             (country, initial, chr(ord(initial) + 1)),
         ).fetchall()
         keys: dict[str, set[int]] = defaultdict(set)
-        for alias, place in rows:
+        shape_of: dict[str, str] = {}
+        for alias, shape, place in rows:
             keys[alias].add(place)
-        return list(keys), dict(keys)
+            shape_of[alias] = shape
+        names = list(keys)
+        return names, [shape_of[n] for n in names], dict(keys)
 
     def demonym(self, word: str) -> Candidate | None:
         """The country or region an adjective or people name points to ("Iraqi" -> Iraq)."""
@@ -480,6 +492,7 @@ def _split(cell: str) -> list[str]:
 def _build(path: Path) -> None:
     """Stream every row into SQLite (the build stays well under 400 MB of memory)."""
     conn = sqlite3.connect(path)
+    conn.create_function("skeleton", 1, _skeleton, deterministic=True)
     conn.executescript(
         "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
         "CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, iso3 TEXT,"
@@ -498,11 +511,11 @@ def _build(path: Path) -> None:
     conn.execute("CREATE INDEX place_country ON place (iso3)")
     conn.execute("CREATE INDEX alias_place ON alias (place)")
     conn.execute(  # each country's own names, for spelling variants (`fuzzy`)
-        "CREATE TABLE cname (iso3 TEXT, name TEXT, place INTEGER,"
+        "CREATE TABLE cname (iso3 TEXT, name TEXT, place INTEGER, shape TEXT,"
         " PRIMARY KEY (iso3, name, place)) WITHOUT ROWID"
     )
     conn.execute(
-        "INSERT OR IGNORE INTO cname SELECT p.iso3, a.name, a.place FROM alias a"
+        "INSERT OR IGNORE INTO cname SELECT p.iso3, a.name, a.place, skeleton(a.name) FROM alias a"
         " JOIN place p ON p.id = a.place WHERE a.kind <= 1 AND p.iso3 IS NOT NULL"
     )
     conn.commit()
@@ -699,7 +712,7 @@ def _extra_rows() -> Iterable[_Row]:
             admin1=None,
             acode=None,
             feature=feature,
-            pop=0,
+            pop=int(rec.get("population") or 0),
             gid=None,
             names=names,
         )

@@ -542,7 +542,7 @@ def _org_as_place(span: Any, gaz: Gazetteer) -> Mention | None:
         if (
             cand.kind == MAIN
             and acronym_ok
-            and (cand.feature in ("country", "continent", "admin1") or cand.geonames_id is None)
+            and (cand.feature in ("country", "continent", "admin1") or cand.listed)
         ):
             return Mention(span.start_char, span.end_char, span.text, "GPE", area)
         if (
@@ -770,7 +770,7 @@ def _strong(cand: Candidate, first: Any) -> bool:
         return True
     if cand.feature in ("country", "continent", "admin1"):
         return cand.kind == MAIN or first.is_upper is False
-    if cand.geonames_id is None:
+    if cand.listed:
         return cand.kind == MAIN
     return cand.feature == "city" and cand.kind == MAIN and cand.population >= MIN_CITY_POP
 
@@ -1059,7 +1059,7 @@ def _namesake(
     if cand.feature == "admin2" and cand.country not in broad and named:
         local = [c for c in _candidates(m, gaz, context) if c.country in named]
         return local[0] if local else None  # a district abroad: a local name unknown
-    if cand.feature != "city" or cand.geonames_id is None or cand.country in broad:
+    if cand.feature != "city" or cand.listed or cand.country in broad:
         return cand
     if cand.population >= BIG_CITY:
         return cand
@@ -1109,7 +1109,7 @@ def _implausible(cand: Candidate, context: Context, within: tuple[str, int] | No
     name in a country the article never names ("Adu" -> Ardabil): a namesake elsewhere."""
     if within is not None and cand.feature == "admin2":
         return not inside(cand, within[0])  # "Nia Ouro (Mopti, Mopti)": not a Brazilian Ouro
-    if cand.feature != "city" or cand.geonames_id is None:
+    if cand.feature != "city" or cand.listed:
         return False
     if within is not None:
         return not inside(cand, within[0])
@@ -1290,7 +1290,7 @@ def _known_part(cand: Candidate) -> bool:
         return False  # "IN", "CA" alone are words; abbreviations count after a comma only
     if cand.feature in ("country", "continent", "admin1", "admin2"):
         return True
-    if cand.geonames_id is None:
+    if cand.listed:
         return cand.kind == MAIN
     return cand.population >= (MIN_CITY_POP if cand.kind == MAIN else BIG_CITY_POP)
 
