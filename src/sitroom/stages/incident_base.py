@@ -82,12 +82,39 @@ def _cues(doc: Any, lex: Lexicon) -> list[Cue]:
             continue
         if m.entry.pattern == "march" and _month(head):
             continue
-        if m.entry.kind == "event" and len(span) > 1 and _carried(span[0]):
+        if m.entry.kind == "event" and len(span) > 1 and (_carried(span[0]) or _loose(span)):
             continue  # 'armed with ... grenades attacked': no grenade attack
         if m.entry.pattern == "suicide" and _took_own_life(head):
             continue
+        if m.entry.kind in ("event", "arms", "generic") and _not_a_weapon(head):
+            continue
         cues.append(Cue(m, head))
     return cues
+
+
+_RIOT_CONTROL = {"gas", "tear", "teargas", "smoke", "stun", "rubber", "paint", "pepper"}
+_MINED = {"gold", "coal", "uranium", "copper", "diamond", "salt", "iron", "cobalt", "lithium"}
+_MINED |= {"tin", "silver", "bauxite", "coltan", "manganese", "phosphate", "zinc", "nickel"}
+
+
+def _not_a_weapon(tok: Any) -> bool:
+    """'tear gas shells', 'rubber rounds' (riot control, read by the protest cues), 'a
+    gold mine', 'the uranium mine' (a mine dug for ore): no shelling, no landmine."""
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if tok.lemma_.lower() in ("mine", "mining"):
+        return bool(mods & _MINED)
+    return tok.lemma_.lower() in ("shell", "round", "canister", "grenade") and bool(
+        mods & _RIOT_CONTROL
+    )
+
+
+def _loose(span: Any) -> bool:
+    """'rifles and grenades attacked': the words of a multi-word cue that do not form a
+    phrase (more than one of them depends on a word outside it) are no such cue."""
+    inside = {t.i for t in span}
+    if span[0].dep_ == "nsubj" and span[0].head.i == span[-1].i:
+        return True  # 'grenades attacked': a subject and its verb, not 'a grenade attack'
+    return sum(1 for t in span if t.head.i not in inside or t.head.i == t.i) > 1
 
 
 def _took_own_life(tok: Any) -> bool:
@@ -118,8 +145,14 @@ def _a_name(tok: Any, pattern: str) -> bool:
 _NAME_ENTITIES = {"DATE", "TIME", "PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "LAW"}
 
 
+_MUNITIONS = {"attack", "strike", "blast", "explosion", "fire", "round", "barrage", "volley"}
+_MUNITIONS |= {"salvo", "shell", "bombardment", "shelling"}
+
+
 def _is_named_weapon(tok: Any) -> bool:
-    return tok.head.lower_ in ("attack", "strike", "blast", "explosion", "fire")
+    """'a drone attack', 'artillery rounds', 'a rocket barrage': a weapon that names the
+    munition or the act it is used in."""
+    return tok.head.lemma_.lower() in _MUNITIONS or tok.head.lower_ in _MUNITIONS
 
 
 def _up(tok: Any, steps: int) -> Iterable[Any]:
@@ -131,7 +164,13 @@ def _up(tok: Any, steps: int) -> Iterable[Any]:
         yield cur
 
 
+_SINGULAR_S = {"gas", "teargas", "news", "chaos", "bus", "status", "series", "lens"}
+
+
 def _plural(tok: Any) -> bool:
+    """A plural noun by its tag or, in upper-case wire text, by its ending."""
+    if tok.lower_ in _SINGULAR_S:
+        return False  # 'tear gas' is no count of occurrences
     return tok.tag_ in ("NNS", "NNPS") or (
         tok.pos_ in ("NOUN", "PROPN") and tok.lower_.endswith("s") and not tok.lower_.endswith("ss")
     )
@@ -213,3 +252,16 @@ _CAUSE_VERBS = {"unleash", "spark", "trigger", "provoke", "prompt", "cause", "fu
 
 _GRIEVANCE_VERBS = {"denounce", "condemn", "protest", "demonstrate", "mourn", "decry"}
 _GRIEVANCE_VERBS |= {"commemorate", "demand", "unleash", "spark", "trigger", "provoke", "mark"}
+
+
+_PROTESTERS = ("protester", "protestor", "demonstrator", "striker", "marcher", "rioter")
+
+_PLACE_NOUNS = {"town", "city", "village", "area", "district", "base", "position", "camp"}
+_PLACE_NOUNS |= {"port", "airport", "border", "region", "province", "neighbourhood", "capital"}
+_PLACE_NOUNS |= {"neighborhood", "territory", "hill", "stronghold", "highway", "road", "field"}
+
+
+def _a_place(tok: Any) -> bool:
+    """'Wad Madani, the capital of Gezira state': a name the tagger may read as a
+    person's is a place when its apposition calls it a town, city or capital."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _PLACE_NOUNS for c in tok.children)

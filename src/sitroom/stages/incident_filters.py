@@ -87,6 +87,7 @@ def _why_not(cue: Cue, cumulative: set[int], trigger_heads: set[int]) -> str:
     tok = cue.head
     checks = (
         _question(tok),
+        _spoils(cue),
         _metaphor(tok),
         _other_sense(cue),
         _accident(cue),
@@ -105,6 +106,24 @@ def _why_not(cue: Cue, cumulative: set[int], trigger_heads: set[int]) -> str:
         _modifier_only(tok, trigger_heads),
     )
     return next((why for why in checks if why), "")
+
+
+_FIGHTS = {"clash", "fighting", "battle", "gunfight", "firefight", "shootout", "ambush"}
+_FIGHTS |= {"site", "scene", "exchange", "assault", "attack"}
+
+
+def _spoils(cue: Cue) -> str:
+    """'recovered weapons in the clash', 'a rifle had been found at the site of the
+    gunfight': weapons taken in a fight are part of it, not a Disrupted weapons use."""
+    if cue.kind != "disrupt":
+        return ""
+    for prep in cue.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "after", "during", "at", "following"):
+            continue
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            if obj.lemma_.lower() in _FIGHTS:
+                return f"part of the {obj.lower_}"
+    return ""
 
 
 def _question(tok: Any) -> str:
@@ -133,7 +152,28 @@ def _campaign(tok: Any) -> str:
             return "campaign"  # but 'the offensive launched on Saturday 11 November'
     if any(c.dep_ == "dobj" and c.lower_ == "power" for c in tok.children):
         return "seizure of power"
+    if _began_doing(tok):
+        return f"campaign ({tok.head.lower_} {tok.lower_})"
     return ""
+
+
+_ONSET_VERBS = {"begin", "start", "continue", "resume", "keep"}
+
+
+def _began_doing(tok: Any) -> bool:
+    """'began attacking ships in November 2023', 'have continued to shell the towns':
+    acts that began or went on, against targets named only as a kind (a bare plural),
+    with no day of their own, are a campaign, not one occurrence."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "xcomp":
+        return False
+    if tok.head.lemma_.lower() not in _ONSET_VERBS:
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    bare = objects and all(
+        _plural(o) and not any(d.dep_ in ("det", "nummod", "poss") for d in o.children)
+        for o in objects
+    )
+    return bool(bare) and not _day_in(tok.head)
 
 
 _SHOW_DEPS = {"ccomp", "dobj", "nsubjpass", "auxpass"}
@@ -172,10 +212,32 @@ def _other_sense(cue: Cue) -> str:
             return "sense (no weapon intercepted)"
         if cue.pattern in _TAKEN_TERRITORY and taken and not _place_or_people(taken, kinds):
             return "sense (no place taken)"
+    if cue.pattern in _CONTROL_TAKEN and _control_of_a_thing(tok):
+        return "sense (no place taken)"  # 'the government took control of a uranium mine'
     return ""
 
 
 _GESTURES = {"sign", "gesture", "act", "form", "mark", "note", "letter", "token"}
+
+
+_CONTROL_TAKEN = {"take control", "took control", "seize control", "gain control"}
+_SITES = {"town", "city", "village", "area", "district", "base", "position", "camp", "port"}
+_SITES |= {"airport", "border", "region", "province", "territory", "hill", "highway", "road"}
+_SITES |= {"field", "neighbourhood", "neighborhood", "capital", "crossing", "bridge", "prison"}
+
+
+def _control_of_a_thing(tok: Any) -> bool:
+    """Control taken of a thing (a mine, a company, a ministry) by no armed side."""
+    owned = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    if not owned or any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in owned):
+        return False
+    if any(o.lemma_.lower() in _SITES or any(a.dep_ == "appos" for a in o.children) for o in owned):
+        return False
+    verb = tok.head if tok.dep_ == "dobj" else tok
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    lex = lexicon()
+    keys = [token_keys(t.lower_, t.lemma_) for s in subj for t in s.subtree]
+    return not any(m.entry.kind == "armed" for m in lex.match(keys))
 
 
 def _in_protest(tok: Any) -> bool:
@@ -225,7 +287,7 @@ _ACCIDENT_NOUNS |= {"landslide", "storm", "cyclone", "hurricane", "mishap"}
 def _disaster_did_it(verb: Any) -> bool:
     """'the earthquake of March 28, which killed more than 3,700 people', 'floods
     killed 40': the doer is a disaster, not an armed side."""
-    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+    while verb.dep_ in ("conj", "advcl") and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # 'which was centred near the city and killed 3,700'
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
@@ -244,6 +306,8 @@ def _accident(cue: Cue) -> str:
     crashed = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _ACCIDENT_VERBS
     if cue.kind == "arms" and tok.lemma_.lower() in _AIRCRAFT and crashed:
         return "accident"  # 'their helicopter crashed near the base'
+    if tok.pos_ in ("VERB", "AUX") and cue.kind != "arms" and _disaster_did_it(tok):
+        return "accident (a disaster's act)"  # 'an earthquake struck the region'
     if cue.pattern not in _KILL_WORDS:
         return ""
     if _disaster_did_it(tok):
@@ -379,6 +443,8 @@ def _hypothetical(tok: Any) -> str:
             return f"hypothetical ({c.lower_})"
     if _conditional(tok):
         return "hypothetical (condition)"
+    if _called_for(tok):
+        return "hypothetical (called for)"
     protest = tok.lemma_.lower() in ("protest", "demonstrate", "rally", "march")
     first = tok
     while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and first.head.i != first.i:
@@ -407,6 +473,20 @@ def _hypothetical(tok: Any) -> str:
         if cur.dep_ in ("ROOT",):
             return ""
     return ""
+
+
+_CALLS = {"call", "urge", "appeal", "plan", "announce"}
+_RALLIES = {"protest", "demonstration", "rally", "march", "sit-in", "strike"}
+
+
+def _called_for(tok: Any) -> str:
+    """'the opposition has called for protests across the country next week': a protest
+    called for or planned is not one held."""
+    if tok.lemma_.lower() not in _RALLIES or tok.pos_ != "NOUN":
+        return ""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+        return ""
+    return "called for" if tok.head.head.lemma_.lower() in _CALLS and _plural(tok) else ""
 
 
 def _conditional(tok: Any) -> bool:
@@ -438,9 +518,14 @@ def _counted(tok: Any, cumulative: set[int], weapon: bool = False) -> str:
     'has been' done 'in the past two years'. People ('35 protesters') are not counts."""
     if tok.lower_.endswith(("ers", "ors", "ists", "men", "ages")):
         return ""
+    arms = weapon
+    if any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+        return ""  # 'since the president was shot dead in July 2021': when a period began
     chain = [tok]
     while chain[-1].dep_ in ("conj", "advcl", "xcomp") and chain[-1].head.pos_ in ("VERB", "AUX"):
         chain.append(chain[-1].head)  # 'have been blocked or harassed ... and assaulted'
+    if tok.tag_ == "VBN" and tok.dep_ == "acl":  # 'have buried militants killed in gunfights'
+        chain += [a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")][:1]
     perfect = any(
         c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have"
         for v in chain
@@ -489,8 +574,8 @@ def _counted(tok: Any, cumulative: set[int], weapon: bool = False) -> str:
     for c in tok.children:
         if c.dep_ == "nummod" and _number(c) > 10:
             return "count"
-        if c.dep_ == "poss" and c.lower_ in ("their", "its"):
-            return "habitual"
+        if c.dep_ == "poss" and c.lower_ in ("their", "its") and not arms:
+            return "habitual"  # 'their attacks'; but 'its drones struck' is one strike
         if c.dep_ in ("amod", "nummod", "quantmod") and c.lower_ in _VAGUE_QUANTITY:
             return "count"
     head = tok.head
@@ -503,7 +588,7 @@ def _counted(tok: Any, cumulative: set[int], weapon: bool = False) -> str:
     verb = tok.head if tok.dep_ == "nsubj" and not small and not agent else None
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")] if verb is not None else []
     for v in verbs:
-        if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children):
+        if any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in v.children):
             return "count (perfect)"
     return ""
 
@@ -521,11 +606,15 @@ def _near_cumulative(tok: Any, cumulative: set[int]) -> bool:
     verb = verb or next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp"):
-            continue
-        if any(t.i in cumulative for t in child.subtree):
-            return True
+    verbs = [verb]
+    if verb.dep_ == "acl":  # 'have buried militants killed in gunfights', since 2020
+        verbs += [a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")][:1]
+    for v in verbs:
+        for child in v.children:
+            if child.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp"):
+                continue
+            if any(t.i in cumulative for t in child.subtree):
+                return True
     return False
 
 
@@ -585,8 +674,8 @@ def _general_perfect(tok: Any, cue: Cue) -> str:
     summary over plural, uncounted targets with no date is a general description."""
     if tok.pos_ not in ("VERB", "AUX") or tok.tag_ != "VBN":
         return ""
-    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children):
-        return ""
+    if not any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in tok.children):
+        return ""  # 'said its drones had struck gang positions' reports one act
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     if not objs or not all(_plural(o) for o in objs):
         return ""

@@ -17,11 +17,14 @@ from sitroom.stages.incident_base import (
     _CAUSE_VERBS,
     _GRIEVANCE_VERBS,
     _KILL_WORDS,
+    _PLACE_NOUNS,
     _PROTEST_SUBS,
+    _PROTESTERS,
     _STRONG_EXPLOSIVE,
     _TERRITORY,
     Cue,
     Mention,
+    _a_place,
     _carried,
     _cues,
     _is_named_weapon,
@@ -99,6 +102,7 @@ def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Inciden
     weapons = _weapons(mention, cues, scores)
     if not scores.values:
         return None
+    _beside_violence(scores, mention)
     sub, score = scores.best()
     generic = all(c.kind in ("generic", "weak") for c in mention.triggers if c.sub == sub)
     sub, why = _refine(sub, mention, cues, scores)
@@ -128,6 +132,19 @@ def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Inciden
         confidence=confidence,
         notes=notes,
     )
+
+
+def _beside_violence(scores: _Scores, mention: Mention) -> None:
+    """'stormed the town, killing 12 residents and setting fire to dozens of homes':
+    houses burned in an attack told by a verb are part of the attack (ACLED codes
+    property destruction only when nothing worse was done; 'looted in what appears to
+    be a targeted attack' names no other act)."""
+    looting = "Looting/property destruction"
+    if looting in scores.values and any(
+        _violent(c.sub) and c.head.pos_ == "VERB" and c.kind in ("event", "generic")
+        for c in mention.triggers
+    ):
+        scores.values[looting] = min(scores.values[looting], 0.5)
 
 
 _OUTCOMES = {"kill", "wound", "injure"}
@@ -199,12 +216,8 @@ def _stoppage(tok: Any) -> bool:
     workers = [t for b in by for t in b.children if t.dep_ == "pobj"]
     if any(w.lemma_.lower() in _LABOUR or w.lemma_.lower() in _WORKERS for w in workers):
         return True  # 'the strike by coal miners'
-    return tok.dep_ == "pobj" and tok.head.lower_ == "on"
-
-
-_PLACE_NOUNS = {"town", "city", "village", "area", "district", "base", "position", "camp"}
-_PLACE_NOUNS |= {"port", "airport", "border", "region", "province", "neighbourhood", "capital"}
-_PLACE_NOUNS |= {"neighborhood", "territory", "hill", "stronghold", "highway", "road", "field"}
+    bare = not any(c.dep_ in ("det", "poss") for c in tok.children)
+    return tok.dep_ == "pobj" and tok.head.lower_ == "on" and bare  # 'went on strike'
 
 
 def _place_taken(cue: Cue) -> float:
@@ -219,19 +232,16 @@ def _place_taken(cue: Cue) -> float:
     return 0.0
 
 
-def _a_place(tok: Any) -> bool:
-    """'Wad Madani, the capital of Gezira state': a name the tagger may read as a
-    person's is a place when its apposition calls it a town, city or capital."""
-    return any(c.dep_ == "appos" and c.lemma_.lower() in _PLACE_NOUNS for c in tok.children)
-
-
 def _weapons(mention: Mention, cues: list[Cue], scores: _Scores) -> list[str]:
     """Weapons named in the mention's region push their sub-type (a weapon overrides a
     generic act) and are listed, normalised."""
     out: list[str] = []
     pushes: dict[str, Cue] = {}
     trigger_heads = {c.head.i for c in mention.triggers}
+    found = {t.i for c in cues if c.kind == "disrupt" for t in _seized(c.head)}
     for c in cues:
+        if c.kind == "arms" and c.head.i in found:
+            continue  # 'grenades had been found at the site': not what the act was done with
         weapon = c.match.entry.weapon
         if c.kind not in ("arms", "event", "generic"):
             continue
@@ -249,17 +259,41 @@ def _weapons(mention: Mention, cues: list[Cue], scores: _Scores) -> list[str]:
     return out
 
 
+def _doer(tok: Any) -> bool:
+    """'a mob set fire to ...', 'residents torched the office': people who did the act
+    (its subject), not residents who speak ('residents said ...') or are killed."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head.head  # 'a crowd of youths'
+    if tok.dep_ not in ("nsubj", "agent") and not (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
+        return False
+    verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
+    return verb.lemma_.lower() not in _SAY_VERBS
+
+
+_SAY_VERBS = {"say", "tell", "report", "recount", "describe", "add", "confirm", "claim"}
+
+
+def _seized(verb: Any) -> list[Any]:
+    """The things a seizing or finding verb took, with their coordinated words."""
+    return [t for h in _taken_things(verb) for t in h.subtree]
+
+
 def _refine(sub: str, mention: Mention, cues: list[Cue], scores: _Scores) -> tuple[str, str]:
     """Settle the families that depend on who was on the receiving end."""
     if sub in _PROTEST_SUBS or (_has_protest(cues) and sub not in _STRONG_EXPLOSIVE):
         return _protest_kind(mention, cues)
+    weapon = _instrument(mention, cues) if sub in ("Attack", "Armed clash") else None
+    if weapon is not None and weapon.sub is not None:
+        return weapon.sub, f"{sub.lower()} with {weapon.pattern}"
     if sub in ("Attack", "Armed clash") and not _specific(scores):
         return _attack_or_clash(sub, mention, cues, scores)
     if sub == "Air/drone strike" and _struck_by_people(mention, cues):
         return _attack_or_clash("Attack", mention, cues, scores)
     if sub in _TERRITORY:
         return _territory(sub, mention, cues)
-    crowd = [c.head.lower_ for c in cues if c.head.lemma_.lower() in _CROWD]
+    crowd = [c.head.lower_ for c in cues if c.head.lemma_.lower() in _CROWD and _doer(c.head)]
     if sub == "Looting/property destruction" and crowd:
         return "Mob violence", "crowd: " + crowd[0]
     if sub == "Disrupted weapons use" and "Arrests" in scores.values:
@@ -267,9 +301,6 @@ def _refine(sub: str, mention: Mention, cues: list[Cue], scores: _Scores) -> tup
     if sub == "Arrests" and _protesters_held(mention):
         return "Protest with intervention", "protesters arrested"
     return sub, ""
-
-
-_PROTESTERS = ("protester", "protestor", "demonstrator", "striker", "marcher", "rioter")
 
 
 def _protesters_held(mention: Mention) -> bool:
@@ -298,22 +329,35 @@ def _struck_by_people(mention: Mention, cues: list[Cue]) -> bool:
     return any(t.i in armed or t.lemma_.lower().startswith(_AGENTS) for t in subjects)
 
 
+_HANDOVER = {"withdraw", "pull out", "vacate", "hand over", "handed control"}
+
+
+def _subordinate(tok: Any) -> bool:
+    """'its fighters swept into the town after the army withdrew': a withdrawal told as
+    the occasion of the taking, not as the act (which a main-clause handover is)."""
+    return tok.dep_ in ("advcl", "pcomp") or (tok.dep_ == "pobj" and tok.head.dep_ == "prep")
+
+
 def _territory(sub: str, mention: Mention, cues: list[Cue]) -> tuple[str, str]:
     """Who took the place decides the direction: state forces regain territory, a
     non-state group overtakes it; people 'captured' were abducted; a withdrawal
     without a fight is a transfer."""
     words = {c.pattern for c in cues}
-    if words & {"withdraw", "pull out", "vacate", "hand over", "handed control"} and not (
-        words & {"clash", "fighting", "battle", "fight", "fought"}
-    ):
+    handed = [c for c in cues if c.pattern in _HANDOVER and not _subordinate(c.head)]
+    if handed and not words & {"clash", "fighting", "battle", "fight", "fought"}:
         return "Non-violent transfer of territory", "withdrawal"
     anchor = min(c.head.i for c in mention.triggers if c.sub in _TERRITORY)
     taken = next(c.head for c in mention.triggers if c.head.i == anchor)
+    if _unopposed(taken):
+        return "Non-violent transfer of territory", "taken without resistance"
     victims = {c.head.i for c in cues if c.kind == "victim" and c.pattern not in _PLACES_HIT}
     held = [t for t in taken.children if t.dep_ in ("dobj", "nsubjpass")]
     if taken.dep_ in ("acl", "amod", "ccomp", "xcomp"):
         held.append(taken.head)
-    if any(t.i in victims or (t.ent_type_ == "PERSON" and not _a_place(t)) for t in held):
+    more = [t for h in held for t in h.subtree if t.dep_ in ("conj", "pobj")]  # 'and two of'
+    if any(t.i in victims for t in more) or any(
+        t.i in victims or (t.ent_type_ == "PERSON" and not _a_place(t)) for t in held
+    ):
         return "Abduction/forced disappearance", "people taken"
     taker, loser = _taker(taken, cues, anchor)
     if taker is None:
@@ -324,6 +368,20 @@ def _territory(sub: str, mention: Mention, cues: list[Cue]) -> tuple[str, str]:
     if state:
         return "Government regains territory", f"taken by {taker.pattern}"
     return "Non-state actor overtakes territory", f"taken by {taker.pattern}"
+
+
+_UNOPPOSED = {"resistance", "fight", "fighting", "shot", "battle", "opposition", "clash"}
+
+
+def _unopposed(verb: Any) -> bool:
+    """'entered the town without meeting resistance', 'took it without a fight'."""
+    verb = verb if verb.pos_ in ("VERB", "AUX") else verb.head
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "without"
+        and any(t.lemma_.lower() in _UNOPPOSED for t in c.subtree)
+        for c in verb.children
+    )
 
 
 def _taker(verb: Any, cues: list[Cue], anchor: int) -> tuple[Cue | None, bool]:
@@ -342,6 +400,46 @@ def _taker(verb: Any, cues: list[Cue], anchor: int) -> tuple[Cue | None, bool]:
             return c, False
     before = [c for c in armed if c.head.i < anchor]
     return (before[-1] if before else None), False
+
+
+_INSTRUMENT_PREPS = {"with", "by", "using"}
+
+
+def _instrument(mention: Mention, cues: list[Cue]) -> Cue | None:
+    """'attacked a tanker with drones and missiles', 'artillery rounds struck the camp,
+    killing 15': an explosive weapon the act was done with types it (ACLED types remote
+    violence by the weapon), when the act is told only by generic words (attack, kill,
+    strike), not by a fight ('a gunfight', 'an ambush')."""
+    told = [c for c in mention.triggers if c.sub in ("Attack", "Armed clash")]
+    if not told or any(c.kind != "generic" for c in told):
+        return None
+    acts = {c.head.i for c in mention.triggers if c.kind in ("generic", "event")}
+    acts |= {c.head.i for c in cues if c.kind == "delivery"}
+    used = [
+        c
+        for c in cues
+        if c.kind == "arms"
+        and c.sub in _STRONG_EXPLOSIVE
+        and not _carried(c.head)
+        and _done_with(c.head, acts)
+    ]
+    return max(used, key=lambda c: c.weight, default=None)
+
+
+def _done_with(tok: Any, acts: set[int]) -> bool:
+    """The weapon is the act's instrument or doer: 'with drones', 'drones struck',
+    'artillery rounds struck' (through a compound, a coordination or a preposition)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "conj" or (cur.dep_ == "compound" and _is_named_weapon(cur)):
+            cur = cur.head  # 'artillery rounds', not 'a chemical leak' or 'a chemical plant'
+            continue
+        if cur.dep_ == "pobj" and cur.head.lower_ in _INSTRUMENT_PREPS:
+            return cur.head.head.i in acts
+        if cur.dep_ in ("nsubj", "nsubjpass", "agent"):
+            return cur.head.i in acts
+        return False
+    return False
 
 
 def _specific(scores: _Scores) -> bool:
@@ -411,7 +509,11 @@ def _set_off(tok: Any) -> bool:
     """'the murder unleashed a wave of protests': protests an act set off."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
         tok = tok.head.head
-    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CAUSE_VERBS
+    if tok.dep_ != "dobj":
+        return False
+    verb = tok.head
+    off = any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return verb.lemma_.lower() in _CAUSE_VERBS or (verb.lemma_.lower() == "set" and off)
 
 
 def _protested_about(tok: Any) -> bool:

@@ -39,10 +39,14 @@ from sitroom.stages.incident_base import (
     _GRIEVANCE_VERBS,
     _NAME_ENTITIES,
     _NONSTATE_ARMED,
+    _PLACE_NOUNS,
     _PROTEST_SUBS,
+    _PROTESTERS,
     _STRONG_EXPLOSIVE,
+    _TERRITORY,
     Cue,
     Mention,
+    _a_place,
     _cues,
     _has_date,
     _is_anaphoric,
@@ -114,11 +118,12 @@ def _mentions(doc: Any, lex: Lexicon, short: bool) -> list[Mention]:
             continue  # 'March', 'Operation Storm', 'Rally Party'
         if c.pattern == "march" and c.head.pos_ != "VERB" and not c.head.text.islower():
             continue  # the month
-        if (c.kind == "weak" or c.pattern == "march") and c.sub in _PROTEST_SUBS and armed:
+        marched = c.kind == "weak" or c.pattern == "march"
+        if marched and c.sub in _PROTEST_SUBS and armed and _marched_by(c, cues):
             continue  # troops 'marched' into the town
         if (
             (c.kind in ("event", "generic") and _pos_ok(c) and not _idle_shell(c, delivery, short))
-            or (c.kind == "weak" and (short or _weak_holds(c, cues)))
+            or (c.kind == "weak" and (_loose_weak(c, short) or _weak_holds(c, cues)))
             or (c.kind == "arms" and _arms_used(c, delivery, trigger_heads, short))
             or (c.kind == "disrupt" and _disrupted(c, cues))
         ):
@@ -129,6 +134,27 @@ def _mentions(doc: Any, lex: Lexicon, short: bool) -> list[Mention]:
 
 
 _VERB_ONLY = {"target", "free", "storm", "fire on", "hack", "advance"}
+
+
+_STRICT_WEAK = {"take", "enter", "sweep into", "storm into", "roll into", "move into"}
+_STRICT_WEAK |= {"agree", "deal"}
+
+
+def _loose_weak(cue: Cue, short: bool) -> bool:
+    """In a short report a weak cue counts by itself, except the common verbs that need
+    their context checked everywhere ('the gathering took place', 'dealt a blow')."""
+    return short and cue.pattern not in _STRICT_WEAK
+
+
+def _marched_by(cue: Cue, cues: list[Cue]) -> bool:
+    """'troops marched into the town': a march by an armed side (or by no one named) is
+    no protest; 'residents marched ... to denounce the security forces' failure' is."""
+    verb = cue.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.pos_ != "VERB" or subj is None:
+        return True
+    inside = {t.i for t in subj.subtree}
+    return any(c.kind == "armed" and c.head.i in inside for c in cues)
 
 
 def _pos_ok(cue: Cue) -> bool:
@@ -169,7 +195,17 @@ def _propagate(candidates: list[Cue], reasons: dict[int, str]) -> None:
                 continue
             if _reference_subtree(c.head) is not None and _has_date(c.head):
                 continue
+            if _own_dated_clause(c.head):
+                continue  # 'attacks have risen since the Taliban took over Kabul in 2021'
             reasons[id(c)] = f"part of {d.head.lower_} ({reasons[id(d)]})"
+
+
+def _own_dated_clause(tok: Any) -> bool:
+    """A verb heading a clause of its own (since..., when..., that...) with its own date
+    tells its own occurrence, whatever the sentence's subject is."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("advcl", "ccomp", "relcl"):
+        return False
+    return any(t.ent_type_ == "DATE" and any(ch.isdigit() for ch in t.text) for t in tok.subtree)
 
 
 _CONTAINERS = {"cache", "stash", "box", "bag", "consignment", "haul", "quantity", "number"}
@@ -225,11 +261,24 @@ def _is_cumulative(cue: Cue) -> bool:
 
 def _weak_holds(cue: Cue, cues: list[Cue]) -> bool:
     """In a full article a weak cue counts only with clear armed-violence context:
-    arrests of armed-group members or of people caught with weapons."""
+    arrests of armed-group members, of people caught with weapons or in a raid; a deal
+    concluded between the warring parties; a town entered or taken by an armed side;
+    tear gas or water cannon used on protesters."""
     if cue.sub == "Agreement":
+        deal = cue.pattern == "deal"
+        if deal and (cue.head.pos_ != "NOUN" or not _war_talk(cue.head.doc, cues)):
+            return False  # 'have dealt a major blow'; a trade deal
         return _concluded(cue.head)
+    if cue.sub in _TERRITORY:
+        return _town_taken(cue, cues)
+    if cue.sub == "Non-violent transfer of territory":
+        return cue.pattern in _HANDOVERS and any(_a_town(t) for t in _handed(cue.head))
+    if cue.sub == "Protest with intervention":
+        return any(_protest_word(t) for t in cue.head.doc)
     if cue.sub != "Arrests":
         return False
+    if _in_raid(cue.head) or _suspects(cue.head, crime_story=_crime(cue.head.doc)):
+        return True
     crime = any(t.lemma_.lower().startswith(_DRUG_WORDS) for t in cue.head.doc)
     groups = _NONSTATE_ARMED - {"fighter"} - ({"gang", "bandit"} if crime else set())
     return any(
@@ -237,6 +286,95 @@ def _weak_holds(cue: Cue, cues: list[Cue]) -> bool:
         or (c.kind == "arms" and c.match.entry.weapon not in (None, "gun"))
         for c in cues
     )
+
+
+_HANDOVERS = {"hand over", "handed control", "hand control"}
+
+
+def _handed(verb: Any) -> list[Any]:
+    """What was handed over: 'handed over its last positions at the K1 base'."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return objs + [p for o in objs for c in o.children if c.dep_ == "prep" for p in c.children]
+
+
+def _crime(doc: Any) -> bool:
+    return any(t.lemma_.lower().startswith(_DRUG_WORDS) for t in doc)
+
+
+def _suspects(verb: Any, crime_story: bool) -> bool:
+    """'police said they had arrested two suspects': suspects of an attack (not of a
+    drug crime) arrested."""
+    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not crime_story and any(t.lemma_.lower() == "suspect" for t in held)
+
+
+_RAIDS = {"raid", "operation", "sweep", "crackdown", "swoop"}
+
+
+def _in_raid(verb: Any) -> bool:
+    """'arrested 12 suspected members of the group in a raid on the village': people
+    taken in a security operation (the raid is how they were arrested, not an attack)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "during")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in _RAIDS for o in c.children)
+        for c in verb.children
+    )
+
+
+_CROWD_WORDS = {"crowd", "protest", "demonstration", "rally", "march", "sit-in", "gathering"}
+
+
+def _protest_word(tok: Any) -> bool:
+    """'the marchers', 'a crowd of demonstrators': people protesting in the sentence."""
+    lemma = tok.lemma_.lower()
+    return lemma.startswith(_PROTESTERS) or (lemma in _CROWD_WORDS and tok.pos_ == "NOUN")
+
+
+_ENTRY_VERBS = {"take", "enter", "sweep into", "storm into", "roll into", "move into", "free"}
+_ACTS = {"kill", "attack", "shoot", "abduct", "kidnap", "burn", "loot", "massacre", "murder"}
+
+
+def _town_taken(cue: Cue, cues: list[Cue]) -> bool:
+    """'rebel fighters took Bunia', 'its fighters swept into Wad Madani, the capital of
+    Gezira state': an armed side entering or taking a named place (not 'took office',
+    not 'gunmen entered the village and killed ten', whose killing is the incident)."""
+    verb = cue.head
+    if cue.pattern not in _ENTRY_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    back = any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
+    places = _destinations(verb)
+    if not any(_a_town(t) or (back and t.pos_ == "PRON") for t in places):
+        return False  # 'federal forces took it back', 'took Bunia'; not 'took office'
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    inside = {t.i for t in subj.subtree}
+    if not any(c.kind == "armed" and c.head.i in inside for c in cues):
+        return False
+    near = [*verb.conjuncts, *(c for c in verb.children if c.dep_ in ("advcl", "xcomp"))]
+    if verb.dep_ in ("conj", "advcl"):
+        near.append(verb.head)
+    return not any(t.lemma_.lower() in _ACTS for t in near)
+
+
+def _destinations(verb: Any) -> list[Any]:
+    """What a verb of entering or taking reaches: its object or its 'into' phrase."""
+    out = [c for c in verb.children if c.dep_ == "dobj"]
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ == "into":
+            out += [o for o in c.children if o.dep_ == "pobj"]
+    into = [c for c in verb.children if c.dep_ == "pobj"]  # 'swept into' parsed flat
+    return out + into
+
+
+def _a_town(tok: Any) -> bool:
+    """A named place ('Bunia', 'Wad Madani, the capital of ...') or 'the town of X'."""
+    if tok.ent_type_ in ("GPE", "LOC", "FAC") or _a_place(tok):
+        return True
+    if tok.lemma_.lower() in _PLACE_NOUNS:
+        return any(c.dep_ in ("det", "prep", "compound", "poss") for c in tok.children)
+    return False
 
 
 # organised crime: a drug gang's members arrested are no armed group's (ACLED leaves
@@ -250,10 +388,15 @@ _PARTIES = {"side", "party", "both", "faction", "parties", "sides"}
 
 def _concluded(tok: Any) -> bool:
     """A ceasefire or peace deal concluded between the warring parties ('X and Y agreed
-    to a ceasefire', 'signed a peace agreement with', 'a 2014 peace deal between ...'),
-    not one side accepting a proposal ('Ukraine agreed to a 30-day ceasefire')."""
+    to a ceasefire', 'signed a peace agreement with', 'a 2014 peace deal between ...',
+    'the truce took effect on March 3', 'the two sides agreed to stop attacking each
+    other'), not one side accepting a proposal ('Ukraine agreed to a 30-day ceasefire')."""
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
         return True
+    if _took_effect(tok):
+        return True
+    if tok.lemma_.lower() == "agree" and tok.pos_ in ("VERB", "AUX"):
+        return _parties(tok) and _to_stop(tok)
     verb = tok.head if tok.dep_ == "dobj" else None
     if tok.dep_ == "pobj" and tok.head.lower_ == "to":
         verb = tok.head.head
@@ -262,9 +405,56 @@ def _concluded(tok: Any) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if any(list(c.conjuncts) or c.lemma_.lower() in _PARTIES for c in subjects):
+    if _parties(verb):
         return True
     return verb.lemma_.lower() != "agree" and bool(subjects)
+
+
+def _parties(verb: Any) -> bool:
+    """Two sides as the verb's subject: 'X and Y', 'both sides', 'the parties'."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(list(c.conjuncts) or c.lemma_.lower() in _PARTIES for c in subjects)
+
+
+_IN_FORCE = {"effect", "force"}
+_CEASE = {"stop", "end", "halt", "cease", "suspend", "lay"}
+_PEACE_WORDS = {"ceasefire", "truce", "peace", "hostility", "prisoner", "hostage", "swap"}
+
+
+def _took_effect(tok: Any) -> bool:
+    """'the truce took effect on November 27', 'a ceasefire came into force': an
+    agreement reported by its start (not 'since the ceasefire took effect', a period)."""
+    if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() not in ("take", "come", "enter", "go"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before") for c in verb.children):
+        return False
+    reached = [c for c in verb.children if c.dep_ == "dobj"]
+    reached += [o for c in verb.children if c.dep_ == "prep" for o in c.children]
+    return any(o.lemma_.lower() in _IN_FORCE for o in reached)
+
+
+def _to_stop(verb: Any) -> bool:
+    """What was agreed ends the fighting: 'agreed to stop attacking each other',
+    'agreed to a truce', 'agreed to exchange prisoners'."""
+    for t in verb.subtree:
+        if t.i == verb.i:
+            continue
+        if t.lemma_.lower() in _PEACE_WORDS:
+            return True
+        if t.lemma_.lower() in _CEASE and t.head.i == verb.i:
+            return True
+    return False
+
+
+_WAR_TALK = {"fighting", "war", "conflict", "hostilities", "rebellion", "insurgency"}
+
+
+def _war_talk(doc: Any, cues: list[Cue]) -> bool:
+    """A bare 'deal' is a peace deal only beside the war it ends or an armed side."""
+    return any(c.kind == "armed" for c in cues) or any(t.lower_ in _WAR_TALK for t in doc)
 
 
 def _arms_used(cue: Cue, delivery: set[int], trigger_heads: set[int], short: bool) -> bool:
@@ -298,7 +488,7 @@ def _group(doc: Any, kept: list[tuple[Cue, str]], cues: list[Cue]) -> list[Menti
         sub = _reference_subtree(cue.head) or _coordinated_subtree(cue.head, kept)
         reference = sub is not None
         sub = sub or _clause_subtree(cue.head, kept) or _interception(cue, kept)
-        sub = sub or _grievance_subtree(cue.head, kept)
+        sub = sub or _grievance_subtree(cue.head, kept) or _earlier_act(cue.head, kept)
         if sub is not None and not any(cue.head.i in s for _, s, _ in separate):
             separate.append((cue, sub, reference))
     taken = set().union(*(s for _, s, _ in separate)) if separate else set()
@@ -371,6 +561,28 @@ def _clause_subtree(tok: Any, kept: list[tuple[Cue, str]]) -> set[int] | None:
     return None
 
 
+_OUTCOME_WORDS = {"kill", "wound", "injure", "die", "dead", "shoot dead", "death toll", "body"}
+
+
+def _earlier_act(tok: Any, kept: list[tuple[Cue, str]]) -> set[int] | None:
+    """'soldiers set fire to 20 houses after separatists ambushed an army patrol': an act
+    of other doers in an 'after' clause is an incident of its own when the main clause
+    tells an act (not only deaths, which are the earlier act's outcome)."""
+    if tok.pos_ != "VERB" or tok.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    main_subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or main_subj is None or subj.lemma_ == main_subj.lemma_:
+        return None
+    region = {t.i for t in tok.subtree}
+    main = [c for c, why in kept if not why and c.head.i not in region and c.kind != "arms"]
+    if not main or any(c.pattern in _OUTCOME_WORDS for c in main):
+        return None
+    return region
+
+
 def _entity_words(doc: Any, region: set[int], labels: tuple[str, ...]) -> set[str]:
     return {t.lower_ for t in doc if t.i in region and t.ent_type_ in labels}
 
@@ -378,13 +590,20 @@ def _entity_words(doc: Any, region: set[int], labels: tuple[str, ...]) -> set[st
 def _grievance_subtree(tok: Any, kept: list[tuple[Cue, str]]) -> set[int] | None:
     """'protesters carried placards denouncing the killing of six priests': the killing
     a protest or a statement condemns is an incident of its own, not the protest's."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "dobj":
+    if tok.pos_ not in ("NOUN", "PROPN", "VERB"):
         return None
-    if tok.head.lemma_.lower() not in _GRIEVANCE_VERBS - _CAUSE_VERBS:
+    grieved = next((a for a in [tok, *list(tok.ancestors)[:10]] if _grieved(a)), None)
+    if grieved is None:
         return None
-    region = {t.i for t in tok.subtree}
+    region = {t.i for t in grieved.subtree}
     others = [c for c, why in kept if not why and c.head.i not in region and c.kind != "arms"]
     return region if others else None
+
+
+def _grieved(tok: Any) -> bool:
+    """The object of a grievance verb: 'denouncing the killing of six priests',
+    'demanding the body of a man who was killed in a gunfight on Sunday'."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _GRIEVANCE_VERBS - _CAUSE_VERBS
 
 
 def _indefinite(tok: Any) -> bool:
@@ -398,10 +617,20 @@ def _reference_subtree(tok: Any) -> set[int] | None:
         return None
     prep = tok.head
     revenge = prep.head.lower_ in _REVENGE_HEADS
-    dated = _has_date(tok)
+    dated = _has_date(tok) and not _only_length(tok)
     if revenge or (prep.lower_ in _REFERENCE_PREPS and dated) or prep.lower_ in _BACKGROUND_PREPS:
         return {t.i for t in tok.subtree}
     return None
+
+
+def _only_length(tok: Any) -> bool:
+    """'after a days-long assault', 'after two days of fighting': how long the fight
+    lasted is no date of another event (the fight led to what the sentence reports)."""
+    dates = [t for t in tok.subtree if t.ent_type_ in ("DATE", "TIME")]
+    return all("-" in t.text or t.lemma_.lower() in _LENGTHS for t in dates)
+
+
+_LENGTHS = {"day", "week", "month", "hour", "year", "several", "two", "three", "long"}
 
 
 def _mention(kept: list[tuple[Cue, str]], region: set[int], cues: list[Cue]) -> Mention:

@@ -1,0 +1,183 @@
+"""Session 3 detection patterns: towns taken, agreements, protests dispersed, arrests in
+a raid, campaigns, disasters, weapons taken in a fight, clauses of their own.
+
+Each sentence is written for these tests and set inside neutral padding long enough to
+make the text a full article (so weak cues need their context, as in real stories)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitroom.model import Incident
+
+PAD = (
+    "The weather in the capital was mild and dry for most of the week, according to the "
+    "national meteorological service, which publishes its forecasts every morning. "
+) * 7
+TAIL = (
+    "\n\nOfficials are expected to publish the budget figures for the coming year in the "
+    "second half of the month, the finance ministry said in its weekly bulletin."
+)
+
+Detect = Callable[[str], list[Incident]]
+
+
+def _types(detect: Detect, sentence: str) -> list[str]:
+    """Sub-event types found in the sentence (the padding reports nothing)."""
+    return [i.sub_event_type for i in detect(PAD + "\n\n" + sentence + TAIL)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In March, rebel fighters took Bunia, the provincial capital, after two days of "
+            "fighting.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "In October, its fighters swept into Tessalit, a town in the north, after the "
+            "army withdrew.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Rebel fighters entered the town of Kadugli on Monday without meeting resistance.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "The coalition handed over its last positions at the Ain al-Asad air base to the "
+            "national army on Sunday.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "The militants held the city for two years until federal forces took it back in "
+            "an operation in October 2017.",
+            "Government regains territory",
+        ),
+    ],
+)
+def test_a_town_taken_or_handed_over(detect: Detect, sentence: str, expected: str) -> None:
+    assert _types(detect, sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army said it remains in full control of Jowhar and its surroundings.",
+        "The new governor took office in the provincial capital on Monday.",
+        "The government also took control of a gold mine operated by a foreign company.",
+        "The gathering outside the cathedral took place on Saturday as police looked on.",
+    ],
+)
+def test_no_town_taken(detect: Detect, sentence: str) -> None:
+    assert _types(detect, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The truce, brokered by Qatar, took effect on March 3.",
+        "In June, the government and the rebels agreed to stop attacking each other.",
+        "The two sides signed a deal in Nairobi on Monday to end the fighting.",
+    ],
+)
+def test_agreements_between_the_sides(detect: Detect, sentence: str) -> None:
+    assert _types(detect, sentence) == ["Agreement"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president discussed the ceasefire in a phone call with his counterpart.",
+        "The army has dealt a heavy blow to the rebels' supply lines, officials said.",
+        "Britain and France agreed to hold a summit on trade in the spring.",
+        "The leaders of the two countries held talks in Geneva on Monday about the war.",
+    ],
+)
+def test_no_agreement(detect: Detect, sentence: str) -> None:
+    assert "Agreement" not in _types(detect, sentence)
+
+
+def test_tear_gas_on_marchers_is_an_intervention(detect: Detect) -> None:
+    sentence = "Police fired tear gas to disperse the marchers outside the governor's office."
+    assert _types(detect, sentence) == ["Protest with intervention"]
+
+
+def test_residents_marching_beside_security_forces_protest(detect: Detect) -> None:
+    sentence = (
+        "Residents of the town marched through the streets on Monday to denounce the "
+        "killings and the failure of the security forces to protect them."
+    )
+    assert "Peaceful protest" in _types(detect, sentence)
+
+
+def test_protests_called_for_are_no_protest(detect: Detect) -> None:
+    sentence = "The opposition has called for protests across the country next week."
+    assert _types(detect, sentence) == []
+
+
+def test_arrests_in_a_raid_and_of_suspects(detect: Detect) -> None:
+    raid = (
+        "On Thursday, the Kurdish-led forces arrested 12 suspected members of the group in a "
+        "raid on the village of Tal Hamis."
+    )
+    assert _types(detect, raid) == ["Arrests"]
+    suspects = "Police said they had arrested two suspects in Tulua on Wednesday morning."
+    assert _types(detect, suspects) == ["Arrests"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rebels began attacking ships in the Red Sea in November 2023.",
+        "A strong earthquake struck the region on Friday, killing 40 people.",
+        "Since 2020, authorities have buried militants killed in gunfights in remote graves.",
+    ],
+)
+def test_campaigns_disasters_and_habits_are_no_incident(detect: Detect, sentence: str) -> None:
+    assert _types(detect, sentence) == []
+
+
+def test_weapons_taken_in_a_fight_are_part_of_it(detect: Detect) -> None:
+    sentence = "Troops killed five insurgents and recovered weapons in the clash on Monday."
+    assert _types(detect, sentence) == ["Armed clash"]
+    found = "Soldiers said a rifle and two grenades had been found at the site of the gunfight."
+    assert "Disrupted weapons use" not in _types(detect, found)
+    assert "Grenade" not in _types(detect, found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Attacks have risen since the Taliban took over Kabul in August 2021.",
+            "Non-state actor overtakes territory",
+        ),
+        ("Violence has surged since the president was shot dead in July 2021.", "Attack"),
+        (
+            "A government task force said separately that its drones had struck gang "
+            "positions in the Delmas area.",
+            "Air/drone strike",
+        ),
+    ],
+)
+def test_acts_in_clauses_of_their_own(detect: Detect, sentence: str, expected: str) -> None:
+    assert _types(detect, sentence) == [expected]
+
+
+def test_an_act_in_an_after_clause_is_its_own_incident(detect: Detect) -> None:
+    sentence = (
+        "Residents said soldiers set fire to more than 20 houses on Tuesday after separatists "
+        "ambushed an army patrol nearby."
+    )
+    assert sorted(_types(detect, sentence)) == ["Armed clash", "Looting/property destruction"]
+
+
+def test_the_killing_a_protest_demands_is_its_own_incident(detect: Detect) -> None:
+    sentence = (
+        "The protesters were demanding the body of a young man, who police say was one of "
+        "two militants killed in a gunfight on Sunday."
+    )
+    assert "Armed clash" in _types(detect, sentence)
