@@ -57,3 +57,25 @@ def test_claim_for_the_attack_still_covers_the_killing_told_before(parse: Parse)
     )
     triggers = [("KILLED", "Attack"), ("ATTACK", "Attack")]
     assert _statuses(parse, text, triggers) == ["claimed", "claimed"]
+
+
+def test_upper_case_blames_attribute_and_never_claim() -> None:
+    from sitroom.stages.responsibility import findings_in
+
+    cases = {
+        "OFFICIALS SAID THAT REBEL FRONT MEMBERS WERE RESPONSIBLE FOR THE ATTACK.": (
+            "REBEL FRONT MEMBERS",
+            "OFFICIALS",
+        ),
+        "THE MAYOR CONDEMNED THE BOMBING AND ATTRIBUTED IT TO THE URBAN COMMANDOS.": (
+            "THE URBAN COMMANDOS",
+            "THE MAYOR",
+        ),
+    }
+    for text, (who, by) in cases.items():
+        found = findings_in(text, 0)
+        assert [(f.status, f.actor, f.by) for f in found] == [("attributed", who, by)], text
+    after = findings_in("BOTH BOMBINGS, ATTRIBUTED TO THE DRUG CARTELS, TOOK PLACE AT NIGHT.", 0)
+    assert [(f.status, f.actor) for f in after] == [("attributed", "THE DRUG CARTELS")]
+    assert findings_in("THOSE WHO WERE RESPONSIBLE FOR THE ATTACK WILL BE PUNISHED.", 0) == []
+    assert findings_in("The ministry attributed it to a gas leak.", 0) == []

@@ -160,8 +160,8 @@ _BLAME = re.compile(
 # "Authorities attributed the attack to the same front": the act first, then the actor
 _ATTRIBUTED_TO = re.compile(
     rf"\b(?:attributed|attributes|attributing|blamed|blames|blaming|pinned|pins)\s+"
-    rf"(?:the|that|this|these|those|both)\s+(?:[\w-]+\s+){{0,2}}?{_ACT_NOUNS}\s+(?:on|to)\s+"
-    rf"{_WHO}(?=[,.;]|\s+(?:and|but|which|who|said|according)\b|$)",
+    rf"(?:(?:the|that|this|these|those|both)\s+(?:[\w-]+\s+){{0,2}}?{_ACT_NOUNS}|it|them)\s+"
+    rf"(?:on|to)\s+{_WHO}(?=[,.;]|\s+(?:and|but|which|who|said|according)\b|$)",
     re.IGNORECASE,
 )
 _ACCUSED_OF = re.compile(
@@ -178,6 +178,11 @@ _BLAMER = re.compile(
 _SAID_THEN = re.compile(
     r"^\s*(?P<who>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:said|says|told\s+\w+|reported|announced)"
     r"(?:\s+(?:on\s+)?\w+day|\s+today|\s+yesterday|\s+later)?\s*$",
+    re.IGNORECASE,
+)
+_SUBJECT_THEN = re.compile(
+    r"^\s*(?P<who>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:\w+ly\s+)?(?:condemned|denounced|"
+    r"deplored|critici[sz]ed|confirmed|said|visited|described)\b",
     re.IGNORECASE,
 )
 _SAID_INVERTED = re.compile(
@@ -198,7 +203,8 @@ _LEADING = re.compile(
 )
 # "The attack was blamed on al-Shabaab", "the killings have been attributed to bandits"
 _BLAMED_ON = re.compile(
-    rf"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?"
+    rf"(?:\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+|"
+    rf"\b{_ACT_NOUNS}(?:\s+\w+){{0,2}},\s*)(?:\w+ly\s+)?"
     rf"(?:blamed\s+on|attributed\s+to|pinned\s+on)\s+[“\"]?{_WHO}[”\"]?"
     rf"(?=[,.;]|\s+(?:and|but|which|who|by|according)\b|$)",
     re.IGNORECASE,
@@ -206,6 +212,13 @@ _BLAMED_ON = re.compile(
 # "X blamed Y", "X attributed the attack to Y": a blame plain enough to name the doer
 # (a hedged "the attacks were initiated by Y" only attributes)
 _NAMING = (_BLAME, _ATTRIBUTED_TO, _BLAMED_ON)
+# "officials said that Shining Path members were responsible for the attack"
+_RESPONSIBLE_FOR = re.compile(
+    rf"(?:^|[,;“”\"]\s*|\bthat\s+|\b(?:said|say|says|believe|believed)\s+){_WHO}\s+"
+    rf"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?responsible\s+for\s+"
+    rf"(?:the|this|that|these|those|both|Monday's|\w+day's)\s+(?:[\w-]+\s+){{0,2}}?{_ACT_NOUNS}\b",
+    re.IGNORECASE,
+)
 _BLAME_PASSIVE = re.compile(
     rf"\b(?:initiated|carried out|perpetrated|committed|conducted|staged|launched|"
     rf"orchestrated|masterminded)\s+by\s+(?:an?\s+|the\s+)?[“\"]?{_WHO}"
@@ -351,8 +364,11 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
     for pattern in (_ATTRIBUTED_TO, _BLAME, _BLAMED_ON, _BLAME_PASSIVE, _BELIEVED):
         for m in pattern.finditer(text):
             who = _actor_text(m.group("who"))
-            if who and re.match(r"(?i)(?:of|by|in|on|at|to)\b", who):
+            if who and re.match(r"(?i)(?:of|by|in|on|at|to|it|them)\b", who):
                 continue  # "have been accused of killing": a passive, nobody named
+            pronoun = re.match(r"(?i)(?:it|them)\b", text[m.start() :].split(None, 1)[-1])
+            if pronoun and not _actor_like(who or ""):
+                continue  # "attributed it to a gas leak": no doer
             if re.search(r"(?i)\bof\s+(?:\w+ly\s+)?\w+ing\b", m.group("who")):
                 continue  # "accused residents of helping the brigade": no violent act
             suspicion = pattern is _BELIEVED
@@ -367,6 +383,7 @@ def _findings_in_part(text: str, index: int) -> list[Finding]:
                     Finding("attributed", who, source, index, f"{kind}: {m.group(0).strip()!r}")
                 )
     out.extend(_accused(text, index))
+    out.extend(_responsible(text, index))
     for m in [*_FIRST_PERSON.finditer(text), *_FIRST_PERSON_AGENT.finditer(text)]:
         who = reported_by(text) or "the perpetrators, speaking of themselves"
         out.append(Finding("claimed", None, who, index, f"first-person claim: {m.group(0)!r}"))
@@ -397,6 +414,38 @@ def _accused(text: str, index: int) -> list[Finding]:
         note = f"blame: {who!r} {m.group(0).strip()!r}"
         out.append(Finding("attributed", who, reported_by(text), index, note))
     return out
+
+
+def _responsible(text: str, index: int) -> list[Finding]:
+    """ "Officials said that Shining Path members were responsible for the attack": the
+    speaker blames the group (not "those who were responsible ... will be punished")."""
+    out = []
+    for m in _RESPONSIBLE_FOR.finditer(text):
+        raw = m.group("who")
+        cuts = list(re.finditer(r"(?i)\b(?:said|says|say|believe|believed|that)\s+", raw))
+        spoken = text[: m.start("who")] + (raw[: cuts[-1].end()] if cuts else "")
+        who = _actor_text(raw[cuts[-1].end() :] if cuts else raw)
+        if not who or re.match(r"(?i)(?:those|who|it|they|he|she|this|that|which)\b", who):
+            continue
+        said = _SPEAKER_BEFORE.search(spoken)
+        source = _LEADING.sub("", said["who"]) if said else reported_by(text)
+        if source and source.lower() not in who.lower():
+            out.append(Finding("attributed", who, source, index, f"blame: {m.group(0).strip()!r}"))
+    return out
+
+
+_SPEAKER_BEFORE = re.compile(
+    r"(?P<who>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:said|says|say|believe|believed)\s+(?:that\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _actor_like(who: str) -> bool:
+    """A dictionary actor, a doer's description or a country: not "a gas leak"."""
+    return any(
+        m.entry is not None or m.country or (m.generic is not None and m.generic.role != "victim")
+        for m in lexicon().find(who)
+    )
 
 
 def _in_quotes(text: str, at: int) -> bool:
@@ -430,6 +479,10 @@ def _blamer(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> str | None
         # "..., said local police, who attributed the violence to herders"
         said = _SAID_THEN.match(clauses[-2]) or _SAID_INVERTED.search(clauses[-2])
         return said.group("who") if said else None
+    if re.search(r"(?i)\band\s*$", clause):
+        lead = _SUBJECT_THEN.match(clause)  # "X condemned the attack and attributed it to"
+        if lead is not None:
+            return _LEADING.sub("", lead["who"])
     found = _BLAMER.search(re.sub(r"[()\[\]]", " ", clause) + " ")
     if found is None:
         return None
