@@ -303,9 +303,19 @@ def _owned(item: Analysis, incident: Incident) -> set[int]:
         if t < 0:
             continue
         before = item.article.text[item.sentences[t].start : other.trigger.start]
-        if not _DEFINITE.fullmatch(before):
+        if not (_DEFINITE.fullmatch(before) and _is_noun(item, other, t)):
             out.add(t)
     return out
+
+
+def _is_noun(item: Analysis, incident: Incident, s: int) -> bool:
+    """The trigger is a noun ("The blast, which ..."), not the verb of a definite subject
+    ("The group seized Mosul")."""
+    parse = item.parses.get(s)
+    if parse is None:
+        return False
+    tok = _token_at(parse, incident.trigger.start - item.sentences[s].start)
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN")
 
 
 _DEFINITE = re.compile(r"\W*(?:the|this|that)\s+(?:[\w'-]+\s+){0,2}", re.IGNORECASE)
@@ -472,6 +482,18 @@ def _best_in_sentence(
     if hosted is not None:
         return hosted[0], f"{why}; {hosted[1]}"
     if not place.resolved:
+        same = next((p for p in item.places if p.name == place.name and p.resolved), None)
+        if same is not None:  # "recaptured Hawija" when "the town of Hawija" was resolved
+            resolved = replace(
+                place,
+                admin1=same.admin1,
+                country=same.country,
+                lat=same.lat,
+                lon=same.lon,
+                geonames_id=same.geonames_id,
+                feature=same.feature,
+            )
+            return resolved, f"{why}; resolved where the text names it again"
         place, why = _borrow(place, [p for _, p in scored[1:]], why)
     return place, why
 
@@ -602,7 +624,9 @@ def _hosted(item: Analysis, place: Place, places: list[Place]) -> tuple[Place, s
     consistent = [
         p
         for n, p in enumerate(consistent)
-        if not any(_contradicts(o, p, support) for o in consistent[n + 1 :] if o.admin1)
+        if not any(
+            _contradicts(o, p, support) for o in consistent[n + 1 :] if o.feature in SUBNATIONAL
+        )
     ]  # "Zango village in Wase LGA of Plateau State": a Wase in another state is a namesake
     if not consistent:
         return None
