@@ -117,3 +117,20 @@ def test_a_bound_heading_a_when_clause_dates_the_clause(analyse: Analyse) -> Non
     )
     (took,) = dated(item, incident(item, "took"))
     assert (took.date, took.date_precision) == (dt.date(2017, 10, 1), "month")
+
+
+def test_the_same_month_takes_the_month_last_told(analyse: Analyse) -> None:
+    item = analyse(
+        "The turning point came in August 2023. Militiamen briefly took control of a "
+        "hill town. The same month, a drone strike on a busy square killed 26 people.",
+        WEDNESDAY,
+    )
+    took, strike = dated(item, incident(item, "took"), incident(item, "strike"))
+    assert (took.date, took.date_precision) == (dt.date(2023, 8, 1), "month")
+    assert (strike.date, strike.date_precision) == (dt.date(2023, 8, 1), "month")
+    item = analyse(
+        "Gunmen shot dead a judge on 2 March. The same day, a bomb wrecked a court.",
+        WEDNESDAY,
+    )
+    _shot, bomb = dated(item, incident(item, "shot"), incident(item, "bomb"))
+    assert (bomb.date, bomb.date_precision) == (dt.date(2024, 3, 2), "day")

@@ -759,9 +759,13 @@ def _relation(
 _VAGUE_LATER = re.compile(
     r"\b(?:(?:a\s+few|several|some|just|only)\s+)?(?P<unit>minutes|hours|days|weeks)\s+later\b"
     r"|\b(?P<soon>shortly|soon)\s+(?:afterwards?|thereafter)\b"
-    r"|\b(?P<same>later|earlier)\s+that\s+(?:same\s+)?(?:night|day|evening|morning|afternoon)\b",
+    r"|\b(?P<same>later|earlier)\s+that\s+(?:same\s+)?(?:night|day|evening|morning|afternoon)\b"
+    r"|\b(?:the|that)\s+same\s+(?P<point>month|year)\b",
     re.IGNORECASE,
 )
+# the precision "the same month/year" keeps of its anchor at most ("the same day" is left
+# to the sentence before: measured, anchoring it on the last date told cost more than it won)
+_SAME_POINT: dict[str, Precision] = {"month": "month", "year": "year"}
 # (days after the anchor, precision) for each vague distance; a day's precision stays
 # only when the distance keeps to the anchor's day
 _VAGUE_SPAN: dict[str, tuple[int, Precision]] = {
@@ -789,7 +793,8 @@ def _vague_later(
         (m for m in _VAGUE_LATER.finditer(text, start, sentence.end)),
         None,
     )
-    if m is not None and m.start() > incident.trigger.start and not m.group("same"):
+    anchored_here = m is not None and (m.group("same") or m.group("point"))
+    if m is not None and m.start() > incident.trigger.start and not anchored_here:
         return None  # "killed two, and days later ...": a distance after it dates another event
     if m is None or _paragraph_between(text, m.end(), incident.trigger.start):
         return None
@@ -809,14 +814,33 @@ def _vague_later(
     anchor = _last_date_before(item, m.start(), dated)
     if anchor is None:
         return None
-    shift, precision = _VAGUE_SPAN[(m.group("unit") or m.group("soon") or m.group("same")).lower()]
     reason = f"'{m.group()}' {anchor.reason}"
+    if m.group("point"):
+        return _same_point(anchor, m.group("point").lower(), reason)
+    shift, precision = _VAGUE_SPAN[(m.group("unit") or m.group("soon") or m.group("same")).lower()]
     if anchor.precision != "day":
         return _Dating(anchor.date, anchor.precision, anchor.timex, reason)
     day = anchor.date + dt.timedelta(days=shift)
     if published is not None:
         day = min(day, published)
     return _Dating(day, precision, anchor.timex, reason)
+
+
+_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+
+
+def _same_point(anchor: _Dating, unit: str, reason: str) -> _Dating:
+    """ "The same month, a drone strike ...": the anchor's month (its day is no longer
+    told); an anchor already as coarse stays as it is."""
+    coarse = _SAME_POINT.get(unit)
+    if coarse is None or _RANK[anchor.precision] >= _RANK[coarse]:
+        return _Dating(anchor.date, anchor.precision, anchor.timex, reason)
+    day = anchor.date
+    if coarse == "month":
+        day = day.replace(day=1)
+    elif coarse == "year":
+        day = dt.date(day.year, 1, 1)
+    return _Dating(day, coarse, anchor.timex, reason)
 
 
 def _last_date_before(
