@@ -381,6 +381,8 @@ def fill_actors(item: Analysis, incident: Incident, lex: Lexicon, country: str |
             roles = find_roles(trig)
             how = roles.how
             actor1 = _perpetrator(item, roles.agent, sentence.start, lex, country)
+            if roles.how == "name modifying the noun" and roles.agent is not None:
+                actor1 = _modifier_and_noun(sdoc, roles.agent, trig, lex, country) or actor1
             if actor1 is None and incident.event_type in ("Protests", "Riots"):
                 # "angry activists staged rallies": people who protest, not armed doers
                 actor1 = phrase_actor(roles.agent, lex, country, perpetrator=False)
@@ -603,6 +605,8 @@ def _named_in_text(text: str, lex: Lexicon, country: str | None, foreign: set[in
             continue  # "seven herders were killed by camel thieves": the victims
         if _PLACE_AFTER.match(text[m.end : m.end + 20]):
             continue  # "in a herders' camp": a place named after them
+        if re.match(r"-(?:linked|affiliated|allied|aligned|inspired|backed)\b", text[m.end :]):
+            continue  # "Al-Qaeda-linked Abu Sayyaf militants": the next name is the group
         later = _called(text, m, lex)
         return lex.actor(later or m, (later or m).text, country)
     return None
@@ -944,6 +948,16 @@ def _two_states(
     if incident.event_type == "Battles" or actor2 is None:
         return first, second
     return first, actor2
+
+
+def _modifier_and_noun(
+    sdoc: Any, modifier: Any, noun: Any, lex: Lexicon, country: str | None
+) -> Actor | None:
+    """ "An Antonov aircraft dropped bombs": the modifier and its noun together name
+    the actor ("Antonov aircraft": Sudan's air force), not the modifier alone."""
+    lo, hi = min(modifier.i, noun.i), max(modifier.i, noun.i) + 1
+    whole = [m for m in lex.find(sdoc[lo:hi].text) if m.entry is not None]
+    return lex.actor(whole[0], whole[0].text, country) if whole else None
 
 
 def _named_pair(first: Any) -> Any:

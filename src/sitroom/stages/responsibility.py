@@ -84,7 +84,7 @@ _TAKE = r"(?:claimed|claims|claiming|assumed|took|taken|accepted|admitted|claim)
 _CLAIM_ACTIVE = re.compile(
     rf"(?:^|[,.;“”\"]\s*|\b(?:and|but|while|after)\s+){_WHO},?\s+"
     r"(?:has\s+|have\s+|had\s+|later\s+|quickly\s+)*"
-    rf"{_TAKE}\s+(?:full\s+)?(?:responsibility|credit)\b",
+    rf"{_TAKE}\s+(?:the\s+)?(?:full\s+)?(?:responsibility|credit)\b",
     re.IGNORECASE,
 )
 _CLAIM_PASSIVE = re.compile(
@@ -204,7 +204,7 @@ _LEADING = re.compile(
 # "The attack was blamed on al-Shabaab", "the killings have been attributed to bandits"
 _BLAMED_ON = re.compile(
     rf"(?:\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+|"
-    rf"\b{_ACT_NOUNS}(?:\s+\w+){{0,2}},\s*)(?:\w+ly\s+)?"
+    rf"\b{_ACT_NOUNS}(?:\s+\w+){{0,2}}?(?:,\s*|\s+))(?:\w+ly\s+)?"
     rf"(?:blamed\s+on|attributed\s+to|pinned\s+on)\s+[“\"]?{_WHO}[”\"]?"
     rf"(?=[,.;]|\s+(?:and|but|which|who|by|according)\b|$)",
     re.IGNORECASE,
@@ -901,11 +901,26 @@ def _owning_group(incident: Incident) -> str | None:
 
 
 def _claimant(text: str) -> Actor | None:
-    """The dictionary actor a claim names ("Al-Shabaab claimed ..."), if any."""
+    """The dictionary actor a claim names ("Al-Shabaab claimed ..."), if any; else a
+    group's proper name the dictionary lacks ("Ahrar-ul-Hind has claimed ...")."""
     for m in lexicon().find(text):
         if m.entry is not None:
             return Actor(m.entry.name, m.text, m.entry.type, m.entry.country)
+    if _PROPER_NAME.fullmatch(text) and not _mostly_upper(text):
+        return Actor(text, text, None, None)
     return None
+
+
+# a capitalised name of one to six words ("Ahrar-ul-Hind", "Young Baloch Tigers")
+_PROPER_NAME = re.compile(
+    r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+|al-|the\s+)?[A-Z][\w'’()-]+){0,5}"
+)
+
+
+def _mostly_upper(text: str) -> bool:
+    """Upper-case wire copy: capitals say nothing about names there."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _speaker_forces(speaker: str) -> Actor | None:
