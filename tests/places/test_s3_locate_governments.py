@@ -48,3 +48,23 @@ def test_a_district_far_off_refines_only_its_own_province(
     )
     inc = located(item, "clashed")
     assert inc.location is not None and inc.location.mention != "Gurbuz", inc.notes
+
+
+def test_a_country_leading_air_strikes_is_their_author(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse(
+        "In May, the two sides agreed to a truce, ending weeks of intense Russian air "
+        "strikes on rebel-held areas of Syria."
+    )
+    inc = located(item, "agreed")
+    assert inc.location is not None and inc.location.mention == "Syria", inc.notes
+
+
+def test_where_a_government_is_based_is_no_place(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "Gunmen attacked a ferry in the Gulf of Guinea on Monday. The government, which "
+        "is based in Lagos, called the attack an act of piracy."
+    )
+    inc = located(item, "attack an")
+    assert inc.location is None or inc.location.mention != "Lagos", inc.notes

@@ -467,7 +467,9 @@ def _best_in_sentence(
     scored = [
         (v, p)
         for v, p in scored
-        if not (p.feature in NATIONAL and "names the actor" in v[1]) and _GOVERNMENT not in v[1]
+        if not (p.feature in NATIONAL and "names the actor" in v[1])
+        and _GOVERNMENT not in v[1]
+        and "describes an actor" not in v[1]
     ]
     # "Kenyan officers fought gangs near the port", "which Islamabad accuses": the country
     # or its capital acted, no place is named
@@ -815,7 +817,7 @@ def _score(
     if _SPEAKS_AFTER.match(after) and not _PREP_BEFORE.search(before):
         value -= 2.0  # "which Islamabad accuses of planning attacks": a government
         reasons.append(_GOVERNMENT)
-    if _ATTRIBUTE.match(after):
+    if _ATTRIBUTE.match(after) or _BASED_IN.search(before):
         value -= 4.0
         reasons.append("describes an actor")  # "Saudi-led", "Iran-backed", "Lahore-based"
     if _names_road(place, after) and any(_town_rival(o, place, sentence) for o in others):
@@ -854,6 +856,9 @@ def _elsewhere(
 
 
 _GOVERNMENT = "stands for its government"
+_BASED_IN = re.compile(  # "the government, which is based in Aden, called the attack"
+    r"\b(?:based|headquartered|stationed|exiled)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _SPEAKS_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:accuse[sd]?|blame[sd]?|denie[sd]|deny|claim(?:s|ed)?|"
     r"warn(?:s|ed)?|insist(?:s|ed)?|vow(?:s|ed)?|threaten(?:s|ed)?|says|said|condemn(?:s|ed)?)\b"
@@ -962,7 +967,9 @@ def _syntax(
     if head.dep_ == "pobj" and gov.head.lower_ in PERSON_HEADS:
         bonus -= 1.5
         why = f"describes {gov.head.text!r}"
-    actor = _is_actor(head, trigger) or (place.feature in NATIONAL and _acts(head))
+    actor = _is_actor(head, trigger) or (
+        place.feature in NATIONAL and (_acts(head) or _leads_event(head))
+    )
     if actor:
         bonus -= 2.0
         why = "names the actor, not the place"
@@ -1070,6 +1077,20 @@ RELATION_NOUNS = frozenset(
     {"relations", "ties", "talks", "tensions", "tension", "dispute", "rivalry", "war",
      "negotiations", "agreement", "deal", "truce", "ceasefire", "border", "conflict"}
 )  # fmt: skip
+
+
+EVENT_NOUNS = frozenset(
+    {"strike", "airstrike", "attack", "shelling", "bombing", "raid", "offensive", "operation",
+     "incursion", "invasion", "bombardment", "campaign", "assault", "missile", "drone"}
+)  # fmt: skip
+
+
+def _leads_event(head: Any) -> bool:
+    """ "U.S. air strikes on Yemen", "Russian shelling": a country modifying an event
+    noun is who carried it out."""
+    if head.dep_ not in ("compound", "amod", "nmod") or head.head.i == head.i:
+        return False
+    return head.head.lemma_.lower() in EVENT_NOUNS
 
 
 def _speaks(head: Any) -> bool:
