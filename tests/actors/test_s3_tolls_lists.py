@@ -72,3 +72,33 @@ def test_a_bare_toll_right_after_in_the_paragraph(parse) -> None:
     item.incidents = [raid, shot]
     TollStage().process([item])
     assert (raid.fatalities, shot.fatalities) == (1, 1)
+
+
+def test_victims_named_one_by_one_add_up() -> None:
+    assert killed("Gunmen stormed a farm, killing a farmer, his wife and their four sons.") == 6
+    assert killed("The shell killed a doctor, two nurses and a patient, medics said.") == 4
+    assert killed("Bandits shot dead a trader and his driver on the highway.") == 2
+    assert killed("A teacher, her husband and two pupils were burned to death.") == 4
+    # a last item with its own verb, a speaker, or a part of a count is no victim
+    assert killed("Raiders shot dead a guard and a cook was wounded.") == 1
+    assert killed("Troops killed nine rebels and six others sustained minor injuries.") == 9
+
+
+def test_parts_of_the_dead_are_no_second_toll() -> None:
+    assert killed("Four of the dead were women, a medic said.") is None
+    toll = figures_in("The toll rose to 22 after four of the wounded died in hospital.")
+    assert [(f.kind, f.value) for f in toll] == [("killed", 22)]
+    assert killed("Police said 12 bandits were neutralised in the operation.") == 12
+
+
+def test_killed_in_a_gunfight_is_the_gunfight_toll(parse) -> None:
+    item = parse(
+        "Mourners marched behind the coffin of a youth who was one of three rebels killed "
+        "in a gunfight with troops on Friday, witnesses said.",
+        DAY,
+    )
+    march = incident_at(item, "marched", "Peaceful protest")
+    fight = incident_at(item, "gunfight", "Armed clash")
+    item.incidents = [march, fight]
+    TollStage().process([item])
+    assert (march.fatalities, fight.fatalities) == (None, 3)

@@ -64,7 +64,7 @@ _KILL = (
     r"shot and killed|gunned down|burned to death|burnt to death|hacked to death|"
     r"stabbed to death|lost their lives|perished|lynched|shot to death|beaten to death|"
     r"strangled to death|clubbed to death|bludgeoned to death|fatally (?:shot|stabbed|"
-    r"wounded|injured)|wiped out"
+    r"wounded|injured)|wiped out|neutrali[sz]ed"
 )
 _HURT = r"wounded|injured|hurt|hospitali[sz]ed|maimed"
 # "people", "Afghan soldiers", "of them" ... but never across a clause ("19 August that")
@@ -154,6 +154,12 @@ _CODED_FATALITIES = re.compile(
 # "killing 3 civilians and herself": the one bomber is among the dead (CODEBOOK); not
 # "as well as themselves", where the bombers are not counted
 _AND_SELF = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:and|as well as)\s+(?:himself|herself)\b", re.I)
+# a part of victims already counted: "Five of the dead were children"
+_OF_THE_COUNTED = re.compile(
+    r"^\s+of\s+(?:the|those)\s+(?:dead|killed|victims|wounded|injured|casualties|deceased|"
+    r"bodies)\b",
+    re.IGNORECASE,
+)
 # "killing two police officers and a girl": one more victim after the count
 _AND_ONE_AFTER = re.compile(
     r"^\s+(?:(?!(?:and|or|in|on|at|of)\b)[\w-]+\s+){0,3}?and\s+an?\s+"
@@ -202,7 +208,7 @@ _FIGHTERS_KILLED = re.compile(
     r"^\s+(?:[\w-]+\s+)?(?:gunmen|militants|assailants|attackers|insurgents|fighters|"
     r"bombers|suicide bombers)\s+(?:(?:and|,)\s+(?:[\w-]+\s+){1,3}?)?"
     r"(?:(?:were|was|have been|had been|are)\s+(?:also\s+|reportedly\s+|reported\s+)?"
-    r"(?:killed|shot dead|wounded|injured)\b|"
+    r"(?:killed|shot dead|wounded|injured|neutrali[sz]ed)\b|"
     # "two militants killed in a gunfight": a participle, not "militants killed five"
     r"(?:killed|shot dead|wounded|injured)(?:\s+(?:in|on|at|during|when|while|by|after|near|"
     r"overnight|earlier|last|yesterday)\b|\s*[,.;]))",
@@ -464,12 +470,116 @@ def figures_in(text: str, offset: int = 0, aggregates: bool = False) -> list[Fig
         for number in find_numbers(clause):
             found.extend(_number_figures(clause, number, base, source))
         found.extend(_single_figures(clause, base, source))
+        for listed, stop in _victim_lists(clause, base, source):
+            found = [
+                f for f in found if f.kind != "killed" or not listed.start - 40 <= f.start < stop
+            ]
+            found.append(listed)
         figures.extend(_without_counted_one(found))
         figures.extend(_zero_figures(clause, base, source))
         for m in _ONE_MORE.finditer(clause):
             figures.append(Figure("injured", 1, base + m.start(), False, source, adds=True))
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+_LIST_VERB = re.compile(
+    r"\b(?:killing|killed|kills|shot dead|shooting dead|gunned down|gunning down|"
+    r"murder(?:ed|ing)|massacr(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing)|"
+    r"(?:hack|stabb|beat|burn)(?:ed|ing)? to death)\s+",
+    re.IGNORECASE,
+)
+_PASSIVE_LIST_VERB = re.compile(
+    r"\s+(?:were|have been|had been|are)\s+(?:all\s+)?(?:killed|shot dead|gunned down|"
+    r"murdered|massacred|executed|beheaded|(?:hacked|stabbed|beaten|burned) to death)\b",
+    re.IGNORECASE,
+)
+_LIST_END = re.compile(
+    r",|\s(?:in|at|on|near|as|when|while|after|before|during|inside|outside|from|who|whose|"
+    r"and|with|by|were|was|had|have|late|early|overnight|according)\b",
+    re.IGNORECASE,
+)
+_ONE_ITEM = re.compile(
+    r"^(?:a|an|one|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)"
+    r"(?:\s+of\s+(?:[\w-]+\s+){0,4}[\w-]+)?$",  # "the head of the district council"
+    re.IGNORECASE,
+)
+_COUNT_ITEM = re.compile(
+    r"^(?:(?:his|her|their|its|the)\s+)?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve)\s+(?:[\w-]+\s+){0,2}?[\w-]+$",
+    re.IGNORECASE,
+)
+
+
+_NOT_IN_ITEM = re.compile(
+    r"\b(?:of (?:them|whom|us)|among|including|sustain\w*|suffer\w*|receiv\w*|escap\w*|"
+    r"fled|survived|were|was|are|is|said|told|say|says)\b",
+    re.IGNORECASE,
+)
+
+
+def _item_count(item: str) -> int | None:
+    """How many people one item of a victim list names: "his wife" 1, "their three
+    children" 3; None when the item is no such phrase."""
+    item = item.strip()
+    if _NOT_IN_ITEM.search(item):
+        return None
+    m = _COUNT_ITEM.match(item)
+    if m:
+        value = parse_number(m.group("n"))
+        return int(value) if value is not None else None
+    if re.match(r"^one\s+of\s+(?:his|her|their|its|the)\s+[\w-]+$", item, re.IGNORECASE):
+        return 1  # "one of his guards"
+    one = _ONE_ITEM.match(item)
+    if one:
+        last = one.group("head").lower()
+        if (last.endswith("s") and not last.endswith(("ss", "us"))) or last in _NOT_PEOPLE:
+            return None
+        return 1
+    return None
+
+
+def _list_total(items: list[str]) -> int | None:
+    counts = [_item_count(i) for i in items]
+    if len(items) < 2 or any(c is None for c in counts):
+        return None
+    return sum(c for c in counts if c is not None)
+
+
+def _victim_lists(clause: str, base: int, source: str | None) -> list[tuple[Figure, int]]:
+    """A list of victims told one by one, each summed ("killing a pastor,
+    his wife and their three children": 5; "A farmer, his son and two neighbours were
+    hacked to death": 4), with where the list ends."""
+    out = []
+    for m in _LIST_VERB.finditer(clause):
+        rest = clause[m.end() :]
+        head, sep, tail = rest.partition(" and ")
+        if not sep or re.search(r"[.;:]", head):
+            continue
+        end = _LIST_END.search(tail)
+        if end and re.match(r"\s(?:were|was|had|have)\b", end.group()):
+            continue  # "killed a guard and a driver was hurt": the last one has its own verb
+        last = tail[: end.start()] if end else tail.rstrip(".")
+        if re.match(r"\s+(?:said|says|told|reported|added)\b", tail[len(last) :]):
+            continue  # "killed five of them, a colonel and a doctor said": no list
+        total = _list_total([*head.split(","), last])
+        if total is not None:
+            stop = m.end() + len(head) + len(sep) + len(last)
+            out.append((Figure("killed", total, base + m.end(), False, source), base + stop))
+    for m in _PASSIVE_LIST_VERB.finditer(clause):
+        head, sep, last = clause[: m.start()].rpartition(" and ")
+        if not sep:
+            continue
+        items = [last]
+        for piece in reversed(head.split(",")):
+            if _item_count(piece) is None:
+                break
+            items.insert(0, piece)
+        total = _list_total(items)
+        if total is not None:
+            first = m.start() - len(" and ".join([",".join(items[:-1]), items[-1]]))
+            out.append((Figure("killed", total, base + first, False, source), base + m.start()))
+    return out
 
 
 def _without_counted_one(figures: list[Figure]) -> list[Figure]:
@@ -565,6 +675,8 @@ def _number_figures(
         return []
     if re.match(r"^\s+(?:[\w-]+\s+){0,3}?(?:among|of)\s+(?:them|whom)\b", raw_after):
         return []  # "five people and one officer among them": already counted
+    if _OF_THE_COUNTED.match(raw_after):
+        return []  # "Five of the dead were children", "three of the wounded died"
     if re.match(r"^\s*(?:%|percent|per cent|years?\b|-year|km|kilomet|miles?\b)", after):
         return []
     update = bool(_UPDATE.search(before[-30:]))
@@ -860,10 +972,23 @@ def _owner(item: Analysis, sent_index: int, char: int, updates: set[int]) -> Inc
     same = [i for i in owners if paragraph[0] <= i.trigger.start < paragraph[1]]
     if not same:
         return min(owners, key=lambda i: i.trigger.start)
+    text = item.article.text
+    told_after = [
+        i for i in same if i.trigger.start > char and _KILLED_IN.match(text[char : i.trigger.start])
+    ]
+    if told_after:  # "two militants killed in a gunfight": the gunfight's toll
+        return min(told_after, key=lambda i: i.trigger.start)
     before = [i for i in same if i.trigger.start <= char]
     if before:
         return max(before, key=lambda i: i.trigger.start)
     return min(same, key=lambda i: i.trigger.start)
+
+
+_KILLED_IN = re.compile(
+    r"^[^.;,]{0,40}?\b(?:killed|died|dead|wounded|injured|hurt)\s+(?:in|during)\s+"
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _updated_incident(item: Analysis, sent_index: int) -> Incident:
