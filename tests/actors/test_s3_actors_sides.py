@@ -62,3 +62,12 @@ def test_two_states_forces_in_one_phrase_are_the_two_sides(parse: Parse) -> None
     incident = with_actors(parse, text, "fire", "Armed clash", DAY)
     assert incident.actor1 is not None and incident.actor1.name == "Military Forces of India"
     assert incident.actor2 is not None and incident.actor2.name == "Military Forces of Pakistan"
+
+
+def test_target_of_an_attack_on_a_held_place_is_its_holder(parse: Parse) -> None:
+    text = "Tanks shelled positions of the rebel militia near the river on Tuesday."
+    incident = with_actors(parse, text, "shelled", "Shelling/artillery/missile attack", DAY)
+    assert incident.actor2 is not None and "rebel militia" in (incident.actor2.mention or "")
+    text = "Government troops captured part of a rebel stronghold near the border on Friday."
+    incident = with_actors(parse, text, "captured", "Government regains territory", DAY)
+    assert incident.actor2 is not None and "rebel" in (incident.actor2.mention or "")

@@ -510,6 +510,11 @@ def _phrase_actor(
     `loose` accepts any noun phrase as a named side (the two sides of a clash)."""
     if head is None or head.lower_ in _PRONOUNS:
         return None
+    owner = None if perpetrator else _place_owner(head)
+    if owner is not None:  # "shelled positions of the security forces": the forces
+        found = _phrase_actor(owner, lex, country, perpetrator=False, loose=loose)
+        if found is not None:
+            return found
     head = _quantity_head(head)
     if head.ent_type_ in _NOT_ACTOR_ENTS or head.lower_ in _NOT_AGENTS:
         return None
@@ -550,6 +555,41 @@ def _phrase_actor(
     if not perpetrator and _person(head):
         where = here or country
         return Actor(_generic_name(lex, "civilians", where), mention, "civilians", where)
+    return None
+
+
+_HELD_PLACES = {
+    "position",
+    "camp",
+    "stronghold",
+    "headquarters",
+    "office",
+    "hideout",
+    "outpost",
+    "base",
+    "compound",
+    "den",
+    "enclave",
+    "bastion",
+}
+
+
+def _place_owner(head: Any) -> Any:
+    """The people a held place belongs to, the target of an attack on it: "positions of
+    the security forces", "Karen guerrilla stronghold", "the offices of the
+    administrators" (not a plain "military base", which names the forces itself)."""
+    lemma = head.lemma_.lower()
+    if lemma not in _HELD_PLACES and lemma not in ("part", "section", "portion"):
+        return None  # "part of a stronghold": the stronghold's
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return _pobj(child)
+    if lemma not in _HELD_PLACES:
+        return None
+    modifiers = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    for child in reversed(modifiers):
+        if _doer_word(child) or child.ent_type_ in ("NORP", "ORG"):
+            return child
     return None
 
 
