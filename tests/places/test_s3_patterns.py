@@ -69,3 +69,17 @@ def test_a_conflict_town_missing_from_cities500_is_known(
 ) -> None:
     item = analyse("Federal forces recaptured Hawija from Islamic State fighters in northern Iraq.")
     assert _by_mention(item, "Hawija").country == "IRQ"
+
+
+def test_a_town_spelled_otherwise_in_a_text_naming_no_country(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse("A car bomb exploded in the city of Baqouba, killing five people.")
+    assert _by_mention(item, "Baqouba").country == "IRQ"
+
+
+def test_a_province_spelled_otherwise_is_the_province(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse("Taliban fighters attacked a checkpoint in Urozgan Province of Afghanistan.")
+    assert _by_mention(item, "Urozgan Province").feature == "admin1"

@@ -49,7 +49,7 @@ from sitroom.knowledge import data_path
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 9  # bump whenever the index layout or the build rules (`_build` and below) change
+SCHEMA = 10  # bump whenever the index layout or the build rules (`_build` and below) change
 
 COUNTRY_WEIGHT = 4.0  # score for a candidate in the article's only country
 ADMIN_WEIGHT = 3.0  # score for a candidate in the article's only first-level area
@@ -141,6 +141,8 @@ _SPELLINGS = (
     (re.compile(r"ee"), "i"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"(?<=[dgkst])h"), ""),  # "Dhusamareb", "Khost", "Ghazni": aspirates
+    (re.compile(r"(?<=[aeiou])h\b"), ""),  # "Baqubah" / "Baquba": a final h
+    (re.compile(r"o"), "u"),  # "Urozgan" / "Uruzgan", "Khurmato" / "Khurmatu"
     (re.compile(r"q"), "k"),
 )
 
@@ -255,31 +257,35 @@ class Gazetteer:
         key = fold(name)
         if len(key) < 5:
             return None
-        names, shapes, keys = self._country_names(country, key[0])
+        names, shapes = self._country_names(country, key[0])
         hit = process.extractOne(skeleton(key), shapes, scorer=fuzz.ratio, score_cutoff=cutoff)
         if hit is None:
             return None
-        alias = names[hit[2]]
-        found = [c for c in self.lookup(alias) if c.key in keys[alias]]
+        found = [c for c in self.lookup(names[hit[2]]) if c.country == country and c.kind <= ALT]
         return max(found, key=lambda c: c.prior(), default=None)
 
     @functools.lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per process
-    def _country_names(
-        self, country: str, initial: str
-    ) -> tuple[list[str], list[str], dict[str, set[int]]]:
+    def _country_names(self, country: str, initial: str) -> tuple[list[str], list[str]]:
         """A country's names that start with `initial` (spellings rarely differ there),
-        with their skeletons (`skeleton`, stored in the index) and places."""
+        with their skeletons (`skeleton`, stored in the index)."""
         rows = self._db.execute(
-            "SELECT name, shape, place FROM cname WHERE iso3 = ? AND name >= ? AND name < ?",
+            "SELECT DISTINCT name, shape FROM cname WHERE iso3 = ? AND name >= ? AND name < ?",
             (country, initial, chr(ord(initial) + 1)),
         ).fetchall()
-        keys: dict[str, set[int]] = defaultdict(set)
-        shape_of: dict[str, str] = {}
-        for alias, shape, place in rows:
-            keys[alias].add(place)
-            shape_of[alias] = shape
-        names = list(keys)
-        return names, [shape_of[n] for n in names], dict(keys)
+        return [r[0] for r in rows], [r[1] for r in rows]
+
+    def by_shape(self, name: str) -> list[Candidate]:
+        """Places anywhere whose name has the same skeleton ("Baqouba" -> Baqubah), best
+        prior first: for a name the exact lookup misses in a text naming no country."""
+        key = fold(name)
+        if len(key) < 5:
+            return []
+        rows = self._db.execute(
+            "SELECT DISTINCT p.id, p.name, p.lat, p.lon, p.iso3, p.admin1, p.acode, p.feature,"
+            " p.pop, p.gid, 1 FROM cname c JOIN place p ON p.id = c.place WHERE c.shape = ?",
+            (skeleton(key),),
+        ).fetchall()
+        return sorted((Candidate(*row) for row in rows), key=lambda c: -c.prior())
 
     def demonym(self, word: str) -> Candidate | None:
         """The country or region an adjective or people name points to ("Iraqi" -> Iraq)."""
@@ -518,6 +524,7 @@ def _build(path: Path) -> None:
         "INSERT OR IGNORE INTO cname SELECT p.iso3, a.name, a.place, skeleton(a.name) FROM alias a"
         " JOIN place p ON p.id = a.place WHERE a.kind <= 1 AND p.iso3 IS NOT NULL"
     )
+    conn.execute("CREATE INDEX cname_shape ON cname (shape)")
     conn.commit()
     conn.execute("VACUUM")
     conn.close()

@@ -1137,11 +1137,28 @@ def _spelling_variant(
         pool = [k for k in context.countries if k in named] or list(context.countries)
         country = max(pool, key=lambda k: context.countries[k])  # a named country first
     if country is None:
-        return None
+        return _same_shape(m, gaz)
     cand = gaz.fuzzy(m.text, country)
+    head = _ADMIN_SUFFIX.match(m.text.strip())
+    if cand is None and head is not None:  # "Urozgan Province": the province's own name
+        cand = gaz.fuzzy(head.group("head"), country)
+        areas = [c for c in gaz.lookup(cand.name) if c.is_area] if cand is not None else []
+        cand = next((c for c in areas if cand and c.country == cand.country), cand)
     if cand is not None and within is not None and not inside(cand, within[0]):
         return None
     return cand
+
+
+SHAPE_MIN_POP = 10_000  # a same-skeleton town anywhere counts from this size
+
+
+def _same_shape(m: Mention, gaz: Gazetteer) -> Candidate | None:
+    """In a text naming no country, a town spelled another way ("Baqouba") is the one
+    place of that skeleton, when it is no mere village."""
+    for cand in gaz.by_shape(m.text):
+        if cand.feature in ("admin1", "country") or cand.population >= SHAPE_MIN_POP:
+            return cand
+    return None
 
 
 def _backed_off(places: list[Place], enclosing: dict[int, int]) -> list[Place]:
