@@ -72,3 +72,8 @@ def test_a_state_named_inside_an_organisation_is_the_state(
     item = analyse("Gunmen attacked a village in Bauchi State and killed four farmers.")
     bauchi = [p for p in item.places if p.name == "Bauchi"]
     assert bauchi and bauchi[0].feature == "admin1"
+
+
+def test_militias_and_peoples_are_no_places(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse("Anti-Balaka militias and Tuareg fighters killed ten people in Bangui.")
+    assert [p.mention for p in item.places] == ["Bangui"]
