@@ -218,7 +218,9 @@ def _locate(item: Analysis, incident: Incident) -> None:
         best = _best_in_sentence(item, incident, s)
         if best is not None and "the dateline" in best[1]:
             dateline = dateline or (best[0], f"{best[1]}, a last resort")
-            continue
+            best = _best_in_sentence(item, incident, s, skip_dateline=True)
+            if best is None or best[0].feature in NATIONAL:
+                continue  # beside the dateline, a province or town of the sentence holds
         if best is not None and anaphoric and "attached to the trigger" not in best[1]:
             incident.location = None  # "That strike came a day after ... Baghdad said"
             incident.notes["location"] = "anaphoric mention: its antecedent's place holds"
@@ -435,6 +437,7 @@ def _best_in_sentence(
     nearby: bool = False,
     within: Place | None = None,
     towns: bool = False,
+    skip_dateline: bool = False,
 ) -> tuple[Place, str] | None:
     if s < 0 or s >= len(item.sentences):
         return None
@@ -442,6 +445,8 @@ def _best_in_sentence(
     places = [
         p for p in item.places if p.start is not None and sentence.start <= p.start < sentence.end
     ]
+    if skip_dateline:
+        places = [p for p in places if not _in_dateline(item.article.text, p)]
     places = [p for p in places if not _in_organisation(item, p)]
     if nearby:
         places = [p for p in places if p.feature != "demonym"]
