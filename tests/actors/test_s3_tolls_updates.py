@@ -70,3 +70,25 @@ def test_the_attack_killed_in_the_next_sentence(parse) -> None:
     item.incidents = [attack, toll]
     TollStage().process([item])
     assert (attack.fatalities, attack.injured) == (19, 30)
+
+
+def test_updates_of_the_number_of_dead() -> None:
+    toll = figures_in("The blast brought the total number of dead in the raid to 25.")
+    assert [(f.kind, f.value, f.update) for f in toll] == [("killed", 25, True)]
+    assert _TOLL_UPDATE.search("Rescuers found two more bodies, bringing the number of dead to 14.")
+
+
+def test_later_dead_and_own_losses() -> None:
+    assert (
+        killed("Medics said 3 people died at the scene and 2 others died later in hospital.") == 5
+    )
+    assert killed("Five people were killed and two others were wounded.") == 5
+    assert killed("The army said it lost 12 soldiers in the assault on the base.") == 12
+
+
+def test_a_year_alone_is_a_period() -> None:
+    from sitroom.knowledge.numbers import has_period_cue
+
+    assert has_period_cue("In 2023 alone the militia killed 410 people, the UN said.")
+    assert has_period_cue("This year alone, 90 journalists have been killed.")
+    assert not has_period_cue("In 2023, the militia killed 41 people in a raid on a market.")

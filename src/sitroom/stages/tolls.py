@@ -97,6 +97,8 @@ _BEFORE_KILL = re.compile(
     r"\bclaim(?:ed|ing)? the lives of|\bdeaths? of|\bkilling of|\bmurders? of|"
     r"\bbodies of|\bremains of|\bkill(?:ing|ed)\s+(?:himself|herself|themselves)\s+and|"
     r"\btoll\b[^.;]{0,60}?\b(?:to|at|of|reached|hit|is|was|stands at|stood at)|"
+    r"\b(?:number|total) of (?:the )?(?:dead|deaths|people killed|fatalities)\b[^.;]{0,40}?"
+    r"\b(?:to|at|reached|is|was|stands at|stood at)|"
     r"\brose to|\bclimbed to|\brisen to|\bjumped to|\bincreased to|\braised to|\badjusted to|"
     r"\bupdated to|\brevised to|\brevised up to|\bput the toll at|\bnow stands at|"
     r"\bneutrali[sz](?:ed|ing)[\"”’']?)"
@@ -170,6 +172,20 @@ _AND_ONE_AFTER = re.compile(
 )
 # "killed 18 assailants and lost 1 member": the killers' own dead continue the list
 _LOST_OWN = re.compile(r"\b(?:and|but)\s+(?:lost|losing)\s+$", re.IGNORECASE)
+# "brought the total number of dead in the attack to 25": the update verb is far back
+_FAR_UPDATE = re.compile(
+    r"\b(?:brought|bringing|raised|raising|pushed|pushing)\s+the\s+(?:death\s+toll|toll|"
+    r"(?:total\s+)?number\s+of\s+(?:the\s+)?(?:dead|deaths|people killed))\b[^.;]{0,40}?"
+    r"\b(?:to|at)\s+(?:at least\s+)?$",
+    re.IGNORECASE,
+)
+_LOST = re.compile(r"\b(?:lost|losing)\s+(?:at least\s+|some\s+|about\s+)?$", re.IGNORECASE)
+# "3 people died on the spot and 2 others died later": the later dead continue the count
+_OTHERS_DIED = re.compile(
+    r"^\s+(?:others|more)\s+(?:(?:people|victims|of the wounded)\s+)?(?:also\s+|later\s+)?"
+    r"(?:died|were killed|succumbed)\b",
+    re.IGNORECASE,
+)
 _OWN_MEN = re.compile(
     r"^\s+(?:of\s+(?:its|their)\s+)?(?:own\s+)?(?:[\w-]+\s+)?(?:members?|soldiers?|men|"
     r"officers?|troops|fighters?|policem[ae]n|personnel)\b",
@@ -679,7 +695,7 @@ def _number_figures(
         return []  # "Five of the dead were children", "three of the wounded died"
     if re.match(r"^\s*(?:%|percent|per cent|years?\b|-year|km|kilomet|miles?\b)", after):
         return []
-    update = bool(_UPDATE.search(before[-30:]))
+    update = bool(_UPDATE.search(before[-30:]) or _FAR_UPDATE.search(before))
     start = base + number.start
     out = []
     if _BEFORE_LEFT.search(before):
@@ -694,6 +710,10 @@ def _number_figures(
     if _FAMILY_OF.search(before):
         return [Figure("killed", value, start, update, source)]  # "killing a family of five"
     if _LOST_OWN.search(before) and _OWN_MEN.match(after):
+        return [Figure("killed", value, start, update, source, adds=True)]
+    if _LOST.search(before) and _OWN_MEN.match(after):
+        return [Figure("killed", value, start, update, source)]  # "the army lost 12 soldiers"
+    if _OTHERS_DIED.match(after) and re.search(r"\b(?:died|killed|dead)\b", before):
         return [Figure("killed", value, start, update, source, adds=True)]
     if _BEFORE_HURT.search(before) or _DIRECT_HURT.match(after):
         return [Figure("injured", value, start, update, source)]
@@ -926,10 +946,11 @@ def _candidate_sentences(item: Analysis, updates: set[int]) -> list[int]:
 
 
 _TOLL_UPDATE = re.compile(
-    r"\b(?:(?:death|casualty) toll|number of (?:the )?(?:dead|deaths|people killed|fatalities|"
-    r"victims))\b[^.;]{0,40}?\b(?:rose|risen|climbed|jumped|reached|increased)\b|"
+    r"\b(?:(?:death|casualty) toll|(?:number|total) of (?:the )?(?:dead|deaths|people killed|"
+    r"fatalities|victims))\b[^.;]{0,40}?\b(?:rose|risen|climbed|jumped|reached|increased)\b|"
     r"\b(?:put|puts|putting|raised|raising|revised|updated|brought|bringing)\s+the\s+"
-    r"(?:death\s+|overall\s+|final\s+)?toll\s+(?:\w+\s+){0,3}?(?:at|to)\s+(?:at least\s+)?"
+    r"(?:death\s+toll|overall\s+toll|final\s+toll|toll|(?:total\s+)?number\s+of\s+(?:the\s+)?"
+    r"(?:dead|deaths|people killed|fatalities))\s+(?:\w+\s+){0,3}?(?:at|to)\s+(?:at least\s+)?"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b",
     re.IGNORECASE,
 )
