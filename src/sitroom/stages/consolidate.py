@@ -349,6 +349,8 @@ def _long_before_undated(c: _Cluster, m: Incident) -> bool:
         return False
     if m.date_precision == "year":
         return m.date.year != c.first.date.year  # 'a candidate murdered in 1987'
+    if m.date_precision == "day":  # 'killed 13 days ago in a dynamite explosion'
+        return abs((m.date - c.first.date).days) > 7
     return abs((m.date - c.first.date).days) > 31
 
 
@@ -356,6 +358,8 @@ def _same_kind(c: _Cluster, m: Incident) -> bool:
     families = {_family(x.event_type) for x in c.mentions}
     if _family(m.event_type) in families:
         return True
+    if m.notes.get("mention") in _POINTERS and _typed_battle(m):
+        return False  # 'the offensive' names its kind: a battle, not the strike before it
     vague = m.notes.get("basis") == "generic" or m.notes.get("mention") in _POINTERS
     violent = families & _VIOLENT or any(x.event_type == "Riots" for x in c.mentions)
     if vague and m.event_type in _VIOLENT and violent:
@@ -375,6 +379,26 @@ def _same_kind(c: _Cluster, m: Incident) -> bool:
         return True  # 'Troops seized 18 rifles ...' after the gunfight: the clash's haul
     first_vague = all(x.notes.get("basis") == "generic" for x in c.mentions)
     return first_vague and m.event_type in _VIOLENT and c.first.event_type in _VIOLENT
+
+
+_BATTLE_NOUNS = {
+    "offensive",
+    "fighting",
+    "clash",
+    "clashes",
+    "battle",
+    "battles",
+    "gunfight",
+    "gunbattle",
+    "firefight",
+    "shootout",
+}
+
+
+def _typed_battle(m: Incident) -> bool:
+    """'The offensive', 'the fighting': a pointer whose very word names a battle, which
+    an air strike or a bombing told before it is not ('the attack' may be either)."""
+    return m.sub_event_type == "Armed clash" and m.trigger.text.lower() in _BATTLE_NOUNS
 
 
 def _family(event_type: str) -> str:
@@ -581,7 +605,7 @@ def _best_placed(mentions: Sequence[Incident]) -> Incident | None:
             m.notes.get("mention") == "reference",
             m.notes.get("placed") == "inherited",
             not m.location.resolved,
-            m.location.precision,
+            m.location.precision >= 3,
         ),
     )
 
