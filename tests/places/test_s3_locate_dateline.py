@@ -19,3 +19,15 @@ def test_a_province_beside_the_dateline_holds(analyse: Callable[[str], Analysis]
     inc = located(item, "beheaded")
     assert inc.location is not None and inc.location.mention != "MAPUTO", inc.notes
     assert inc.location.lat is not None and inc.location.lat > -14.0, inc.notes
+
+
+def test_a_demonym_describing_the_dead_gives_way_to_the_place_before(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse(
+        "Last month, an air strike on a cafe in the Nur Shams camp near Tulkarm killed 18 "
+        "people. The camp was also the scene of a fierce battle in April 2002, when 52 "
+        "Palestinians and 23 Israeli soldiers were killed."
+    )
+    inc = located(item, "were killed")
+    assert inc.location is not None and inc.location.feature != "demonym", inc.notes

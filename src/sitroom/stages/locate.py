@@ -221,6 +221,9 @@ def _locate(item: Analysis, incident: Incident) -> None:
             best = _best_in_sentence(item, incident, s, skip_dateline=True)
             if best is None or best[0].feature in NATIONAL:
                 continue  # beside the dateline, a province or town of the sentence holds
+        if best is not None and _PEOPLE in best[1]:
+            dateline = dateline or (best[0], f"{best[1]}, a last resort")
+            continue  # "52 Palestinians and 23 Israeli soldiers were killed"
         if best is not None and anaphoric and "attached to the trigger" not in best[1]:
             incident.location = None  # "That strike came a day after ... Baghdad said"
             incident.notes["location"] = "anaphoric mention: its antecedent's place holds"
@@ -837,6 +840,9 @@ def _score(
     if "\n" in sentence.text[lo - sentence.start : hi - sentence.start]:
         value -= 3.0  # another paragraph: the sentence splitter missed a break
         reasons.append("another paragraph")
+    if place.feature == "demonym" and _ACTOR_AFTER.match(after):
+        value -= 1.0
+        reasons.append(_PEOPLE)
     trigger = _token_at(parse, incident.trigger.start - sentence.start) if parse else None
     if trigger is None and place.feature in NATIONAL and _ACTOR_AFTER.match(after):
         value -= 2.0  # "since US troops withdrew" told before the incident's sentence
@@ -861,6 +867,7 @@ def _elsewhere(
 
 
 _GOVERNMENT = "stands for its government"
+_PEOPLE = "describes people"
 _BASED_IN = re.compile(  # "the government, which is based in Aden, called the attack"
     r"\b(?:based|headquartered|stationed|exiled)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE
 )
