@@ -92,3 +92,14 @@ def test_a_year_alone_is_a_period() -> None:
     assert has_period_cue("In 2023 alone the militia killed 410 people, the UN said.")
     assert has_period_cue("This year alone, 90 journalists have been killed.")
     assert not has_period_cue("In 2023, the militia killed 41 people in a raid on a market.")
+
+
+def test_a_raid_running_total_is_its_toll() -> None:
+    text = (
+        "Medics said three more villagers had been killed on Friday, bringing the number "
+        "killed since the raid began on Thursday to eleven."
+    )
+    chosen = _choose(figures_in(text))
+    assert chosen is not None and (chosen.value, chosen.update) == (11, True)
+    # a count over "the same period" is a statistic, not an incident's toll
+    assert killed("Over the same period, at least 40 soldiers have been killed.") is None

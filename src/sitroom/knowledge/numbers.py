@@ -221,7 +221,10 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
 
 AGGREGATE_CUES = re.compile(
     r"\b(since(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
-    r"last night|the weekend|dawn|early|this morning|late|this week|last week))|so far|"
+    r"last night|the weekend|dawn|early|this morning|late|this week|last week|"
+    # "the number killed since the raid began": one operation's running toll
+    r"the (?:raid|operation|attack|assault|incursion|siege) (?:began|started)))|so far|"
+    r"(?:over|in|during) the same period|"
     r"to date|cumulative|this year|last year|this month|past (?:year|month|week|decade)|"
     r"in (?:19|20)\d\d|during the (?:war|conflict|year)|"
     r"over the (?:past|last)(?!\s+(?:(?:24|48|72|twenty-four|few|two|three|several)\s*-?\s*)?"

@@ -97,7 +97,8 @@ _BEFORE_KILL = re.compile(
     r"\bclaim(?:ed|ing)? the lives of|\bdeaths? of|\bkilling of|\bmurders? of|"
     r"\bbodies of|\bremains of|\bkill(?:ing|ed)\s+(?:himself|herself|themselves)\s+and|"
     r"\btoll\b[^.;]{0,60}?\b(?:to|at|of|reached|hit|is|was|stands at|stood at)|"
-    r"\b(?:number|total) of (?:the )?(?:dead|deaths|people killed|fatalities)\b[^.;]{0,40}?"
+    r"\b(?:number|total)(?: of (?:the )?(?:dead|deaths|people killed|fatalities)| killed)\b"
+    r"[^.;]{0,40}?"
     r"\b(?:to|at|reached|is|was|stands at|stood at)|"
     r"\brose to|\bclimbed to|\brisen to|\bjumped to|\bincreased to|\braised to|\badjusted to|"
     r"\bupdated to|\brevised to|\brevised up to|\bput the toll at|\bnow stands at|"
@@ -175,7 +176,8 @@ _LOST_OWN = re.compile(r"\b(?:and|but)\s+(?:lost|losing)\s+$", re.IGNORECASE)
 # "brought the total number of dead in the attack to 25": the update verb is far back
 _FAR_UPDATE = re.compile(
     r"\b(?:brought|bringing|raised|raising|pushed|pushing)\s+the\s+(?:death\s+toll|toll|"
-    r"(?:total\s+)?number\s+of\s+(?:the\s+)?(?:dead|deaths|people killed))\b[^.;]{0,40}?"
+    r"(?:total\s+)?number\s+(?:of\s+(?:the\s+)?(?:dead|deaths|people killed)|killed))\b"
+    r"[^.;]{0,40}?"
     r"\b(?:to|at)\s+(?:at least\s+)?$",
     re.IGNORECASE,
 )
@@ -695,7 +697,8 @@ def _number_figures(
         return []  # "Five of the dead were children", "three of the wounded died"
     if re.match(r"^\s*(?:%|percent|per cent|years?\b|-year|km|kilomet|miles?\b)", after):
         return []
-    update = bool(_UPDATE.search(before[-30:]) or _FAR_UPDATE.search(before))
+    far = clause[max(0, number.lead - 110) : number.lead]
+    update = bool(_UPDATE.search(before[-30:]) or _FAR_UPDATE.search(far))
     start = base + number.start
     out = []
     if _BEFORE_LEFT.search(before):
