@@ -43,3 +43,13 @@ def test_coded_to_names_the_point(analyse: Callable[[str], Analysis]) -> None:
     )
     inc = located(item, "attacked")
     assert inc.location is not None and inc.location.mention == "Mopti", inc.notes
+
+
+def test_coded_to_a_stray_namesake_is_ignored(analyse: Callable[[str], Analysis]) -> None:
+    item = analyse(
+        "On 2 May 2024, militants attacked soldiers in Ngouboua, in Chad's Lac province "
+        "(coded to Bol, Lac), killing 12."
+    )
+    inc = located(item, "attacked")
+    loc = inc.location
+    assert loc is not None and loc.country in (None, "TCD"), (loc, inc.notes)

@@ -145,15 +145,25 @@ def _coded_place(item: Analysis, incident: Incident) -> Place | None:
         return None
     last = item.sentences[min(s + 2, len(item.sentences) - 1)].end
     text = item.article.text
+    support = country_support(item.places)
     for place in item.places:
         start = place.start or 0
         if (
             item.sentences[s].start <= start < last
             and place.resolved
             and _CODED_TO.search(text[max(0, start - 20) : start])
+            and not _stray(place, support)
         ):
             return place
     return None
+
+
+def _stray(place: Place, support: Counter[str]) -> bool:
+    """A place in a country no other name of the text supports while another country
+    is named more: a namesake ("coded to Bol" read as Bolivia in a Chad note)."""
+    if not support or support[place.country or ""] > 1:
+        return False
+    return max(support.values()) > support[place.country or ""]
 
 
 _OCCURRED = re.compile(
