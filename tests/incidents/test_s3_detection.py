@@ -181,3 +181,42 @@ def test_the_killing_a_protest_demands_is_its_own_incident(detect: Detect) -> No
         "two militants killed in a gunfight on Sunday."
     )
     assert "Armed clash" in _types(detect, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The group has killed thousands of civilians in the region since it was founded.",
+        "China, which has pressed both sides to stop fighting, hosted talks between the two.",
+        "The president declared war on the group in 2022, and government forces retook "
+        "dozens of towns that year.",
+        "The spokesman said the assailants had been pushed back with heavy losses.",
+    ],
+)
+def test_tallies_cessations_and_repelled_attacks(detect: Detect, sentence: str) -> None:
+    found = _types(detect, sentence)
+    assert not [t for t in found if "territory" in t or t == "Armed clash"]
+
+
+def test_an_attack_discussed_on_a_day_is_not_dated_by_it(detect: Detect) -> None:
+    text = PAD + "\n\nIts prime minister discussed the attack in a phone call on Tuesday." + TAIL
+    (found,) = detect(text)
+    assert found.notes.get("mention") == "anaphoric"
+    assert found.notes.get("dated") == "elsewhere"
+
+
+def test_a_clause_after_a_semicolon_with_its_own_place(detect: Detect) -> None:
+    sentence = (
+        "In 2019, gunmen shot dead the regional president and two of his advisers in Gondar, "
+        "in what the government called a coup attempt; the army chief of staff was killed in "
+        "Addis Ababa the same evening."
+    )
+    assert len(_types(detect, sentence)) == 2
+
+
+def test_people_marched_away_by_attackers_are_no_protest(detect: Detect) -> None:
+    sentence = (
+        "Police said the attackers, who arrived on motorcycles and fired into the air, marched "
+        "the worshippers into the forest on Sunday."
+    )
+    assert "Peaceful protest" not in _types(detect, sentence)

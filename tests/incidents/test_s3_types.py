@@ -157,3 +157,30 @@ def test_protests_an_old_killing_set_off_do_not_type_it(detect: Detect) -> None:
         "forces in July 2016 set off months of street protests."
     )
     assert _types(detect, sentence) == ["Armed clash"]
+
+
+def test_a_bodyguard_is_no_armed_side(detect: Detect) -> None:
+    sentence = "Gunmen shot dead a religious leader and his security guard on Tuesday in the city."
+    assert _types(detect, sentence) == ["Attack"]
+
+
+def test_stones_thrown_beside_police_fire_do_not_anchor_the_event(detect: Detect) -> None:
+    sentence = (
+        "Police shot dead at least four protesters on Tuesday as demonstrators threw stones "
+        "and petrol bombs in the town."
+    )
+    (found,) = detect(PAD + "\n\n" + sentence + TAIL)
+    assert found.trigger.text == "shot"
+
+
+def test_a_suicide_car_bomb_attack(detect: Detect) -> None:
+    sentence = "A suicide car bomb attack killed seven people on Wednesday in the city."
+    assert _types(detect, sentence) == ["Suicide bomb"]
+
+
+def test_villages_seized_are_no_abduction(detect: Detect) -> None:
+    sentence = (
+        "Militants seized three villages in the province on Wednesday during clashes with "
+        "security forces and residents."
+    )
+    assert "Abduction/forced disappearance" not in _types(detect, sentence)

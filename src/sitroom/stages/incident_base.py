@@ -110,11 +110,12 @@ def _not_a_weapon(tok: Any) -> bool:
 
 def _loose(span: Any) -> bool:
     """'rifles and grenades attacked': the words of a multi-word cue that do not form a
-    phrase (more than one of them depends on a word outside it) are no such cue."""
+    phrase (they depend on more than one word outside it) are no such cue."""
     inside = {t.i for t in span}
     if span[0].dep_ == "nsubj" and span[0].head.i == span[-1].i:
         return True  # 'grenades attacked': a subject and its verb, not 'a grenade attack'
-    return sum(1 for t in span if t.head.i not in inside or t.head.i == t.i) > 1
+    outside = {t.head.i for t in span if t.head.i not in inside or t.head.i == t.i}
+    return len(outside) > 1  # 'suicide car bomb attack' parsed flat is still one phrase
 
 
 def _took_own_life(tok: Any) -> bool:

@@ -138,7 +138,7 @@ _ABSTRACT |= {"press", "law", "independence", "integrity", "dignity", "values", 
 
 
 _CAMPAIGN_VERBS = {"launch", "begin", "start", "step", "intensify", "expand", "escalate"}
-_CAMPAIGN_VERBS |= {"conduct", "wage", "continue", "mount", "unleash"}
+_CAMPAIGN_VERBS |= {"conduct", "wage", "continue", "mount", "unleash", "press", "pursue"}
 
 
 def _campaign(tok: Any) -> str:
@@ -152,9 +152,28 @@ def _campaign(tok: Any) -> str:
             return "campaign"  # but 'the offensive launched on Saturday 11 November'
     if any(c.dep_ == "dobj" and c.lower_ == "power" for c in tok.children):
         return "seizure of power"
+    if _many_places(tok):
+        return "campaign (many places taken)"
     if _began_doing(tok):
         return f"campaign ({tok.head.lower_} {tok.lower_})"
     return ""
+
+
+_TAKING = {"take", "retake", "capture", "recapture", "seize", "overrun", "liberate", "regain"}
+_TAKING |= {"took", "retook", "overran", "captured", "seized", "recaptured", "liberated"}
+
+
+def _many_places(tok: Any) -> bool:
+    """'government forces retook dozens of towns that year': places taken by the dozen
+    are a campaign's tally, not one territorial change."""
+    if not ({tok.lemma_.lower(), tok.lower_} & _TAKING) or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        if obj.lower_ in ("dozens", "scores", "hundreds", "series", "string"):
+            return True
+        if _plural(obj) and any(c.lower_ in ("several", "many", "numerous") for c in obj.children):
+            return True
+    return False
 
 
 _ONSET_VERBS = {"begin", "start", "continue", "resume", "keep"}
@@ -198,8 +217,8 @@ def _other_sense(cue: Cue) -> str:
     voiced = first.dep_ == "dobj" and first.head.lemma_.lower() in _SAY_PROTEST
     if lemma == "protest" and tok.pos_ == "NOUN" and voiced:
         return "sense (a protest voiced)"
-    if lemma == "march" and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
-        return "sense (led away)"  # 'the children were marched into the bush'
+    if lemma == "march" and any(c.dep_ in ("auxpass", "nsubjpass", "dobj") for c in tok.children):
+        return "sense (led away)"  # 'the children were marched into the bush', 'marched them'
     if any(c.lower_ == "verbally" for c in tok.children):
         return "sense (verbally)"  # 'the demonstrators verbally attacked the president'
     if lemma == "protest" and tok.dep_ == "pobj" and _in_protest(tok):
@@ -229,12 +248,22 @@ _SITES |= {"field", "neighbourhood", "neighborhood", "capital", "crossing", "bri
 def _control_of_a_thing(tok: Any) -> bool:
     """Control taken of a thing (a mine, a company, a ministry) by no armed side."""
     owned = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    owned += [
+        o
+        for w in owned
+        if w.lemma_.lower() in ("part", "most", "much", "rest")
+        for c in w.children
+        if c.dep_ == "prep"
+        for o in c.children
+    ]  # 'parts of X'
     if not owned or any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in owned):
         return False
     if any(o.lemma_.lower() in _SITES or any(a.dep_ == "appos" for a in o.children) for o in owned):
         return False
     verb = tok.head if tok.dep_ == "dobj" else tok
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj:
+        return False  # 'after taking control of ...': the taker is told elsewhere
     lex = lexicon()
     keys = [token_keys(t.lower_, t.lemma_) for s in subj for t in s.subtree]
     return not any(m.entry.kind == "armed" for m in lex.match(keys))
@@ -369,7 +398,12 @@ def _war_as_whole(tok: Any) -> str:
                 d.dep_ == "nummod" and _number(d) >= 1000 for d in c.children
             ):
                 return "toll in the thousands: a statistic"
+            if perfect and c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _MULTITUDES:
+                return "toll in the thousands: a statistic"  # 'has killed thousands of ...'
     return ""
+
+
+_MULTITUDES = {"thousands", "millions", "tens", "hundreds"}
 
 
 def _casualty_summary(cue: Cue) -> str:

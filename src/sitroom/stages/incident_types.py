@@ -93,6 +93,8 @@ def _incident(mention: Mention, doc: Any, sent: Sentence, index: int) -> Inciden
             continue  # weapons push once per kind (below); 'opened fire' = 'open fire'
         if _outcome_of(c, mention):
             continue  # 'strikes on the port killed 30': the strike types the act
+        if c.pattern in _REPELLED and not (_place_taken(c) or _pushed_from(c.head)):
+            continue  # 'the assailants were pushed back': an attack repelled, no place
         if sub:
             seen.add((c.head.i, sub))
             bonus = 0.5 if c.head.dep_ == "ROOT" else 0.0
@@ -145,6 +147,22 @@ def _beside_violence(scores: _Scores, mention: Mention) -> None:
         for c in mention.triggers
     ):
         scores.values[looting] = min(scores.values[looting], 0.5)
+
+
+_REPELLED = {"push back", "drive back", "drive out"}
+
+
+def _pushed_from(verb: Any) -> bool:
+    """'the terrorists were pushed back from their strongholds': the places lost."""
+    heads = [verb, *(c for c in verb.children if c.lower_ == "back")]  # 'back from'
+    return any(
+        o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in _PLACE_NOUNS
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
 
 
 _OUTCOMES = {"kill", "wound", "injure"}
@@ -354,7 +372,8 @@ def _territory(sub: str, mention: Mention, cues: list[Cue]) -> tuple[str, str]:
     held = [t for t in taken.children if t.dep_ in ("dobj", "nsubjpass")]
     if taken.dep_ in ("acl", "amod", "ccomp", "xcomp"):
         held.append(taken.head)
-    more = [t for h in held for t in h.subtree if t.dep_ in ("conj", "pobj")]  # 'and two of'
+    more = [t for h in held for t in h.conjuncts]  # 'the principal and two of his teachers'
+    more += [p for t in more if t.pos_ == "NUM" for c in t.children for p in c.children]
     if any(t.i in victims for t in more) or any(
         t.i in victims or (t.ent_type_ == "PERSON" and not _a_place(t)) for t in held
     ):
@@ -465,6 +484,8 @@ def _attack_or_clash(
     clash = scores.values.get("Armed clash", 0.0)
     clash += sum(2 + c.weight for c in targets[:2]) + (2.0 if len(sides) == 2 else 0.0)
     doc = mention.triggers[0].head.doc
+    guards = [t for t in doc if t.i in mention.region and _guarding(t)]
+    clash += 3.5 if guards and not targets else 0.0
     crowd = [doc[i] for i in sorted(mention.region) if doc[i].lemma_.lower() in _CROWD]
     if clash > attack and crowd and sides == {"state"} and "clash" in scores.why.get(sub, []):
         return "Violent demonstration", f"clash of {crowd[0].lower_} with {armed[0].pattern}"
@@ -473,6 +494,17 @@ def _attack_or_clash(
         return "Armed clash", "armed sides: " + ", ".join(words[:3])
     words = [c.pattern for c in victims] or scores.why.get(sub, [])
     return "Attack", "against: " + ", ".join(words[:3]) if victims else ", ".join(words[:3])
+
+
+_GUARDED = {"prison", "jail", "base", "barracks", "checkpoint", "border", "post", "depot"}
+
+
+def _guarding(tok: Any) -> bool:
+    """'stormed the prison, killing three guards': guards of a prison, a base or a
+    border post are armed personnel (a bodyguard or a shop's guard is not)."""
+    if tok.lemma_.lower() != "guard" or tok.pos_ != "NOUN" or not _is_target(tok):
+        return False
+    return any(t.lemma_.lower() in _GUARDED for t in tok.sent)
 
 
 def _is_target(tok: Any) -> bool:
@@ -560,6 +592,19 @@ def _protest_kind(mention: Mention, cues: list[Cue]) -> tuple[str, str]:
 _OTHER_CLAUSES = {"relcl", "acl", "ccomp", "parataxis", "conj", "xcomp"}
 
 
+_TALK_VERBS = {"discuss", "condemn", "denounce", "comment", "mention", "claim", "investigate"}
+_TALK_VERBS |= {"deny", "blame", "describe", "call", "decry"}  # not 'reported', often same-day
+
+
+def _talked_about(anchor: Any) -> bool:
+    """'discussed the attack in a phone call on Tuesday', 'claimed the ambush on
+    Wednesday': the day is the talk's, not the incident's."""
+    tok = anchor
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head  # 'commented on the strike'
+    return tok.dep_ in ("dobj", "prep") and tok.head.lemma_.lower() in _TALK_VERBS
+
+
 def _date_elsewhere(anchor: Any) -> bool:
     """'The protests were called by X, who says the October 9 vote was rigged': the
     sentence's dates all belong to other clauses than the one that tells the
@@ -568,6 +613,8 @@ def _date_elsewhere(anchor: Any) -> bool:
     dated = {t.i for t in doc if t.ent_type_ in ("DATE", "TIME")}
     if not dated:
         return False
+    if _talked_about(anchor):
+        return True
     root = anchor
     while root.pos_ not in ("VERB", "AUX") and root.head.i != root.i:
         root = root.head

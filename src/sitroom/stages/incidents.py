@@ -118,7 +118,7 @@ def _mentions(doc: Any, lex: Lexicon, short: bool) -> list[Mention]:
             continue  # 'March', 'Operation Storm', 'Rally Party'
         if c.pattern == "march" and c.head.pos_ != "VERB" and not c.head.text.islower():
             continue  # the month
-        marched = c.kind == "weak" or c.pattern == "march"
+        marched = (c.kind == "weak" and c.pattern not in _STONES) or c.pattern == "march"
         if marched and c.sub in _PROTEST_SUBS and armed and _marched_by(c, cues):
             continue  # troops 'marched' into the town
         if (
@@ -137,7 +137,7 @@ _VERB_ONLY = {"target", "free", "storm", "fire on", "hack", "advance"}
 
 
 _STRICT_WEAK = {"take", "enter", "sweep into", "storm into", "roll into", "move into"}
-_STRICT_WEAK |= {"agree", "deal"}
+_STRICT_WEAK |= {"agree", "deal", "throw stone", "hurl stone", "pelt", "stone-throwing"}
 
 
 def _loose_weak(cue: Cue, short: bool) -> bool:
@@ -154,6 +154,8 @@ def _marched_by(cue: Cue, cues: list[Cue]) -> bool:
     if verb.pos_ != "VERB" or subj is None:
         return True
     inside = {t.i for t in subj.subtree}
+    if subj.lemma_.lower().startswith(_AGENTS):
+        return True  # 'the attackers marched the congregation into the forest'
     return any(c.kind == "armed" and c.head.i in inside for c in cues)
 
 
@@ -273,6 +275,8 @@ def _weak_holds(cue: Cue, cues: list[Cue]) -> bool:
         return _town_taken(cue, cues)
     if cue.sub == "Non-violent transfer of territory":
         return cue.pattern in _HANDOVERS and any(_a_town(t) for t in _handed(cue.head))
+    if cue.pattern in _STONES:
+        return _stoned_troops(cue.head, cues)
     if cue.sub == "Protest with intervention":
         return any(_protest_word(t) for t in cue.head.doc)
     if cue.sub != "Arrests":
@@ -306,6 +310,20 @@ def _suspects(verb: Any, crime_story: bool) -> bool:
     drug crime) arrested."""
     held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     return not crime_story and any(t.lemma_.lower() == "suspect" for t in held)
+
+
+_STONES = {"throw stone", "hurl stone", "pelt", "stone-throwing"}
+
+
+def _stoned_troops(tok: Any, cues: list[Cue]) -> bool:
+    """'young men threw stones and burning tyres at Israeli troops': a riot, even with no
+    protest word; not stones thrown as a detail of what the police did ('police shot
+    dead four protesters as demonstrators threw stones', a subordinate clause)."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    if verb.dep_ in ("advcl", "relcl", "acl"):
+        return False
+    armed = {c.head.i for c in cues if c.kind == "armed"}
+    return any(t.i in armed for t in verb.subtree)
 
 
 _RAIDS = {"raid", "operation", "sweep", "crackdown", "swoop"}
@@ -536,15 +554,35 @@ def _interception(cue: Cue, kept: list[tuple[Cue, str]]) -> set[int] | None:
     return region if others else None
 
 
+def _after_semicolon(tok: Any) -> bool:
+    """'...shot dead the president in Bahir Dar; the army chief was killed in Addis Ababa
+    the same evening': a clause after a semicolon, whatever the parser attached it to."""
+    return tok.dep_ in ("advcl", "parataxis", "ccomp") and _semicolon(tok) >= 0
+
+
+def _semicolon(tok: Any) -> int:
+    """The index of a semicolon that opens the clause `tok` heads (-1 when none)."""
+    before = [c.i for c in tok.children if c.text == ";" and c.i < tok.i]
+    start = tok.left_edge.i
+    if not before and start > 0 and tok.doc[start - 1].text == ";":
+        return start - 1
+    return max(before, default=-1)
+
+
 def _clause_subtree(tok: Any, kept: list[tuple[Cue, str]]) -> set[int] | None:
     """'a landmine killed four civilians last month, and in September fighters attacked
-    a school in Bamako': a coordinated clause with its own subject that dates or places
-    its act differently from the clause before it reports another incident."""
-    if tok.pos_ != "VERB" or tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
+    a school in Bamako': a coordinated clause (or one after a semicolon) with its own
+    subject that dates or places its act differently from the clause before it reports
+    another incident."""
+    if tok.pos_ != "VERB" or tok.head.pos_ not in ("VERB", "AUX"):
         return None
-    region = {t.i for t in tok.subtree}
+    if tok.dep_ != "conj" and not _after_semicolon(tok):
+        return None
+    opening = _semicolon(tok)  # a clause after ';' starts there
+    region = {t.i for t in tok.subtree if t.i > opening}
     fronted = any(t.ent_type_ in ("DATE", "TIME") and t.i < tok.i for t in tok.subtree)
-    if not fronted and not any(c.dep_ == "nsubj" for c in tok.children):
+    subjects = ("nsubj", "nsubjpass") if tok.dep_ != "conj" else ("nsubj",)
+    if not fronted and not any(c.dep_ in subjects for c in tok.children):
         return None  # 'stormed the village and killed ten', 'four were killed and six wounded'
 
     dashes = [t.i for t in tok.doc if t.text in _DATELINE_DASHES and t.i < tok.head.i]
