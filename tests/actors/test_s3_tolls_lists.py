@@ -102,3 +102,10 @@ def test_killed_in_a_gunfight_is_the_gunfight_toll(parse) -> None:
     item.incidents = [march, fight]
     TollStage().process([item])
     assert (march.fatalities, fight.fatalities) == (None, 3)
+
+
+def test_an_attack_counted_in_a_series_keeps_its_toll() -> None:
+    assert killed("The bombing, the third such attack this month, killed 6 people.") == 6
+    assert killed("In the second raid this week, bandits killed 4 herders.") == 4
+    assert killed("The militia has killed 300 people this month.") is None
+    assert killed('"They shot my father and killed my brother and my two cousins," she said.') == 3

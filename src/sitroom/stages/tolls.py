@@ -518,12 +518,12 @@ _LIST_END = re.compile(
     re.IGNORECASE,
 )
 _ONE_ITEM = re.compile(
-    r"^(?:a|an|one|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)"
+    r"^(?:a|an|one|the|his|her|their|its|my|our)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)"
     r"(?:\s+of\s+(?:[\w-]+\s+){0,4}[\w-]+)?$",  # "the head of the district council"
     re.IGNORECASE,
 )
 _COUNT_ITEM = re.compile(
-    r"^(?:(?:his|her|their|its|the)\s+)?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|"
+    r"^(?:(?:his|her|their|its|the|my|our)\s+)?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|eleven|twelve)\s+(?:[\w-]+\s+){0,2}?[\w-]+$",
     re.IGNORECASE,
 )
