@@ -79,3 +79,13 @@ def test_upper_case_blames_attribute_and_never_claim() -> None:
     assert [(f.status, f.actor) for f in after] == [("attributed", "THE DRUG CARTELS")]
     assert findings_in("THOSE WHO WERE RESPONSIBLE FOR THE ATTACK WILL BE PUNISHED.", 0) == []
     assert findings_in("The ministry attributed it to a gas leak.", 0) == []
+
+
+def test_claim_for_the_kidnappings_covers_the_kidnapping_told_before(parse: Parse) -> None:
+    text = (
+        "THE ELN KIDNAPPED TWO HONORARY CONSULS IN THE CAPITAL ON MONDAY. "
+        "SOURCES OF THE REBEL GROUP CLAIMED RESPONSIBILITY FOR THE KIDNAPPINGS."
+    )
+    kidnap = "Abduction/forced disappearance"
+    triggers = [("KIDNAPPED", kidnap), ("KIDNAPPINGS", kidnap)]
+    assert _statuses(parse, text, triggers) == ["claimed", "claimed"]

@@ -55,3 +55,16 @@ def test_linked_name_only_describes_the_group_after_it(parse: Parse) -> None:
     )
     incident = with_actors(parse, text, "killed", "Attack", DAY)
     assert incident.actor1 is not None and incident.actor1.name == "Abu Sayyaf"
+
+
+def test_a_states_tanks_and_aircraft_are_its_forces(parse: Parse) -> None:
+    text = "Turkish tanks fired shells at villages across the border on Sunday, killing two."
+    incident = with_actors(parse, text, "fired", "Shelling/artillery/missile attack", DAY)
+    assert incident.actor1 is not None and incident.actor1.name == "Military Forces of Turkey"
+
+
+def test_rebel_word_beats_the_country_word_before_it(parse: Parse) -> None:
+    text = "Yemeni rebel artillery killed seven civilians in the city on Tuesday."
+    incident = with_actors(parse, text, "artillery", "Shelling/artillery/missile attack", DAY)
+    assert incident.actor1 is not None
+    assert incident.actor1.name.startswith("Unidentified Armed Group")

@@ -128,6 +128,10 @@ _QUANTITY_WORDS = {
     "personnel",
 }
 _THINGS = {
+    "tank",  # "Israeli tanks fired": a country's weapons are its forces
+    "aircraft",
+    "gunboat",
+    "warship",
     "bomb",
     "explosive",
     "explosion",
@@ -367,7 +371,7 @@ def _noun_roles(noun: Any) -> Roles:
             roles.how = "possessor of the noun"
         elif (
             child.dep_ in ("compound", "amod", "nmod")
-            and roles.agent is None
+            and (roles.agent is None or _rebel_after_country(roles, child))
             and (
                 _named(child)
                 or _country_word(child)
@@ -410,6 +414,19 @@ def _noun_roles(noun: Any) -> Roles:
             ):
                 roles.target = _pobj(child)
     return roles
+
+
+def _rebel_after_country(roles: Roles, child: Any) -> bool:
+    """ "Yemeni rebel artillery": the doer word names the side, the country word only
+    where it is from (not the country's forces)."""
+    agent = roles.agent
+    return (
+        roles.how == "name modifying the noun"
+        and agent is not None
+        and agent.i < child.i
+        and _country_word(agent)
+        and _doer_word(child)
+    )
 
 
 def _doer_word(token: Any) -> bool:

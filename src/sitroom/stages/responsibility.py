@@ -674,10 +674,11 @@ def _companions(item: Analysis, owner: Incident, finding: Finding) -> list[Incid
         ]
         if before:
             back = max(before, key=lambda i: max(i.sentences))
+            same_act = back.trigger.text.lower()[:5] == owner.trigger.text.lower()[:5]
             if finding.sentence - max(back.sentences) <= WINDOW and (
-                _unnamed(back) or _guessed(back) or _agrees(back, finding)
+                _unnamed(back) or _guessed(back) or _agrees(back, finding) or same_act
             ):
-                out.append(back)
+                out.append(back)  # "... kidnapped consuls. X claimed the kidnappings"
     return out
 
 
