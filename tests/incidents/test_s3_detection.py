@@ -220,3 +220,13 @@ def test_people_marched_away_by_attackers_are_no_protest(detect: Detect) -> None
         "the worshippers into the forest on Sunday."
     )
     assert "Peaceful protest" not in _types(detect, sentence)
+
+
+def test_fighting_told_as_a_sides_part_in_a_war(detect: Detect) -> None:
+    sentence = (
+        "Since the militias, which fought alongside the federal army in the Tigray war, turned "
+        "against the government in 2023, the region has slid into an insurgency."
+    )
+    assert _types(detect, sentence) == []
+    fight = "Three soldiers and four militiamen were killed when the two sides fought on Monday."
+    assert _types(detect, fight) == ["Armed clash"]

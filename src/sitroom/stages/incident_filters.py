@@ -170,9 +170,7 @@ def _many_places(tok: Any) -> bool:
         return False
     for obj in (c for c in tok.children if c.dep_ == "dobj"):
         if obj.lower_ in ("dozens", "scores", "hundreds", "series", "string"):
-            return True
-        if _plural(obj) and any(c.lower_ in ("several", "many", "numerous") for c in obj.children):
-            return True
+            return True  # but 'captured several villages around X' is one advance
     return False
 
 
@@ -675,7 +673,24 @@ def _context(tok: Any) -> str:
             return f"context ({prep.head.lower_})"
         if prep.lower_ in _BACKGROUND_PREPS and not _has_date(tok):
             return f"context ({prep.lower_})"
+    if _fought_in_the_war(tok):
+        return "war as a whole (fought in it)"
     return ""
+
+
+def _fought_in_the_war(tok: Any) -> bool:
+    """'militias, which fought alongside the army in the Tigray war': fighting told as
+    a side's part in a war, with no date of its own, is the war, not one battle."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in ("fight", "battle"):
+        return False
+    wars = [
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "throughout")
+        for o in c.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in _WAR_WORDS
+    ]
+    return bool(wars) and not _has_date(tok)
 
 
 _DEICTIC = {"last", "this", "next", "earlier", "previous", "past", "that", "same", "late"}
