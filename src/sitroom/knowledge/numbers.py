@@ -275,8 +275,8 @@ def has_period_cue(text: str) -> bool:
 _DATED_OPENING = re.compile(r"^\s*(?:[A-Z][\w ,.—-]{0,40}?—\s*)?In (?:19|20)\d\d,")
 _SUPERLATIVE_SINCE = re.compile(
     r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|most \w+|first|second|"
-    r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest)\b"
-    r"[^.;,]{0,60}?\b(?:since\b[^.;,]*|this (?:year|month|week)|"
-    r"in (?:years|decades|a decade|a week|a month)\b)",
+    r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+    r"(?:(?!\b(?:killed|killing|left|claimed)\b)[^.;,]){0,60}?"
+    r"\b(?:since\b[^.;,]*|this (?:year|month|week)|in (?:years|decades|a decade|a week|a month)\b)",
     re.IGNORECASE,
 )

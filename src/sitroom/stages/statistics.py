@@ -283,6 +283,8 @@ def _unit(
     if number.start in tolls:
         if not framed or _NOT_VIOLENCE.search(clause.text):
             return None
+        if _incident_part(clause, number) and not (value >= LARGE_TOLL and source is not None):
+            return None  # "killed 17 villagers ..., the latest in a wave that has killed 300"
         return "killed" if tolls[number.start] == "killed" else "wounded"
     if _HOSTAGE.match(after):
         return "hostages" if framed else None
@@ -311,6 +313,15 @@ def _unit(
     framing = aggregate or bool(_RECORDED.search(clause.text))
     violent = bool(_CONFLICT.search(clause.text))
     return _unit_of_noun(unit_match, after, value, framing, violent)
+
+
+def _incident_part(clause: Clause, number: NumberMention) -> bool:
+    """Whether the number lies in the part of its clause before the talk of a period
+    ("Gunmen killed 17 villagers in a raid, the latest in a wave of attacks that has
+    killed 300 this year"): that part tells one incident, whose toll is no statistic."""
+    from sitroom.stages.tolls import _in_aggregate_part
+
+    return not _in_aggregate_part(clause.text, number.start - clause.start)
 
 
 def _unit_from_verb(before: str, after: str, value: float, aggregate: bool) -> str | None:
@@ -426,7 +437,37 @@ def _period(
             until = value
     if since is None and not times:
         since = _since_fallback(clause.text, published)
+    if since is None and until is None:
+        near = sorted(times, key=lambda t: abs(t.start - number.start))
+        return _calendar_period(clause, near)
     return since, until
+
+
+_IN_PERIOD = re.compile(r"\b(?:in|during|this|last|throughout|over)\s+(?:the\s+)?$", re.I)
+
+
+def _calendar_period(clause: Clause, times: list[Timex]) -> tuple[dt.date | None, dt.date | None]:
+    """A count "in 2024", "last year" or "in March" covers that year or month: its first
+    day and, for a period already over, its last; "this year" and "since the invasion in
+    February 2022" run on (no end). `times` come nearest the figure first."""
+    for timex in times:
+        local = timex.start - clause.start
+        if timex.type != "DATE" or not 0 <= local < len(clause.text):
+            continue
+        m = re.match(r"^(\d{4})(?:-(\d{2}))?$", timex.value)
+        own = re.match(r"(?:this|last|the past)\b", timex.text, re.IGNORECASE)
+        if not m or not (own or _IN_PERIOD.search(clause.text[max(0, local - 12) : local])):
+            continue
+        year, month = int(m.group(1)), int(m.group(2) or 0)
+        first = dt.date(year, month or 1, 1)
+        running = re.search(r"\bsince\b", clause.text[max(0, local - 60) : local], re.I)
+        if running or re.match(r"this\b", timex.text, re.IGNORECASE):
+            return first, None
+        if month:
+            following = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        return first, dt.date(year, 12, 31)
+    return None, None
 
 
 def _date_of(value: str) -> dt.date | None:
