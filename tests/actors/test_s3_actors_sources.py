@@ -57,3 +57,9 @@ def test_a_statement_about_the_attack_is_no_claim() -> None:
     assert [f for f in found if f.status == "claimed"] == []
     upper = findings_in("THE FMLN CLAIMED THE ATTACK IN A COMMUNIQUE BROADCAST TODAY.", 0)
     assert [(f.status, f.actor) for f in upper] == [("claimed", "FMLN")]
+
+
+def test_the_group_speaking_of_its_own_attack_is_no_attribution(parse: Parse) -> None:
+    text = "Al-Shabaab militants attacked an army base near the town on Friday, the group said."
+    (attack,) = _run(parse, text, [("attacked", "Attack")])
+    assert attack.responsibility.status != "attributed"

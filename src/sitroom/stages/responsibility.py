@@ -872,9 +872,18 @@ def _naming_source(incident: Incident, text: str) -> str | None:
     return source
 
 
+# the doers speaking of themselves: "the group said", "a spokesman for the militants"
+_ITSELF = re.compile(
+    r"(?i)\b(?:the|its|their)\s+(?:group|militants?|rebels?|militia|movement|insurgents?|"
+    r"organi[sz]ation|jihadists?|fighters|outfit|faction)\b"
+)
+
+
 def _same_side(source: str, actor: Actor) -> bool:
     """The source speaks for the doer ("the Israeli military" of Israeli troops, "the
-    army" of soldiers, "Hamas said" of Hamas)."""
+    army" of soldiers, "Hamas said" of Hamas, "the group said" of a group)."""
+    if _ITSELF.search(source):
+        return True
     for m in lexicon().find(re.sub(r"['’]s\b", "", source)):
         if m.entry is not None and (
             m.entry.name == actor.name
