@@ -52,3 +52,23 @@ def test_hours_later_is_new_and_that_month_is_background(
     assert (recalled.date, recalled.date_precision) == (dt.date(2022, 3, 1), "month")
     assert recalled.fatalities == 14
     assert 5 in recalled.sentences  # 'The strike drew ...' points back to the recalled one
+
+
+MONDAY = (
+    "ADDIS ABABA — A drone strike hit a minibus on the road to the town of Dejen on "
+    "Monday morning, killing 11 passengers, residents said.\n\n"
+    "The government did not comment on the strike.\n\n"
+    "Such strikes have become common in the region. Residents still speak of the drone "
+    "strike on a busy square in Finote Selam that killed at least 26 people.\n\n"
+    "In Debre Markos, shops closed on Tuesday as families buried the dead from Monday's "
+    "strike."
+)
+
+
+def test_mondays_strike_is_the_strike_dated_monday(run_pipeline: pipeline.Pipeline) -> None:
+    item = Analysis(article=Article(text=MONDAY, published=dt.date(2025, 3, 6)).with_id())
+    (out,) = list(pipeline.run(run_pipeline, [item]))
+    lead, recalled = out.incidents
+    assert lead.sentences == [0, 1, 4] and lead.status == "new"
+    assert recalled.sentences == [3] and recalled.status == "background"
+    assert recalled.date_precision == "unknown"  # never the lead's Monday

@@ -232,7 +232,19 @@ def _antecedent(clusters: list[_Cluster], m: Incident) -> _Cluster | None:
     if anaphoric:  # 'the blast' at the end, dated by the sentence before: the lead's day
         agree = [c for c in options if not _borrowed_conflict(c, m)]
         pool = [c for c in pool if c in agree] or agree or pool
-    return pool[-1]
+    same_day = [c for c in pool if _same_own_date(c, m)]
+    return (same_day or pool)[-1]  # "Monday's strike": the strike dated Monday
+
+
+def _same_own_date(c: _Cluster, m: Incident) -> bool:
+    """Whether the mention is dated in its own sentence to the day some mention of the
+    incident is dated to in its own."""
+    if m.notes.get("dated") == "inherited" or m.date_precision != "day":
+        return False
+    return any(
+        x.notes.get("dated") != "inherited" and x.date_precision == "day" and x.date == m.date
+        for x in c.mentions
+    )
 
 
 _KICKERS = {"ANALYSIS", "LIVE", "UPDATE", "EXCLUSIVE", "OPINION", "EXPLAINER", "FEATURE", "WATCH"}
@@ -310,7 +322,9 @@ def _borrowed_conflict(c: _Cluster, m: Incident) -> bool:
     dated = [x for x in c.mentions if x.date is not None and x.date_precision != "unknown"]
     own = [x for x in dated if x.notes.get("dated") != "inherited"]
     told = own or [x for x in dated if _borrowed_date(x)]
-    return bool(told) and all(_dates_differ(x, m) and _days_apart(x, m) > 1 for x in told)
+    if not told:  # an undated incident stands at the report's date
+        return c.first.date is not None and _days_apart(c.first, m) > 31
+    return all(_dates_differ(x, m) and _days_apart(x, m) > 1 for x in told)
 
 
 def _elsewhere_other_kind(c: _Cluster, m: Incident) -> bool:
