@@ -134,3 +134,26 @@ def test_the_same_month_takes_the_month_last_told(analyse: Analyse) -> None:
     )
     _shot, bomb = dated(item, incident(item, "shot"), incident(item, "bomb"))
     assert (bomb.date, bomb.date_precision) == (dt.date(2024, 3, 2), "day")
+
+
+def test_a_sentence_telling_the_attack_again_gives_its_day_two_sentences_on(
+    analyse: Analyse,
+) -> None:
+    item = analyse(
+        "Nine farmers were killed in a raid on a village, a local official said on "
+        "Wednesday. Four others were wounded. The attack happened at about 9 p.m. on "
+        "Monday near the river.",
+        WEDNESDAY,
+    )
+    (killed,) = dated(item, incident(item, "killed"))
+    assert (killed.date, killed.date_precision) == (dt.date(2024, 3, 11), "day")
+
+
+def test_a_spell_before_a_report_day_dates_to_its_first_day(analyse: Analyse) -> None:
+    item = analyse(
+        "Fighting in the hills has killed 30 people over the past three days, aid workers "
+        "said on Wednesday.",
+        WEDNESDAY,
+    )
+    (killed,) = dated(item, incident(item, "killed"))
+    assert (killed.date, killed.date_precision) == (dt.date(2024, 3, 11), "week")

@@ -273,10 +273,53 @@ def _past_the_report(
         ]
         if own:
             return _from_timex(own[0], item, f"'{own[0].text}' (the report is dated '{said.text}')")
+    retold = _retold_day(item, incident, idx, said)
+    if retold is not None:
+        return retold
     again = _told_again(item, idx, dated)
     if again is not None:
         return again
+    span = _past_span(item, idx)
+    if span is not None and _spell_of_the_trigger(incident, span):
+        return span  # "killed 30 over the past three days, the Red Cross said on Friday"
     return _from_timex(said, item, f"'{said.text}' (the report's day: no other time is given)")
+
+
+def _spell_of_the_trigger(incident: Incident, span: _Dating) -> bool:
+    """A spell of days right after the trigger it measures ("has killed 40 people in the
+    last two days"), not a survey of weeks elsewhere in the sentence."""
+    t = span.timex
+    if t is None or span.precision != "week" or t.start < incident.trigger.end:
+        return False
+    return t.start - incident.trigger.end <= _AFTER_TRIGGER_REACH
+
+
+_RETOLD_REACH = 2  # sentences after the report's in which "The attack happened ..." counts
+_RETOLD_DAYS = 31
+
+
+def _retold_day(item: Analysis, incident: Incident, idx: int, said: Timex) -> _Dating | None:
+    """ "... were killed, officials said Friday. Six were injured. The attack happened at
+    about 8 p.m. on Thursday": a sentence of the same paragraph that tells the incident
+    again to give its time fixes the day, however the report's own day was counted."""
+    text = item.article.text
+    published = reference_date(item.article)
+    for i in range(idx + 1, min(idx + 1 + _RETOLD_REACH, len(item.sentences))):
+        s = item.sentences[i]
+        if _paragraph_between(text, incident.trigger.end, s.start):
+            return None
+        if not _restates(item, i):
+            continue
+        for t in item.times:
+            got = _point(t, published) if s.start <= t.start < s.end else None
+            if got is None or got[1] != "day" or t.type not in ("DATE", "TIME"):
+                continue
+            if published is not None and not 0 <= (published - got[0]).days <= _RETOLD_DAYS:
+                continue
+            if usable(t, text, published) and not reporting(t, text):
+                how = f"'{t.text}' (told again after the report '{said.text}')"
+                return _from_timex(t, item, how)
+    return None
 
 
 def _told_again(item: Analysis, idx: int, dated: list[tuple[Incident, _Dating]]) -> _Dating | None:
