@@ -109,3 +109,21 @@ def test_an_attack_counted_in_a_series_keeps_its_toll() -> None:
     assert killed("In the second raid this week, bandits killed 4 herders.") == 4
     assert killed("The militia has killed 300 people this month.") is None
     assert killed('"They shot my father and killed my brother and my two cousins," she said.') == 3
+
+
+def test_a_dated_sentence_after_an_incident_keeps_its_toll(parse) -> None:
+    from sitroom.stages.times import TimexStage
+
+    item = parse(
+        "Last week, troops fought gunmen near the port, killing several of them. In "
+        "October, gangs killed more than 70 people in an attack on a river town.",
+        DAY,
+    )
+    TimexStage().process([item])
+    fight = incident_at(item, "fought", "Armed clash")
+    attack = incident_at(item, "attack", "Attack")
+    attack.notes["basis"] = "generic"
+    fight.sentences, attack.sentences = [0], [1]
+    item.incidents = [fight, attack]
+    TollStage().process([item])
+    assert (fight.fatalities, attack.fatalities) == (None, 70)

@@ -257,6 +257,7 @@ PERIOD_CUES = re.compile(
     r"\b(?:since (?:19|20)\d\d|since (?:the|its|their) (?:start|beginning|outbreak)|"
     r"since the (?:war|conflict|invasion|feud|insurgency|fighting|uprising)\b|so far|to date|"
     r"cumulative|during the (?:war|conflict)|(?:has|have) (?:so far )?(?:killed|left) more than|"
+    r"(?:over|in|during) the same period|"
     r"(?:in (?:19|20)\d\d|(?:this|last) (?:year|month)|in (?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)) alone|"
     r"(?:war|conflict|insurgency|uprising|violence|fighting) (?:that |which )?(?:has|have) "

@@ -340,7 +340,7 @@ _FAMILY_OF = re.compile(
 
 class TollStage(Stage):
     name = "tolls"
-    reads = ("parses", "sentences", "incidents")
+    reads = ("parses", "sentences", "times", "places", "incidents")
     writes = ("incidents.fatalities", "incidents.injured")
 
     def process_one(self, item: Analysis) -> None:
@@ -412,7 +412,7 @@ def _share_other_side(item: Analysis, found: dict[int, list[Figure]]) -> None:
             for i in near
             if i.sub_event_type == bare.sub_event_type
             and (i.notes.get("basis") != "generic" or not generic)
-        ] or [i for i in near if _next_in_paragraph(item, i, first)]
+        ] or [i for i in near if _next_in_paragraph(item, i, first) and not _dated(item, first)]
         if not before:
             continue
         main = max(before, key=lambda i: max(i.sentences))
@@ -444,7 +444,11 @@ def _share_anaphora(item: Analysis, found: dict[int, list[Figure]]) -> None:
             continue
         first = min(later.sentences)
         text = item.sentences[first].text
-        bare = later.notes.get("basis") == "generic" and not _SEPARATE.search(text)
+        bare = (
+            later.notes.get("basis") == "generic"
+            and not _SEPARATE.search(text)
+            and not _dated(item, first)
+        )
         if not _ANAPHORA.match(text) and not bare:
             continue
         before = [
@@ -458,6 +462,13 @@ def _share_anaphora(item: Analysis, found: dict[int, list[Figure]]) -> None:
         for earlier in before[:1]:
             kinds = {f.kind for f in found[id(earlier)] if f.value is not None}
             found[id(earlier)].extend(f for f in found[id(later)] if f.kind not in kinds)
+
+
+def _dated(item: Analysis, sent_index: int) -> bool:
+    """Whether a sentence names its own date ("In October, gangs killed more than 70
+    people"): a sentence so dated tells its own incident, not the one before."""
+    sentence = item.sentences[sent_index]
+    return any(t.type == "DATE" and sentence.start <= t.start < sentence.end for t in item.times)
 
 
 def _next_in_paragraph(item: Analysis, incident: Incident, sent_index: int) -> bool:
