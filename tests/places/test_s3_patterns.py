@@ -83,3 +83,18 @@ def test_a_province_spelled_otherwise_is_the_province(
 ) -> None:
     item = analyse("Taliban fighters attacked a checkpoint in Urozgan Province of Afghanistan.")
     assert _by_mention(item, "Urozgan Province").feature == "admin1"
+
+
+def test_a_country_named_as_a_speaker_does_not_hold_the_town(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse("A suicide bomber killed 12 people in Jalalabad, Pakistan's ministry said.")
+    assert _by_mention(item, "Jalalabad").country == "AFG"
+
+
+def test_a_city_quarter_named_like_a_far_town_takes_the_city(
+    analyse: Callable[[str], Analysis],
+) -> None:
+    item = analyse("Troops fought near the Kyivskyi district of Kharkiv on Monday.")
+    quarter = _by_mention(item, "Kyivskyi")
+    assert quarter.lat is not None and abs(quarter.lat - 49.99) < 0.3

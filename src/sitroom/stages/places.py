@@ -864,7 +864,10 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
             cand = _beside_area(m, gaz, first[within[1]] if within else None)
         if cand is None and m.source in ("GPE", "LOC", "SCAN", "GOLD"):
             cand = _spelling_variant(m, gaz, context, within, named)
-        elif cand is not None and _town_in_a_longer_name(text, mentions, n, cand, gaz):
+        elif cand is not None and (
+            _town_in_a_longer_name(text, mentions, n, cand, gaz)
+            or _far_quarter(text, mentions, n, cand, first)
+        ):
             cand = None  # left to the enclosing place (`_backed_off`)
         chosen.append(cand)
     _one_sense(mentions, chosen, withins, first, named)
@@ -889,6 +892,28 @@ def _town_in_a_longer_name(
     if m.source == "CAPITAL" or gaz.lookup(m.text) or _admin_head(m.text, gaz):
         return False
     return _held_by_next(text, mentions, n)
+
+
+_QUARTER_OF = re.compile(
+    r"\s+(?:district|area|neighbou?rhood|quarter|suburb|outskirts)\s+of\s+(?:the\s+)?"
+    r"(?:city\s+of\s+)?"
+)
+QUARTER_KM = 50.0
+
+
+def _far_quarter(
+    text: str, mentions: list[Mention], n: int, cand: Candidate, first: list[Candidate | None]
+) -> bool:
+    """ "the Kyivskyi district of Kharkiv": a quarter of a city whose name a town far from
+    that city also bears; the city locates the quarter better than the namesake."""
+    if n + 1 >= len(mentions) or cand.is_area:
+        return False
+    host = first[n + 1]
+    if host is None or host.feature != "city":
+        return False
+    if not _QUARTER_OF.fullmatch(text[mentions[n].end : mentions[n + 1].start]):
+        return False
+    return distance_km(cand.lat, cand.lon, host.lat, host.lon) > QUARTER_KM
 
 
 # "Kani township", "Pazigyi village": a local unit (not "Beni town": big towns are called so)
@@ -1435,6 +1460,8 @@ def _held_by_next(text: str, mentions: list[Mention], n: int) -> bool:
     between = text[a.end : b.start]
     if len(between) > 60 or not _BETWEEN.fullmatch(between) or b.source == "NORP":
         return False
+    if text[b.end : b.end + 2] in ("'s", "’s"):
+        return False  # "in Jalalabad, Pakistan's ministry said": a speaker, no enclosure
     words = set(re.findall(r"[a-z]+", between))
     if not ("," in between or "(" in between or words & {"in", "of"}):
         return False
