@@ -77,3 +77,28 @@ def test_strikes_hours_before_the_news_are_its_context(run_pipeline: pipeline.Pi
         ("Shelling/artillery/missile attack", "new"),
         ("Air/drone strike", "background"),
     ]
+
+
+ENTRIES = (
+    "LIVE:\nRaid on Jenin camp enters second day\n\n"
+    "JERUSALEM — Follow our live coverage of the operation in the occupied West Bank on "
+    "Wednesday.\nAll times are local.\n\n"
+    "09:35 — An Israeli drone struck a car at the entrance to the town of Tubas early on "
+    "Wednesday, killing three men, the health ministry said.\n\n"
+    "11:05 — Dozens of settlers attacked the village of al-Mughayyir, northeast of "
+    "Ramallah, setting fire to two houses.\n"
+    "A 19-year-old man was shot dead as villagers tried to push the settlers back.\n\n"
+    "14:30 — An explosive device went off next to an armoured vehicle in the Jenin camp, "
+    "lightly wounding a soldier, the military said.\n"
+    "The Jenin Brigades said its fighters had planted the bomb."
+)
+
+
+def test_live_entries_are_boundaries(run_pipeline: pipeline.Pipeline) -> None:
+    incidents = _incidents(run_pipeline, ENTRIES, dt.date(2024, 11, 20))
+    strike, settlers, device = incidents  # the title line announces the strike
+    assert strike.sub_event_type == "Air/drone strike" and strike.sentences == [0, 3]
+    assert settlers.sentences == [4, 5] and strike.fatalities == 3
+    assert device.sub_event_type == "Remote explosive/landmine/IED"
+    assert device.sentences == [6, 7]  # 'the bomb' of its own entry
+    assert all(i.status == "new" for i in incidents)

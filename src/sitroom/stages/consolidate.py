@@ -43,7 +43,7 @@ _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians
 _ABDUCTION = "Abduction/forced disappearance"
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _CLAIM_RANK = {"claimed": 0, "attributed": 1, "unclaimed": 2, "unknown": 3}
-_WORKING_NOTES = ("mention", "basis", "dated", "placed")
+_WORKING_NOTES = ("mention", "basis", "dated", "placed", "entry")
 _POINTERS = ("anaphoric", "reference")
 # a demonstration is typed by the worst that happened in it (a peaceful march that ends in
 # scuffles is a violent demonstration)
@@ -86,7 +86,10 @@ def consolidate(
 ) -> list[Incident]:
     """Merged, status-tagged, ordered incidents with stable ids and evidence."""
     ordered = sorted(mentions, key=lambda m: m.trigger.start)
+    entries = _live_entries(sentences)
     for m in ordered:
+        if entries:
+            m.notes["entry"] = str(entries[min(m.sentences, default=0)])
         if m.notes.get("dated") == "elsewhere" or not _dated_here(m, sentences, times):
             m.notes["dated"] = "inherited"
         if not _placed_here(m, sentences):
@@ -127,6 +130,30 @@ def consolidate(
     new = [m for m in merged if m.status == "new"]
     background = [m for m in merged if m.status == "background"]
     return new + background
+
+
+def _live_entries(sentences: Sequence[Sentence]) -> list[int]:
+    """On a live page (two or more entries opening with a time stamp, '09:35 — ...'), the
+    entry each sentence belongs to; empty for an ordinary story."""
+    out: list[int] = []
+    entry = 0
+    for s in sentences:
+        if _STAMP.match(s.text):
+            entry += 1
+        out.append(entry)
+    return out if entry >= 2 else []
+
+
+def _other_entry(c: _Cluster, m: Incident) -> bool:
+    """A live page's entry is a boundary: a mention told in another entry than every
+    mention of the incident is another incident unless it points back ('the strike',
+    'the overnight attack' with no place of its own)."""
+    entry = m.notes.get("entry")
+    if entry is None or m.notes.get("mention") in _POINTERS:
+        return False
+    if m.notes.get("basis") == "generic" and _own_place(m) is None:
+        return False  # 'the overnight attack damaged power lines': the night's attack
+    return all(x.notes.get("entry") != entry for x in c.mentions)
 
 
 def _body_start(sentences: Sequence[Sentence], title_end: int) -> int:
@@ -227,6 +254,10 @@ def _antecedent(clusters: list[_Cluster], m: Incident) -> _Cluster | None:
     anaphoric = m.notes.get("mention") == "anaphoric"
     if anaphoric and m.trigger.text.lower().endswith("s") and options[0] is clusters[0]:
         return options[0]
+    entry = m.notes.get("entry")
+    if entry is not None:  # on a live page, 'the bomb' is the one of its own entry
+        here = [c for c in options if any(x.notes.get("entry") == entry for x in c.mentions)]
+        options = here or options
     same = [c for c in options if any(x.sub_event_type == m.sub_event_type for x in c.mentions)]
     pool = same or options
     if anaphoric:  # 'the blast' at the end, dated by the sentence before: the lead's day
@@ -280,7 +311,7 @@ def _told_in_body(clusters: list[_Cluster], m: Incident) -> _Cluster | None:
 
 
 def _compatible(c: _Cluster, m: Incident) -> bool:
-    if not _same_kind(c, m):
+    if not _same_kind(c, m) or _other_entry(c, m):
         return False
     anaphoric = m.notes.get("mention") == "anaphoric"
     same_sub = any(x.sub_event_type == m.sub_event_type for x in c.mentions)
