@@ -1460,8 +1460,10 @@ def _held_by_next(text: str, mentions: list[Mention], n: int) -> bool:
     between = text[a.end : b.start]
     if len(between) > 60 or not _BETWEEN.fullmatch(between) or b.source == "NORP":
         return False
-    if text[b.end : b.end + 2] in ("'s", "’s"):
-        return False  # "in Jalalabad, Pakistan's ministry said": a speaker, no enclosure
+    if between.strip() == "," and text[b.end : b.end + 2] in ("'s", "’s"):
+        after = mentions[n + 2].start if n + 2 < len(mentions) else len(text)
+        if after > b.end + 4:  # not "Kani, Myanmar's Sagaing region"
+            return False  # "in Jalalabad, Pakistan's ministry said": a speaker, no enclosure
     words = set(re.findall(r"[a-z]+", between))
     if not ("," in between or "(" in between or words & {"in", "of"}):
         return False
