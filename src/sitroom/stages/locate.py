@@ -301,7 +301,7 @@ def _finer(
     for group, towns in ((near, True), (rest, True), (near, False), (rest, False)):
         for t in group:  # a town anywhere in the text before a province's centre
             best = _best_in_sentence(item, incident, t, nearby=True, within=coarse, towns=towns)
-            if best is not None and (group is near or _surely_in(item, best[0], coarse)):
+            if best is not None:
                 return best[0], f"{best[1]} (sentence {t})"
     return None
 
@@ -334,15 +334,6 @@ def _is_noun(item: Analysis, incident: Incident, s: int) -> bool:
 
 
 _DEFINITE = re.compile(r"\W*(?:the|this|that)\s+(?:[\w'-]+\s+){0,2}", re.IGNORECASE)
-
-
-def _surely_in(item: Analysis, place: Place, coarse: Place) -> bool:
-    """Far from the incident's sentences, a town refines a province only when the
-    gazetteer files it under that very province or the text names it as holding the town
-    (a district of another province within 200 km of its centre is no part of it)."""
-    if coarse.feature != "admin1" or place.admin1 == coarse.admin1:
-        return True
-    return any(h.start == coarse.start for h in _chain(item.article.text, place, item.places))
 
 
 _ACROSS = re.compile(r"\b(?:across|throughout|all over|around|nationwide in)\s+(?:the\s+)?$")
@@ -491,8 +482,6 @@ def _best_in_sentence(
     ]
     # "Kenyan officers fought gangs near the port", "which Islamabad accuses": the country
     # or its capital acted, no place is named
-    if within is not None:  # a finer place must be this incident's, not another's
-        scored = [(v, p) for v, p in scored if "where another event" not in v[1]]
     if not scored:
         return None
     scored.sort(key=lambda sp: -sp[0][0])
@@ -1122,8 +1111,10 @@ def _speaks(head: Any) -> bool:
     tok = head
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in STATEMENT_VERBS:
-        return True
+    verb = tok.head
+    if tok.dep_ == "nsubj" and verb.lemma_.lower() in STATEMENT_VERBS:
+        between = verb.doc[tok.i + 1 : verb.i] if verb.i > tok.i else verb.doc[0:0]
+        return verb.i > tok.i and all(t.dep_ in ("aux", "neg", "advmod") for t in between)
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ == "between" and prep.head.lower_ in RELATION_NOUNS
 
