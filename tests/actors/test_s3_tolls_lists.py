@@ -127,3 +127,9 @@ def test_a_dated_sentence_after_an_incident_keeps_its_toll(parse) -> None:
     item.incidents = [fight, attack]
     TollStage().process([item])
     assert (fight.fatalities, attack.fatalities) == (None, 70)
+
+
+def test_fighters_who_died_and_one_more_dead() -> None:
+    assert killed("Two guards and four raiders died in the shootout at the gate.") == 6
+    assert killed("Three died at the scene and another later succumbed to his wounds.") == 4
+    assert killed("Five people were killed and another was wounded.") == 5

@@ -228,7 +228,7 @@ _FIGHTERS_KILLED = re.compile(
     r"(?:(?:were|was|have been|had been|are)\s+(?:also\s+|reportedly\s+|reported\s+)?"
     r"(?:killed|shot dead|wounded|injured|neutrali[sz]ed)\b|"
     # "two militants killed in a gunfight": a participle, not "militants killed five"
-    r"(?:killed|shot dead|wounded|injured)(?:\s+(?:in|on|at|during|when|while|by|after|near|"
+    r"died\b|(?:killed|shot dead|wounded|injured)(?:\s+(?:in|on|at|during|when|while|by|after|near|"
     r"overnight|earlier|last|yesterday)\b|\s*[,.;]))",
     re.IGNORECASE,
 )
@@ -262,6 +262,12 @@ _ONE_MORE = re.compile(
     r"an? (?!(?:dozen|few|number|couple|score|total)\b)\w+)\b"
     r"(?!\s+(?:\d|of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|dozen|hundred)\b)",
+    re.IGNORECASE,
+)
+# "Two died on the spot and another later succumbed to his wounds"
+_ONE_MORE_DEAD = re.compile(
+    r"\band\s+(?:another|one more|a third|a fourth)\s+(?:(?:person|victim|man|woman|child|"
+    r"later|also|was|subsequently)\s+){0,3}(?:died|succumbed|was killed)\b",
     re.IGNORECASE,
 )
 _AND_ONE = re.compile(r"\band\s+(?:a|an)\s+(?!(?:dozen|few|number|couple|total|score)\b)")
@@ -508,6 +514,8 @@ def figures_in(text: str, offset: int = 0, aggregates: bool = False) -> list[Fig
         figures.extend(_zero_figures(clause, base, source))
         for m in _ONE_MORE.finditer(clause):
             figures.append(Figure("injured", 1, base + m.start(), False, source, adds=True))
+        for m in _ONE_MORE_DEAD.finditer(clause):
+            figures.append(Figure("killed", 1, base + m.start(), False, source, adds=True))
     figures.sort(key=lambda f: f.start)
     return figures
 
