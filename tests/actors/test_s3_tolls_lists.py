@@ -7,7 +7,8 @@ import datetime as dt
 
 from actor_helpers import incident_at
 
-from sitroom.stages.tolls import TollStage, _choose, figures_in
+from sitroom.stages.toll_text import figures_in
+from sitroom.stages.tolls import TollStage, _choose
 
 DAY = dt.date(2025, 4, 8)
 

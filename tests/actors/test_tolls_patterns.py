@@ -4,7 +4,8 @@ import datetime as dt
 
 from actor_helpers import incident_at
 
-from sitroom.stages.tolls import TollStage, _choose, figures_in
+from sitroom.stages.toll_text import figures_in
+from sitroom.stages.tolls import TollStage, _choose
 
 
 def toll(text: str) -> list[tuple[str, int | None]]:

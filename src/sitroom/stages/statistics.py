@@ -18,7 +18,7 @@ from sitroom.knowledge.numbers import NumberMention, find_numbers, has_aggregate
 from sitroom.knowledge.reporting import reported_by
 from sitroom.model import Analysis, Span, Statistic, Timex
 from sitroom.stages import Stage
-from sitroom.stages.tolls import figures_in
+from sitroom.stages.toll_text import figures_in
 
 # noun as written -> unit of the statistic (nouns not listed keep their own name:
 # "strikes", "incidents", "events" are what the text counts)
@@ -319,7 +319,7 @@ def _incident_part(clause: Clause, number: NumberMention) -> bool:
     """Whether the number lies in the part of its clause before the talk of a period
     ("Gunmen killed 17 villagers in a raid, the latest in a wave of attacks that has
     killed 300 this year"): that part tells one incident, whose toll is no statistic."""
-    from sitroom.stages.tolls import _in_aggregate_part
+    from sitroom.stages.toll_text import _in_aggregate_part
 
     return not _in_aggregate_part(clause.text, number.start - clause.start)
 
