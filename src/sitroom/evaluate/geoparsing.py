@@ -29,7 +29,9 @@ from typing import Any
 from sitroom.evaluate import Report
 from sitroom.knowledge.gazetteer import Candidate, Gazetteer
 from sitroom.model import Place
-from sitroom.stages.places import Mention, find_mentions, resolve_mentions
+from sitroom.stages.place_names import Mention
+from sitroom.stages.place_recognition import find_mentions
+from sitroom.stages.place_resolution import resolve_mentions
 
 CORPORA = {"gwn": "GWN.xml", "trnews": "TR-News.xml"}
 MAX_KM = 20039.0
