@@ -7,7 +7,7 @@ from collections.abc import Callable
 from locate_helpers import located, near
 
 from sitroom.model import Analysis, Place
-from sitroom.stages.locate import _chain
+from sitroom.stages.locate_holders import _chain
 
 
 def test_unknown_village_takes_the_smallest_named_area(

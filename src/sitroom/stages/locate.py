@@ -35,6 +35,10 @@ incident's sentences, the nearest preceding sentence's place, then the article's
 place (its most mentioned specific place) stand in. Precision 2 for "near X" and for a
 village known only through its town; 3 for a region or country.
 `incident.notes["location"]` says which rule chose the place.
+
+This module holds the stage and the ranking (`_best_in_sentence`, `_score`); the tests it
+ranks by are in `locate_syntax` (attachment in the parse, actors, speakers, government),
+`locate_holders` (holder chains and namesakes) and `locate_levels` (place levels).
 """
 
 from __future__ import annotations
@@ -45,46 +49,28 @@ from dataclasses import replace
 from typing import Any
 
 from sitroom.knowledge.datelines import DATELINE
-from sitroom.knowledge.gazetteer import distance_km
 from sitroom.model import Analysis, Incident, Place, Sentence
 from sitroom.stages import Stage
+from sitroom.stages.locate_holders import _abroad, _held_first, _hosted
+from sitroom.stages.locate_levels import (
+    COARSE,
+    NATIONAL,
+    SPECIFICITY,
+    SUBNATIONAL,
+    _close,
+    _rank,
+    country_support,
+)
+from sitroom.stages.locate_syntax import (
+    _ACTOR_AFTER,
+    _GOVERNMENT,
+    _place_head,
+    _seized_place,
+    _syntax,
+    _token_at,
+)
 
-PLACE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "inside", "on", "across", "around", "into", "within",
-     "throughout", "onto", "along", "over", "off", "between", "towards", "toward", "of"}
-)  # fmt: skip
-AWAY_PREPS = frozenset({"from", "to"})
 NEAR_PREPS = frozenset({"near", "outside", "around", "towards", "toward"})
-PERSON_HEADS = frozenset(
-    {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister",
-     "president", "driver", "resident", "residents", "native", "man", "woman", "journalist",
-     "correspondent", "reporter", "source", "sources", "ambassador", "envoy", "leader",
-     "commander", "governor", "people", "ministry", "government", "authorities", "agency",
-     "army", "forces", "troops", "police", "military", "embassy", "media", "television",
-     "newspaper", "office", "statement", "citizen", "citizens", "national", "nationals"}
-)  # fmt: skip
-SPECIFICITY = {
-    "base": 3.0,
-    "camp": 3.0,
-    "embassy": 3.0,
-    "site": 3.0,
-    "zone": 2.8,
-    "crossing": 2.8,
-    "city": 2.6,
-    "unresolved": 3.0,  # named, yet unknown to the gazetteer: mostly villages, quarters
-    "approximate": 3.0,  # the same, with its enclosing or nearest town's coordinates
-    "admin2": 2.0,
-    "district": 2.0,
-    "river": 1.6,
-    "mountain": 1.6,
-    "region": 1.4,
-    "admin1": 1.4,
-    "desert": 1.4,
-    "sea": 1.0,
-    "country": 0.8,
-    "continent": 0.0,
-    "demonym": -1.5,
-}
 
 
 class LocateStage(Stage):
@@ -276,9 +262,6 @@ def _locate(item: Analysis, incident: Incident) -> None:
 
 DISTANCE_SCALE = 150.0  # characters between trigger and place that cost one point
 REGION_KM = 200.0  # a town this close to a region's centre may lie in it
-COARSE = frozenset(
-    {"country", "continent", "admin1", "region", "demonym", "sea", "desert", "mountain", "river"}
-)
 
 
 def _finer(
@@ -402,10 +385,6 @@ def _beside(
     return None
 
 
-NATIONAL = frozenset({"country", "demonym"})
-SUBNATIONAL = frozenset({"admin1", "region"})
-
-
 def _inside(place: Place, coarse: Place) -> bool:
     """A resolved place finer than `coarse` that may lie in it: a town in its country
     (or near a region's centre, inside its first-level area); under a whole country a
@@ -421,12 +400,6 @@ def _inside(place: Place, coarse: Place) -> bool:
         and (coarse.feature != "admin1" or place.admin1 in (None, coarse.admin1))
         and (national or _close(place, coarse, REGION_KM))
     )
-
-
-def _close(a: Place, b: Place, km: float) -> bool:
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return False
-    return distance_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
 def _set(incident: Incident, place: Place, why: str) -> None:
@@ -522,251 +495,6 @@ def _in_organisation(item: Analysis, place: Place) -> bool:
 
 
 _NOT_HERE = ("where another event", "where it was")
-HELD_MARGIN = 3.0  # how much a town may trail the area named as holding it and still win
-_PART_OF = re.compile(  # lower case: "the Urozgan District of X" names the district itself
-    r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:neighbou?rhoods?|districts?|suburbs?|quarters?)"
-    r"\s+of\s+(?:the\s+)?"
-)
-
-
-def _part_of(text: str, holder: Place, part: Place) -> bool:
-    """ "the south Baghdad neighbourhood of Al-Bayaa", "Baghdad's southern district of
-    Saiydiah": the holder is named first, its part after it."""
-    if holder.end is None or part.start is None or part.start < holder.end:
-        return False
-    if part.feature in COARSE or holder.feature not in _TOWNLIKE | {"city"}:
-        return False
-    return _PART_OF.fullmatch(text[holder.end : part.start]) is not None
-
-
-def _held_first(
-    text: str, scored: list[tuple[tuple[float, str], Place]], places: list[Place]
-) -> tuple[tuple[float, str], Place]:
-    """ "captured the town of Kawlin, in northern Sagaing": the best place is only the area
-    named as holding another candidate, which is where it happened."""
-    (value, _why), best = scored[0]
-    for (other_value, other_why), other in scored[1:]:
-        if (
-            other.feature not in COARSE
-            and "names a road" not in other_why
-            and value - other_value <= HELD_MARGIN
-            and (any(h is best for h in _chain(text, other, places)) or _part_of(text, best, other))
-        ):
-            return (other_value, f"{other_why}, held by {best.mention!r}"), other
-    return scored[0]
-
-
-CHAIN_GAP = 60  # characters between a name and the area named as holding it
-_LINK = re.compile(r"\b(?:in|of|near|outside)\b|,|'s\b|\(")
-_NOT_LINK = re.compile(
-    r"[.;:!?\"]|\b(?:and|or|but|from|to|by|while|when|where|who|which|after|before|than|"
-    r"with|against|between|said|says|told|km|kilometres|kilometers|miles|"
-    r"(?:north|south)(?:east|west)?|east|west|border|road|highway|as|since|because|for|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?<!-)\w{3,}ing|(?<!-)\w{3,}ed|officials?|police|governor|residents|sources|"
-    r"authorities|spokes(?:man|woman|person))\b",
-    re.IGNORECASE,
-)
-_LIST_LINK = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?")
-_PEERS = frozenset({"city", "unresolved", "approximate"})
-
-
-def _same_level(a: Place, b: Place) -> bool:
-    """Two names of one kind ("Alaba, Mosafejo"), as a list has, unlike "town, district"."""
-    return a.feature == b.feature or (a.feature in _PEERS and b.feature in _PEERS)
-
-
-_POSSESSIVE = re.compile(r"['\u2019]s\b")
-_PARTS_AFTER = re.compile(  # "in Qamishli's southern suburbs": a holder all the same
-    r"['\u2019]s\s+(?:[\w-]+\s+)?(?:suburbs?|outskirts|countryside|districts?|neighbou?rhoods?)\b",
-    re.IGNORECASE,
-)
-_FINE_HOSTS = frozenset({"city", "admin2", "district", "base", "camp", "site", "zone"})
-
-
-def _chain(text: str, place: Place, places: list[Place]) -> list[Place]:
-    """The areas named as holding `place`, innermost first: "Kwarbadi village in the
-    Gusau district in Nigeria's Zamfara State", "the Ndop market (Ngoketunjia, North-West)"."""
-    out: list[Place] = []
-    end = place.end or 0
-    last = place
-    for other in sorted(places, key=lambda p: p.start or 0):
-        if other.start is None or other.start < end:
-            continue
-        between = text[end : other.start]
-        peer = _LIST_LINK.fullmatch(between) is not None and (
-            between.strip() != "," or _same_level(last, other)
-        )  # "Kharkiv, Sumy and Poltava": a list of peers, held (if at all) further on
-        if len(between) > CHAIN_GAP or (
-            not peer and (not _LINK.search(between) or _NOT_LINK.search(between))
-        ):
-            break
-        if not out and not peer and _POSSESSIVE.match(between):
-            break  # "Mogadishu's Hodan district": a part of it, not its holder
-        if _part_of(text, last, other):
-            break  # "the Baghdad neighbourhood of Al-Bayaa": a part, not a holder
-        end = other.end or other.start
-        last = other
-        if not peer and "capital" not in other.mention.lower():  # "X, the capital of"
-            out.append(other)
-    after = text[out[-1].end or 0 :] if out else ""
-    if out and _POSSESSIVE.match(after) and not _PARTS_AFTER.match(after):
-        out.pop()  # "in Kabul, Pakistan's envoy said": an owner, not a holder
-    return out
-
-
-def _hosted(item: Analysis, place: Place, places: list[Place]) -> tuple[Place, str] | None:
-    """A village the gazetteer lacks, or a namesake the named areas contradict ("the
-    Tepic prison in the city of Iguala" is not the Tepic of another state), takes the
-    coordinates of the finest area named as holding it, of the outermost one's country:
-    the smallest known district or province beats a far-off town or the country."""
-    if place.feature in ("country", "demonym", "continent") or place.start is None:
-        return None
-    text = item.article.text
-    owners = [p for p in places if _part_of(text, p, place)]  # "the Kabul district of X"
-    chain = [p for p in owners + _chain(text, place, places) if p.feature != "demonym"]
-    known = [p for p in chain if p.resolved and p.feature != "approximate"]
-    if not known:
-        return None
-    country = next((p.country for p in reversed(known) if p.country), None)
-    support = country_support(item.places)
-    consistent = [p for p in known if p.country == country]
-    consistent = [
-        p
-        for n, p in enumerate(consistent)
-        if not any(
-            _contradicts(o, p, support) for o in consistent[n + 1 :] if o.feature in SUBNATIONAL
-        )
-    ]  # "Zango village in Wase LGA of Plateau State": a Wase in another state is a namesake
-    if not consistent:
-        return None
-    host = next((p for p in consistent if p.feature != "country"), None) or consistent[0]
-    if _DIRECTED.search(text[max(0, (host.start or 0) - 20) : host.start or 0]):
-        host = replace(host, feature="region")  # "in northern Sagaing": an area, no town
-    if place.feature == "approximate":
-        from sitroom.stages.places import approximated_from
-
-        before = approximated_from(place, item.places)
-        if (
-            before is not None
-            and not _contradicts(host, before, support)
-            and _rank(before) >= _rank(host)
-            and (_rank(before) > _rank(host) or any(h is before for h in chain))
-        ):
-            return None  # its own borrowed coordinates are finer (or the host's) and agree
-    elif place.resolved and not _contradicts(host, place, support):
-        return None
-    elif not place.resolved and host.feature == "country":
-        return None  # a country says little: the best place named with it may say more
-    if (host.lat, host.lon) == (place.lat, place.lon):
-        return None
-    precision = 2 if host.feature in _FINE_HOSTS else 3
-    moved = replace(
-        place,
-        admin1=host.admin1,
-        country=host.country,
-        lat=host.lat,
-        lon=host.lon,
-        geonames_id=None,
-        precision=precision,
-        feature="approximate",
-    )
-    return moved, f"coordinates of {host.mention!r}, named as holding it"
-
-
-def _rank(place: Place) -> float:
-    return SPECIFICITY.get(place.feature or "", 2.4)
-
-
-def _contradicts(host: Place, place: Place, support: Counter[str]) -> bool:
-    """The named enclosing area says the resolved place is a namesake elsewhere: another
-    country (when the text backs the host's country at least as much), another
-    first-level area far off, or a town far off. Gazetteers disagree on borders, so a
-    town just across one (a town filed under a neighbouring state) is no contradiction,
-    nor is a province whose centre lies far from a town inside it."""
-    if host.country != place.country:
-        return support[host.country or ""] >= support[place.country or ""]
-    if host.feature in _FINE_HOSTS:
-        return not _close(host, place, FAR_KM)
-    if host.feature == "country" or not (host.admin1 and place.admin1):
-        return False
-    return host.admin1 != place.admin1 and not _close(host, place, FAR_KM)
-
-
-_DIRECTED = re.compile(
-    r"\b(?:north|south|east|west|central|(?:north|south)[- ]?(?:east|west))(?:ern)?\s+$",
-    re.IGNORECASE,
-)
-FAR_KM = 200.0  # an enclosing area's centre this far from the place cannot hold it
-
-
-TERRITORIAL = frozenset(
-    [
-        "capture",
-        "seize",
-        "take",
-        "overrun",
-        "shell",
-        "bomb",
-        "attack",
-        "raid",
-        "storm",
-        "patrol",
-        "besiege",
-        "enter",
-        "recapture",
-        "retake",
-        "liberate",
-        "hit",
-        "strike",
-        "occupy",
-        "surround",
-        "invade",
-        "loot",
-        "burn",
-        "torch",
-    ]
-)
-PLACE_ONLY = frozenset(
-    [
-        "patrol",
-        "shell",
-        "besiege",
-        "occupy",
-        "overrun",
-        "storm",
-        "invade",
-        "recapture",
-        "retake",
-        "liberate",
-    ]
-)  # what these verbs act on is a place, whatever the NER thought it was
-_NOT_NAMES = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "PRODUCT", "MONEY"})
-
-
-def _seized_place(item: Analysis, incident: Incident, s: int, known: list[Place]) -> Place | None:
-    """A proper name the trigger acts on ("Eritrea captured Badme", "troops patrolled
-    Lhokseumawe") is a place even when the NER missed it."""
-    parse = item.parses.get(s)
-    offset = item.sentences[s].start
-    trigger = _token_at(parse, incident.trigger.start - offset) if parse is not None else None
-    if trigger is None or trigger.lemma_.lower() not in TERRITORIAL:
-        return None
-    for child in trigger.children:
-        if child.dep_ != "dobj" or child.pos_ != "PROPN" or child.ent_type_ in _NOT_NAMES:
-            continue
-        if child.ent_type_ == "PERSON" and trigger.lemma_.lower() not in PLACE_ONLY:
-            continue  # "captured Saddam"
-        toks = [t for t in child.subtree if t.pos_ == "PROPN" and t.i <= child.i]
-        first = min(toks, key=lambda t: t.i)
-        start, end = first.idx + offset, child.idx + len(child.text) + offset
-        if any(
-            p.start is not None and p.end is not None and p.start < end and start < p.end
-            for p in known
-        ):
-            return None
-        text = item.article.text[start:end]
-        return Place(name=text, mention=text, start=start, end=end, feature="unresolved")
-    return None
 
 
 def _borrow(place: Place, others: list[Place], why: str) -> tuple[Place, str]:
@@ -865,7 +593,6 @@ def _elsewhere(
     return why.startswith(_NOT_HERE)
 
 
-_GOVERNMENT = "stands for its government"
 _PEOPLE = "describes people"
 _BASED_IN = re.compile(  # "the government, which is based in Aden, called the attack"
     r"\b(?:based|headquartered|stationed|exiled)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE
@@ -876,7 +603,6 @@ _SPEAKS_AFTER = re.compile(
 )
 _PREP_BEFORE = re.compile(r"\b(?:in|at|from|of|near|to|on)\s+(?:the\s+)?$", re.IGNORECASE)
 _COARSE = frozenset({"country", "continent", "demonym", "sea", "unresolved", "approximate"})
-_TOWNLIKE = frozenset({"city", "admin2", "district", "approximate"})
 _ATTRIBUTE = re.compile(
     r"[-\u2010\u2011]\s?(?:led|backed|based|born|allied|sponsored|supported|aligned|funded|"
     r"trained|made|run|owned|controlled|linked)\b",
@@ -904,262 +630,12 @@ def _town_rival(other: Place, place: Place, sentence: Sentence) -> bool:
     return not _names_road(other, sentence.text[other.end - sentence.start :])
 
 
-def country_support(places: list[Place]) -> Counter[str]:
-    """How many of the text's place names lie in each country."""
-    return Counter(p.country for p in places if p.country and p.resolved)
-
-
-def _abroad(place: Place, support: Counter[str]) -> bool:
-    """A town whose country no other name of the text supports, while another country
-    has two or more ("Dar Es Salaam" among places in Darfur): mostly a namesake."""
-    if place.feature not in _TOWNLIKE or not place.country or not place.resolved:
-        return False
-    if support[place.country] > 1:
-        return False
-    return any(n >= 2 for c, n in support.items() if c != place.country)
-
-
 _REFERENCE = re.compile(
     r"\b(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\b[^,;]{0,30}|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
     r"(?:the\s+)?(?:[\w-]+,?\s+){0,3})$",
     re.IGNORECASE,
 )
-
-
-def _token_at(parse: Any, char: int) -> Any:
-    for tok in parse:
-        if tok.idx <= char < tok.idx + max(1, len(tok.text)):
-            return tok
-    return None
-
-
-def _place_head(parse: Any, place: Place, offset: int) -> Any:
-    """The syntactic head of the place's tokens in the sentence parse."""
-    toks = [
-        t
-        for t in parse
-        if place.start is not None
-        and place.end is not None
-        and t.idx + offset < place.end
-        and t.idx + len(t.text) + offset > place.start
-    ]
-    if not toks:
-        return None
-    inside = set(t.i for t in toks)
-    for t in toks:
-        if t.head.i not in inside or t.head.i == t.i:
-            return t
-    return toks[0]
-
-
-def _syntax(
-    place: Place,
-    incident: Incident,
-    offset: int,
-    parse: Any,
-    elsewhere: frozenset[int] = frozenset(),
-) -> tuple[float, str]:
-    head = _place_head(parse, place, offset)
-    trigger = _token_at(parse, incident.trigger.start - offset)
-    if head is None or trigger is None:
-        return 0.0, ""
-    bonus, why = 0.0, ""
-    gov = head.head
-    if head.dep_ in ("compound", "amod", "nmod", "poss") and gov.i != head.i:
-        if gov.lower_ in PERSON_HEADS or gov.ent_type_ in ("ORG", "PERSON", "NORP"):
-            bonus -= 2.0
-            why = f"modifies {gov.text!r}"
-        elif gov.ent_type_ in ("GPE", "LOC", "FAC") or gov.pos_ == "PROPN":
-            bonus -= 0.5  # "Baghdad's Green Zone": the more specific name is the head
-    if head.dep_ == "pobj" and gov.lower_ in AWAY_PREPS:
-        bonus -= 1.5
-        why = f"after {gov.text!r}"
-    if head.dep_ == "pobj" and gov.head.lower_ in PERSON_HEADS:
-        bonus -= 1.5
-        why = f"describes {gov.head.text!r}"
-    actor = _is_actor(head, trigger) or (
-        place.feature in NATIONAL and (_acts(head) or _leads_event(head))
-    )
-    if actor:
-        bonus -= 2.0
-        why = "names the actor, not the place"
-    elif _speaks(head):
-        bonus -= 2.0
-        why = _GOVERNMENT
-    path = _path(trigger, head)
-    if path is not None:
-        steps, preps = path
-        if preps & PLACE_PREPS and steps <= 5:
-            bonus += 3.0 - 0.3 * steps
-            why = why or f"attached to the trigger by {sorted(preps & PLACE_PREPS)[0]!r}"
-        elif steps <= 3:
-            bonus += 1.0
-            why = why or "near the trigger in the parse"
-        else:
-            bonus -= 0.1 * steps
-    owner = _other_clause(trigger, head)
-    if owner is not None:
-        bonus -= 2.5
-        why = why if actor or why == _GOVERNMENT else f"where it was {owner.text!r}"
-    elif _other_event(trigger, head, offset, elsewhere):
-        bonus -= 2.0
-        why = "where another event happened"
-    return bonus, why
-
-
-TEMPORAL = frozenset({"after", "before", "during", "following", "since", "ahead"})
-
-
-def _after(chain: list[Any], verb: Any) -> bool:
-    """The trigger hangs off `verb` by a preposition of time ("abducted ... after a
-    gunfight"): the verb's event is another one."""
-    for tok in chain:
-        if tok.i == verb.i:
-            return False
-        if tok.lower_ in TEMPORAL and tok.head.i == verb.i:
-            return True
-    return False
-
-
-EVENT_VERBS = frozenset(
-    {"abduct", "kidnap", "kill", "attack", "ambush", "seize", "capture", "shoot", "bomb",
-     "raid", "storm", "hijack", "massacre", "behead", "execute", "loot", "burn"}
-)  # fmt: skip
-
-
-def _other_event(trigger: Any, head: Any, offset: int, elsewhere: frozenset[int]) -> bool:
-    """The place hangs off another incident's verb that the trigger does not govern
-    ("rescued travellers abducted on the highway after a gunfight near Kachia": the
-    highway is where the abduction was), unless the two verbs are coordinated."""
-    chain = _ancestors(trigger)
-    above = {t.i for t in chain}
-    for tok in _ancestors(head)[1:]:
-        if tok.i == trigger.i:
-            return False
-        if tok.i in above and not _after(chain, tok):
-            return False  # the trigger's own clause ("killed in a blast in X")
-        if tok.pos_ == "VERB":
-            if tok.idx + offset not in elsewhere and tok.lemma_.lower() not in EVENT_VERBS:
-                return False
-            linked = tok.dep_ == "conj" and tok.head.i in (trigger.i, trigger.head.i)
-            return not linked and trigger.head.i != tok.i and tok.head.i != trigger.i
-    return False
-
-
-REPORTING = frozenset(
-    {"say", "tell", "report", "confirm", "announce", "state", "add", "claim", "quote",
-     "disclose", "reveal", "brief", "speak", "deny", "charge", "arraign", "try",
-     "prosecute", "sentence", "hospitalize", "hospitalise", "treat", "bury", "flee",
-     "evacuate", "transfer", "rush", "take", "bring", "move"}
-)  # fmt: skip
-
-
-def _other_clause(trigger: Any, head: Any) -> Any:
-    """The verb of reporting or aftermath whose clause holds the place when that clause
-    does not hold the trigger: "police in Lagos said gunmen attacked ...", "they will
-    be charged in Nairobi". None when the trigger dominates the place (its own clause,
-    however deep) or the place's first verb is another (a coordinated "and wounded")."""
-    for tok in _ancestors(head)[1:]:
-        if tok.i == trigger.i:
-            return None
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
-            between = min(head.i, trigger.i) < tok.i < max(head.i, trigger.i)
-            return tok if between and tok.lemma_.lower() in REPORTING else None
-    return None  # (a parser's "killed ... in Saada, officials said" keeps it)
-
-
-def _acts(head: Any) -> bool:
-    """A country as the active subject of any verb ("Russia launched 24 drones", "Kenyan
-    officers fought gangs"): a party to the event, not where it happened."""
-    tok = head
-    while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ != "nsubj" or tok.head.pos_ != "VERB":
-        return False
-    return tok is head or tok.lower_ in PERSON_HEADS or tok.lower_ in ACTOR_HEADS
-
-
-STATEMENT_VERBS = frozenset(
-    {"accuse", "blame", "say", "deny", "claim", "warn", "insist", "vow", "threaten",
-     "demand", "urge", "condemn", "allege", "reject", "announce", "call"}
-)  # fmt: skip
-RELATION_NOUNS = frozenset(
-    {"relations", "ties", "talks", "tensions", "tension", "dispute", "rivalry", "war",
-     "negotiations", "agreement", "deal", "truce", "ceasefire", "border", "conflict"}
-)  # fmt: skip
-
-
-EVENT_NOUNS = frozenset(
-    {"strike", "airstrike", "attack", "shelling", "bombing", "raid", "offensive", "operation",
-     "incursion", "invasion", "bombardment", "campaign", "assault", "missile", "drone"}
-)  # fmt: skip
-
-
-def _leads_event(head: Any) -> bool:
-    """ "U.S. air strikes on Yemen", "Russian shelling": a country modifying an event
-    noun is who carried it out."""
-    if head.dep_ not in ("compound", "amod", "nmod") or head.head.i == head.i:
-        return False
-    return head.head.lemma_.lower() in EVENT_NOUNS
-
-
-def _speaks(head: Any) -> bool:
-    """A place that speaks or accuses ("which Islamabad accuses of planning attacks") or
-    is a party to relations ("relations between Islamabad and Kabul"): a government, not
-    where it happened."""
-    tok = head
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    verb = tok.head
-    if tok.dep_ == "nsubj" and verb.lemma_.lower() in STATEMENT_VERBS:
-        between = verb.doc[tok.i + 1 : verb.i] if verb.i > tok.i else verb.doc[0:0]
-        return verb.i > tok.i and all(t.dep_ in ("aux", "neg", "advmod") for t in between)
-    prep = tok.head
-    return tok.dep_ == "pobj" and prep.lower_ == "between" and prep.head.lower_ in RELATION_NOUNS
-
-
-ACTOR_HEADS = frozenset(
-    {"officers", "soldiers", "troops", "fighters", "militants", "rebels", "gunmen",
-     "warplanes", "jets", "aircraft", "planes", "drones", "navy", "guards", "militia",
-     "militiamen", "police", "policemen", "forces", "force", "army", "coalition"}
-)  # fmt: skip
-
-_ACTOR_AFTER = re.compile(
-    r"(?:['\u2019]s)?\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(ACTOR_HEADS | PERSON_HEADS)) + r")\b"
-)
-
-
-def _is_actor(head: Any, trigger: Any) -> bool:
-    """ "Eritrea captured Badme", "U.S. missiles destroyed", "bombed by Chadian aircraft":
-    a subject or agent of the trigger (or a name inside one) is who acted."""
-    tok = head
-    while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.head.i != trigger.i:
-        return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.i == trigger.i
-    return tok.dep_ in ("nsubj", "agent", "csubj")  # a passive subject is the target
-
-
-def _ancestors(tok: Any) -> list[Any]:
-    chain = [tok]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 60:
-        chain.append(chain[-1].head)
-    return chain
-
-
-def _path(trigger: Any, head: Any) -> tuple[int, set[str]] | None:
-    """Steps between trigger and place in the tree and the prepositions on the way."""
-    up_t = _ancestors(trigger)
-    up_p = _ancestors(head)
-    index_t = {t.i: n for n, t in enumerate(up_t)}
-    for n, tok in enumerate(up_p):
-        if tok.i in index_t:
-            m = index_t[tok.i]
-            between = up_p[:n] + up_t[:m]
-            preps = {t.lower_ for t in between if t.dep_ == "prep" or t.pos_ == "ADP"}
-            return n + m, preps
-    return None
 
 
 def _with_precision(place: Place, parse: Any, offset: int) -> Place:
