@@ -550,6 +550,7 @@ def _counted(tok: Any, cumulative: set[int], weapon: bool = False) -> str:
     'has been' done 'in the past two years'. People ('35 protesters') are not counts."""
     if tok.lower_.endswith(("ers", "ors", "ists", "men", "ages")):
         return ""
+    cumulative = {i for i in cumulative if not _dated_year(tok.doc[i])}
     arms = weapon
     if any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
         return ""  # 'since the president was shot dead in July 2021': when a period began
@@ -623,6 +624,22 @@ def _counted(tok: Any, cumulative: set[int], weapon: bool = False) -> str:
         if any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in v.children):
             return "count (perfect)"
     return ""
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august"}
+_MONTHS |= {"september", "october", "november", "december"}
+
+
+def _dated_year(tok: Any) -> bool:
+    """'last year' is a span over which things are counted ('attacks killed 40 soldiers
+    last year'), but a point in time when it dates one thing: 'last year's bombing',
+    'in October last year'."""
+    if tok.lower_ != "year" or not any(c.lower_ in ("last", "this") for c in tok.children):
+        return False
+    if any(c.dep_ == "case" for c in tok.children) or tok.dep_ == "poss":
+        return True
+    span = tok.doc[max(tok.i - 4, 0) : tok.i]
+    return any(t.lower_ in _MONTHS and t.ent_type_ == "DATE" for t in span)
 
 
 def _near_cumulative(tok: Any, cumulative: set[int]) -> bool:
