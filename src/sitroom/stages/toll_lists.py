@@ -15,29 +15,21 @@ _LIST_VERB = re.compile(
     r"(?:hack|stabb|beat|burn)(?:ed|ing)? to death)\s+",
     re.IGNORECASE,
 )
-
-
 _PASSIVE_LIST_VERB = re.compile(
     r"\s+(?:were|have been|had been|are)\s+(?:all\s+)?(?:killed|shot dead|gunned down|"
     r"murdered|massacred|executed|beheaded|(?:hacked|stabbed|beaten|burned) to death)\b",
     re.IGNORECASE,
 )
-
-
 _LIST_END = re.compile(
     r",|\s(?:in|at|on|near|as|when|while|after|before|during|inside|outside|from|who|whose|"
     r"and|with|by|were|was|had|have|late|early|overnight|according)\b",
     re.IGNORECASE,
 )
-
-
 _ONE_ITEM = re.compile(
     r"^(?:a|an|one|the|his|her|their|its|my|our)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)"
     r"(?:\s+of\s+(?:[\w-]+\s+){0,4}[\w-]+)?$",  # "the head of the district council"
     re.IGNORECASE,
 )
-
-
 _COUNT_ITEM = re.compile(
     r"^(?:(?:his|her|their|its|the|my|our)\s+)?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|eleven|twelve)\s+(?:[\w-]+\s+){0,2}?[\w-]+$",

@@ -12,8 +12,6 @@ from sitroom.model import Analysis, Incident
 from sitroom.stages.toll_figure import Figure
 
 SHORT_STORY = 6  # sentences: a wire lead reporting one incident is read whole
-
-
 FOLLOWING_SENTENCES = 1  # unowned sentences after an incident that may carry its toll
 
 
@@ -21,8 +19,6 @@ NEARBY = 2  # sentences: a bare "Six soldiers were killed" this close continues 
 
 
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
-
-
 _SEPARATE = re.compile(
     r"\b(?:separate(?:ly)?|in another|elsewhere|meanwhile|unrelated)\b", re.IGNORECASE
 )
@@ -258,11 +254,7 @@ def _updated_incident(item: Analysis, sent_index: int) -> Incident:
 
 
 _COORDINATION = re.compile(r"^[^.;:]{0,30}$")
-
-
 _LINK = re.compile(r"\b(?:and|or)\b|,")
-
-
 _NOT_LINK = re.compile(
     r"\b(?:killed|killing|wounded|injured|was|were|has|have|had|in|at|on|near|after|before|"
     r"then|later)\b",

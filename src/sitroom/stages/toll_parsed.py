@@ -30,8 +30,6 @@ _VERB_KINDS = {
     "wound": "injured",
     "injure": "injured",
 }
-
-
 _PRONOUN_VICTIMS = {"he", "she", "they", "him", "her", "them", "who", "which", "that", "it"}
 
 

@@ -22,34 +22,24 @@ _KILL = (
     r"strangled to death|clubbed to death|bludgeoned to death|fatally (?:shot|stabbed|"
     r"wounded|injured)|wiped out|neutrali[sz]ed"
 )
-
-
 _HURT = r"wounded|injured|hurt|hospitali[sz]ed|maimed"
-
-
 # "people", "Afghan soldiers", "of them" ... but never across a clause ("19 August that")
 _FILLER = (
     r"(?:(?!(?:that|which|who|when|after|before|while|as|if|because|"
     r"killed|killing|wounded|wounding|injured|injuring)\b)"
     r"[\w’'-]+\s+){0,9}?"
 )
-
-
 _AUX = (
     r"(?:(?:were|was|have been|had been|are|is|been|also|reportedly|later|all|allegedly|"
     r"feared|confirmed|reported|found|on|yesterday|today|last|this|early|late|\w+day|night|"
     r"morning|evening|afternoon|\[[^\]]{0,30}\]|said to have been|reported to have been|"
     r"believed to have been)\s+)*"
 )
-
-
 _AFTER_KILL = re.compile(
     rf"^\s+(?:(?:dead|killed|deaths|fatalities|bodies|corpses|martyrs|lives lost)\b|"
     rf"{_FILLER}{_AUX}(?:{_KILL})\b)",
     re.IGNORECASE,
 )
-
-
 _AFTER_HURT = re.compile(
     rf"^\s+(?:(?:wounded|injured|injuries|hurt)\b|{_FILLER}{_AUX}(?:{_HURT})\b|"
     r"(?:[\w-]+\s+){0,2}?(?:(?:sustain(?:ed|ing)|suffer(?:ed|ing)|received)\s+"
@@ -57,8 +47,6 @@ _AFTER_HURT = re.compile(
     r"with\s+(?:serious\s+|severe\s+|minor\s+|gunshot\s+)?(?:injuries|wounds)))\b",
     re.IGNORECASE,
 )
-
-
 _BEFORE_KILL = re.compile(
     r"(?:\bkill(?:ing|ed|s)?|\bslew|\bslaying|\bmassacr(?:ed|ing)|\bexecut(?:ed|ing)|"
     r"\bbehead(?:ed|ing)|\bshot dead|\bshooting dead|\bgunned down|\bgunning down|"
@@ -74,24 +62,18 @@ _BEFORE_KILL = re.compile(
     r"\s+(?:another\s+|a further\s+|an additional\s+|a total of\s+)?$",
     re.IGNORECASE,
 )
-
-
 _BEFORE_HURT = re.compile(
     r"(?:\bwound(?:ing|ed|s)?|\binjur(?:ing|ed|es)|\bhurt(?:ing)?|\bmaim(?:ing|ed)|"
     r"\bwounding of|\binjuring of)\s+(?:another\s+|a further\s+|an additional\s+|"
     r"a total of\s+)?$",
     re.IGNORECASE,
 )
-
-
 _LIST_AFTER_KILL = re.compile(
     r"\b(?:kill(?:ing|ed|s)?|shot dead|shooting dead|gunned down|massacred|executed)\s+"
     r"(?:at least\s+|about\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty)\s+(?:[\w-]+\s+){0,3}?(?:and|,)\s+$",
     re.IGNORECASE,
 )
-
-
 # "killing a woman and her two children": the count continues a list opened by one victim
 _ONE_THEN_LIST = re.compile(
     r"\b(?:kill(?:ing|ed|s)?|shot dead|shooting dead|gunned down|gunning down|murder(?:ed|ing)|"
@@ -99,8 +81,6 @@ _ONE_THEN_LIST = re.compile(
     r"(?:(?:his|her|their|its)\s+)?$",
     re.IGNORECASE,
 )
-
-
 # "killed the commander and at least 33 other people": the count follows one named victim
 _ONE_THEN_OTHERS = re.compile(
     r"\b(?:kill(?:ing|ed|s)?|shot dead|shooting dead|gunned down|gunning down|murder(?:ed|ing)|"
@@ -110,19 +90,13 @@ _ONE_THEN_OTHERS = re.compile(
     r"(?:at least\s+|about\s+|some\s+|nearly\s+|around\s+)?$",
     re.IGNORECASE,
 )
-
-
 _OTHERS = re.compile(r"^\s+(?:others|other\s+\w+|more\s+\w+)\b", re.IGNORECASE)
-
-
 # "A man and his three sons were shot dead": one more victim before the count
 _ONE_BEFORE = re.compile(
     r"(?:^|[.;:,]\s+|\b(?:when|after|as)\s+)(?:an?|one)\s+(?:[\w-]+\s+){1,2}?"
     r"(?:and|along with)\s+(?:his|her|their)\s+$",
     re.IGNORECASE,
 )
-
-
 # "17 soldiers and 36 VDP were killed": the second count continues the first's list
 _LIST_BEFORE = re.compile(
     r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
@@ -130,29 +104,21 @@ _LIST_BEFORE = re.compile(
     r"[\w-]+\s+){1,3}?(?:and|,)\s+$",
     re.IGNORECASE,
 )
-
-
 # coders' notes: "Fatalities: 6.", "Fatalities coded as 56", "fatality count: 3"
 _CODED_FATALITIES = re.compile(
     r"\bfatalit(?:y|ies)(?:\s+count)?\s*(?::|(?:were\s+|was\s+|are\s+)?(?:coded|recorded|"
     r"estimated|reported)\s+(?:as|at))\s*$",
     re.IGNORECASE,
 )
-
-
 # "killing 3 civilians and herself": the one bomber is among the dead (CODEBOOK); not
 # "as well as themselves", where the bombers are not counted
 _AND_SELF = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:and|as well as)\s+(?:himself|herself)\b", re.I)
-
-
 # a part of victims already counted: "Five of the dead were children"
 _OF_THE_COUNTED = re.compile(
     r"^\s+of\s+(?:the|those)\s+(?:dead|killed|victims|wounded|injured|casualties|deceased|"
     r"bodies)\b",
     re.IGNORECASE,
 )
-
-
 # "killing two police officers and a girl": one more victim after the count
 _AND_ONE_AFTER = re.compile(
     r"^\s+(?:(?!(?:and|or|in|on|at|of)\b)[\w-]+\s+){0,3}?and\s+an?\s+"
@@ -161,12 +127,8 @@ _AND_ONE_AFTER = re.compile(
     r"(?!(?:[\w-]+\s+){1,3}?(?:was|were|is|are|wounded|injured|hurt|escaped|survived)\b)[\w-]+",
     re.IGNORECASE,
 )
-
-
 # "killed 18 assailants and lost 1 member": the killers' own dead continue the list
 _LOST_OWN = re.compile(r"\b(?:and|but)\s+(?:lost|losing)\s+$", re.IGNORECASE)
-
-
 # "brought the total number of dead in the attack to 25": the update verb is far back
 _FAR_UPDATE = re.compile(
     r"\b(?:brought|bringing|raised|raising|pushed|pushing)\s+the\s+(?:death\s+toll|toll|"
@@ -175,54 +137,32 @@ _FAR_UPDATE = re.compile(
     r"\b(?:to|at)\s+(?:at least\s+)?$",
     re.IGNORECASE,
 )
-
-
 _LOST = re.compile(r"\b(?:lost|losing)\s+(?:at least\s+|some\s+|about\s+)?$", re.IGNORECASE)
-
-
 # "3 people died on the spot and 2 others died later": the later dead continue the count
 _OTHERS_DIED = re.compile(
     r"^\s+(?:others|more)\s+(?:(?:people|victims|of the wounded)\s+)?(?:also\s+|later\s+)?"
     r"(?:died|were killed|succumbed)\b",
     re.IGNORECASE,
 )
-
-
 _OWN_MEN = re.compile(
     r"^\s+(?:of\s+(?:its|their)\s+)?(?:own\s+)?(?:[\w-]+\s+)?(?:members?|soldiers?|men|"
     r"officers?|troops|fighters?|policem[ae]n|personnel)\b",
     re.IGNORECASE,
 )
-
-
 _LIVES_TAKEN = re.compile(r"\b(?:claim\w*|cost\w*|took|taking|takes|lost|losing)\s+$", re.I)
-
-
 _DIRECT_HURT = re.compile(r"^\s+(?:others\s+|people\s+|more\s+)?(?:wounded|injured|hurt)\b", re.I)
-
-
 _LEFT_DEAD = re.compile(rf"^\s+{_FILLER}(?P<what>dead|{_HURT})\b", re.IGNORECASE)
-
-
 _BEFORE_LEFT = re.compile(r"\b(?:left|leaving|leave|leaves)\s+$", re.IGNORECASE)
-
-
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,30}>")
-
-
 _UPDATE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|reached|now stands|has risen|updated|revised|"
     r"raised|raising|rising|bringing|brought|adjusted|put the toll at)\b",
     re.IGNORECASE,
 )
-
-
 _PART_OF = re.compile(
     r"(?:including|among them|among whom|of whom|of them|among the dead|among the victims)\s+$",
     re.IGNORECASE,
 )
-
-
 _NOT_VICTIMS = re.compile(
     r"^\s+(?:[\w-]+\s+)?(?:bomb|bombing|blast|explosion|attack|strike|airstrike|air strike|"
     r"raid|rocket|missile|clan|tribe|group|faction|"
@@ -230,16 +170,12 @@ _NOT_VICTIMS = re.compile(
     r"incident|suicide bomber|bomber)s?\b",
     re.IGNORECASE,
 )
-
-
 # "six houses burnt and eight persons injured": the houses are no victims
 _THINGS = re.compile(
     r"^\s+(?:[\w-]+\s+)?(?:houses|homes|shops|buildings|villages|huts|churches|mosques|"
     r"schools|vehicles|cars|trucks|buses)\b",
     re.IGNORECASE,
 )
-
-
 # "3 militants were killed": attackers counted in the toll (CODEBOOK), unlike "two
 # gunmen killed five people"
 _FIGHTERS_KILLED = re.compile(
@@ -252,23 +188,17 @@ _FIGHTERS_KILLED = re.compile(
     r"overnight|earlier|last|yesterday)\b|\s*[,.;]))",
     re.IGNORECASE,
 )
-
-
 _BETWEEN = (
     r"(?:(?:reportedly|also|allegedly|later|on|yesterday|today|last|this|early|late|\w+day|"
     r"night|morning|evening|afternoon|found|reported to have been|said to have been|"
     r"reported|confirmed|feared|believed|"
     r"attacked and|kidnapped and|abducted and|tortured and|\[[^\]]{0,30}\])\s+){0,4}"
 )
-
-
 _SINGLE = re.compile(
     rf"\b(?:an?|one)\s+(?:[\w’',.()-]+\s+){{0,10}}?(?:was|has been|had been|is)\s+{_BETWEEN}"
     rf"(?P<what>{_KILL}|{_HURT}|shot)\b",
     re.IGNORECASE,
 )
-
-
 _SINGLE_OBJECT = re.compile(
     r"\b(?P<what>killing|killed|kills|shot dead|shooting dead|gunned down|beheaded|wounding|"
     r"injuring|assassinated|murdered|beat(?:en)? to death|stabb(?:ed|ing) to death|"
@@ -280,8 +210,6 @@ _SINGLE_OBJECT = re.compile(
     r"(?P<noun>\w+)",
     re.IGNORECASE,
 )
-
-
 _ONE_MORE = re.compile(
     r"\band\s+(?:another|one other|one more|a \w+|an \w+|her \w+|his \w+|their \w+)\s+"
     r"(?:(?:was|has been|had been|were|is|seriously|critically|badly|severely|slightly|also)\s+)*"
@@ -292,19 +220,13 @@ _ONE_MORE = re.compile(
     r"twenty|thirty|forty|fifty|dozen|hundred)\b)",
     re.IGNORECASE,
 )
-
-
 # "Two died on the spot and another later succumbed to his wounds"
 _ONE_MORE_DEAD = re.compile(
     r"\band\s+(?:another|one more|a third|a fourth)\s+(?:(?:person|victim|man|woman|child|"
     r"later|also|was|subsequently)\s+){0,3}(?:died|succumbed|was killed)\b",
     re.IGNORECASE,
 )
-
-
 _AND_ONE = re.compile(r"\band\s+(?:a|an)\s+(?!(?:dozen|few|number|couple|total|score)\b)")
-
-
 # "N gunmen ... have shot dead a mayor": the counted are the killers, not the dead
 _ACTIVE_KILLERS = re.compile(
     r"^\s+(?:(?!(?:that|which|who|when|after|before|while|as|if|because|were|was|been|be|"
@@ -315,30 +237,18 @@ _ACTIVE_KILLERS = re.compile(
     r"(?:a|an|the|his|her|their|its|him|them|one|two|three|four|five|six|seven|eight|nine|"
     r"ten|\d[\d,]*|[A-Z]|dozens|scores|several|many|hundreds)\b",
 )
-
-
 _MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-
-
 _MONTH_BEFORE = re.compile(rf"{_MONTH}\s+$", re.IGNORECASE)
-
-
 _YEAR_BEFORE = re.compile(rf"(?:\b\d{{1,2}},?|\b(?:in|of|since|by|until)|{_MONTH})\s+$", re.I)
-
-
 _ASIDE = re.compile(
     r"^(\s+[\w-]+)?,?\s+(?:including|among them|most of them|mostly|many of them|all of them)"
     r"\b[^,]*?(?:,|(?=\s+(?:were|was|have been|had been|are)\b))"
 )
-
-
 # "two of his allies, a lawyer and a party official, were shot dead": the names between
 # commas say who the counted are
 _APPOSITION = re.compile(
     r"^([^,;]{0,50}),[^,;]{1,90},(?=\s+(?:were|was|have been|had been|are|died)\b)"
 )
-
-
 _NONE_BOTH = re.compile(
     r"\b(?:no\s+|without\s+(?:causing\s+|any\s+)*)(?:reported\s+|immediate\s+|other\s+)?"
     r"(?:casualties|victims|one (?:was )?(?:hurt|harmed)|one was (?:killed or |hurt or )?"
@@ -347,18 +257,12 @@ _NONE_BOTH = re.compile(
     r"\bno (?:deaths|fatalities) or injuries\b",
     re.IGNORECASE,
 )
-
-
 _NONE_KILLED = re.compile(
     r"\b(?:no (?:deaths|fatalities|loss of life)|no one (?:was )?(?:killed|died)|"
     r"nobody (?:was )?(?:killed|died)|no (?:one|body) died)\b",
     re.IGNORECASE,
 )
-
-
 _NONE_HURT = re.compile(r"\bno (?:injuries|one was injured|one was wounded)\b", re.IGNORECASE)
-
-
 _NO_REPORT = re.compile(r"\bno (?:immediate )?reports? of\s+$", re.IGNORECASE)
 
 
@@ -369,16 +273,12 @@ _STATE_SIDE = re.compile(
     r"officers?|policemen|gendarmes?|personnel|guards?|paramilitar(?:y|ies)|marines?)\b",
     re.IGNORECASE,
 )
-
-
 _ARMED_SIDE = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:militants?|fighters?|insurgents?|rebels?|attackers?|"
     r"gunmen|gunman|assailants?|dissidents?|jihadists?|terrorists?|bandits?|guerrill?as?|"
     r"militiam[ae]n|extremists?)\b",
     re.IGNORECASE,
 )
-
-
 _FAMILY_OF = re.compile(
     r"\b(?:kill\w*|massacr\w*|wip\w+ out|murder\w*|shot dead|shooting dead)\s+"
     r"(?:an?|the|one|his|her|their)\s+(?:[\w-]+\s+)?family\s+of\s+$",
@@ -574,11 +474,7 @@ _WAS_KILLED = re.compile(
     rf"^\s*[A-Z][^.;]{{0,240}}?\s(?:(?:was|has been|had been|is)\s+{_BETWEEN}"
     rf"(?P<what>{_KILL})|(?P<died>died))\b",
 )
-
-
 _LIFE_OF = re.compile(r"\bclaim(?:ed|ing|s)? the life of\b|\b(?:body|corpse) of (?:an?|the|[A-Z])")
-
-
 # "marched to demand the return of the body of a man killed": a death told before, not
 # this incident's toll
 _BODY_ASKED = re.compile(
@@ -586,15 +482,11 @@ _BODY_ASKED = re.compile(
     r"funeral|mourn\w*|carr(?:y|ied|ying))\b(?:\s+(?:of|the|return|over))*\s*$",
     re.IGNORECASE,
 )
-
-
 _PRONOUN_OBJECT = re.compile(
     r"\b(?:killing|killed|kills|shot dead|shooting dead|gunned down|murdered|beheaded|"
     r"stabbed to death|hacked to death|beat to death)\s+(?:him|her)\b",
     re.IGNORECASE,
 )
-
-
 _NAMED_OBJECT = re.compile(
     r"\b(?:killing|killed|shot dead|shooting dead|gunned down|gunning down|assassinated|"
     r"murdered|stabbed to death|beheaded)\s+"
@@ -604,8 +496,6 @@ _NAMED_OBJECT = re.compile(
     r"[A-Z][a-z]+(?:\s+(?:al-|bin\s+|ibn\s+|de\s+|van\s+)?[A-Z][\w-]*){1,3}"
     r"(?<!s)(?=,|\.|\s+(?:in|at|on|near|outside|who|after|as|while|and|late|early)\b)"
 )
-
-
 _PARENTHETICAL = re.compile(
     r"\s+--[^-]{1,120}--|\s+—[^—]{1,120}—|\s*\([^)]{0,80}\)|\s*\[[^\]]{0,60}\]"
 )
