@@ -69,6 +69,7 @@ from sitroom.stages.locate_syntax import (
     _syntax,
     _token_at,
 )
+from sitroom.stages.place_holders import approximated_from
 
 NEAR_PREPS = frozenset({"near", "outside", "around", "towards", "toward"})
 
@@ -86,8 +87,6 @@ class LocateStage(Stage):
 
 def _explain_approximate(item: Analysis, incident: Incident) -> None:
     """An "approximate" place (a name the gazetteer lacks) says whose coordinates it has."""
-    from sitroom.stages.places import approximated_from
-
     place = incident.location
     note = incident.notes.get("location", "")
     if place is None or place.feature != "approximate" or "coordinates of" in note:

@@ -20,6 +20,7 @@ from sitroom.stages.locate_levels import (
     _rank,
     country_support,
 )
+from sitroom.stages.place_holders import approximated_from
 
 HELD_MARGIN = 3.0  # how much a town may trail the area named as holding it and still win
 _PART_OF = re.compile(  # lower case: "the Urozgan District of X" names the district itself
@@ -142,8 +143,6 @@ def _hosted(item: Analysis, place: Place, places: list[Place]) -> tuple[Place, s
     if _DIRECTED.search(text[max(0, (host.start or 0) - 20) : host.start or 0]):
         host = replace(host, feature="region")  # "in northern Sagaing": an area, no town
     if place.feature == "approximate":
-        from sitroom.stages.places import approximated_from
-
         before = approximated_from(place, item.places)
         if (
             before is not None

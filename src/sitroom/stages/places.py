@@ -39,13 +39,10 @@ from __future__ import annotations
 from sitroom.knowledge.gazetteer import Gazetteer
 from sitroom.model import Analysis
 from sitroom.stages import Stage
-from sitroom.stages.place_holders import approximated_from
 from sitroom.stages.place_recognition import find_mentions
 from sitroom.stages.place_resolution import resolve_mentions
 
-# `approximated_from` lives in `place_holders`; the locate stage (being split by another
-# helper at the same time) still imports it from here.
-__all__ = ["PlaceStage", "approximated_from"]
+__all__ = ["PlaceStage"]
 
 
 class PlaceStage(Stage):
