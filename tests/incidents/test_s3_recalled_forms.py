@@ -64,3 +64,13 @@ def test_attacks_last_year_stay_a_count(run_pipeline: pipeline.Pipeline) -> None
     )
     incidents = _incidents(run_pipeline, text, dt.date(2024, 3, 4))
     assert all(i.fatalities != 400 for i in incidents)
+
+
+def test_one_strike_earlier_this_year(run_pipeline: pipeline.Pipeline) -> None:
+    text = (
+        "An air strike hit a village near Kutkai in Shan state on Friday, killing eight "
+        "civilians, residents said.\n\nEarlier this year, an air strike on a wedding in "
+        "Monywa killed 60 people."
+    )
+    incidents = _incidents(run_pipeline, text, dt.date(2024, 7, 19))
+    assert [i.fatalities for i in incidents if i.location and i.location.name == "Monywa"] == [60]

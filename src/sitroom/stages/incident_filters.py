@@ -573,6 +573,8 @@ def _counted(tok: Any, cumulative: set[int], weapon: bool = False) -> str:
             if c.dep_ in ("nsubjpass", "dobj", "nsubj")
             for d in c.children
         )
+        if near and counted and not perfect and _one_thing_did_it(tok):
+            return ""  # 'Earlier this year, an air strike on a wedding killed 60 people'
         return "count over time" if near and (perfect or counted) else ""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return ""
@@ -624,6 +626,15 @@ def _counted(tok: Any, cumulative: set[int], weapon: bool = False) -> str:
         if any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in v.children):
             return "count (perfect)"
     return ""
+
+
+def _one_thing_did_it(verb: Any) -> bool:
+    """A toll over a span is a statistic, but not when one thing did the killing: 'an
+    air strike', 'a car bomb' (a singular indefinite subject) is one incident."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ != "NN" or subj.lower_ in _QUANTITY_HEADS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
 
 
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august"}
