@@ -98,6 +98,8 @@ def consolidate(
             _turns_away(m, sentences) or _relative_to_another(m, sentences)
         ):
             m.notes["mention"] = "new"
+        elif m.notes.get("mention") == "new" and _definite_ordinal(m, sentences):
+            m.notes["mention"] = "anaphoric"
     clusters: list[_Cluster] = []
     title_end = _dateline_start(getattr(article, "text", "") or "")
     titles = [m for m in ordered if m.trigger.start < title_end]
@@ -233,6 +235,24 @@ def _relative_to_another(m: Incident, sentences: Sequence[Sentence]) -> bool:
     s = sentences[first]
     found = _RELATIVE.search(s.text, max(0, m.trigger.end - s.start))
     return found is not None
+
+
+# 'the second explosion', 'the first ambush': one of several incidents already told
+_ORDINAL_BEFORE = re.compile(r"\bthe\s+(?:first|second|third|fourth|last|latter)\s+$", re.I)
+
+
+def _definite_ordinal(m: Incident, sentences: Sequence[Sentence]) -> bool:
+    """'Two bombs exploded ... Shops were damaged by the second explosion': a definite
+    ordinal picks one of the incidents already reported, unlike 'a second blast', which
+    introduces another one."""
+    first = min(m.sentences, default=-1)
+    if not 0 <= first < len(sentences):
+        return False
+    s = sentences[first]
+    if _TURN.match(s.text):
+        return False
+    before = s.text[: max(0, m.trigger.start - s.start)]
+    return bool(_ORDINAL_BEFORE.search(before))
 
 
 def _orphan(m: Incident) -> bool:

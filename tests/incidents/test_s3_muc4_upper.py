@@ -1,0 +1,56 @@
+"""Old upper-case wire copy (the MUC-4 kind): one incident told twice is one event.
+'The second explosion' picks one of the bombs already reported, while 'another bomb'
+is a new one. Texts written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitroom import config, pipeline
+from sitroom.model import Analysis, Article, Incident
+
+DAY = dt.date(1989, 9, 21)
+
+
+@pytest.fixture(scope="module")
+def run_pipeline() -> pipeline.Pipeline:
+    return pipeline.build(config.load())
+
+
+def _incidents(p: pipeline.Pipeline, text: str) -> list[Incident]:
+    item = Analysis(article=Article(text=text, published=DAY).with_id())
+    (out,) = list(pipeline.run(p, [item]))
+    assert out.error is None
+    return out.incidents
+
+
+def test_the_second_explosion_is_one_already_told(run_pipeline: pipeline.Pipeline) -> None:
+    text = (
+        "CALI, 21 SEP 89 (EFE) -- [TEXT] TWO SHOPS WERE WRECKED TONIGHT IN DOWNTOWN CALI "
+        "WHEN A BOMB EXPLODED, HURTING A PORTER.  AT THE SAME TIME, ANOTHER BOMB EXPLODED "
+        "AT A HARDWARE STORE, POLICE SAID.  A TAXI WAS ALSO DAMAGED BY THE SECOND "
+        "EXPLOSION, THE AUTHORITIES SAID."
+    )
+    found = _incidents(run_pipeline, text)
+    assert [i.event_type for i in found] == ["Explosions/Remote violence"] * 2
+
+
+def test_the_first_ambush_is_one_of_those_told(run_pipeline: pipeline.Pipeline) -> None:
+    text = (
+        "SAN MIGUEL, 21 SEP 89 (RADIO) -- [TEXT] REBELS TODAY CARRIED OUT TWO AMBUSHES ON "
+        "THE COASTAL ROAD, KILLING FOUR SOLDIERS.  THE FIRST AMBUSH TOOK PLACE AT DAWN "
+        "NEAR A BRIDGE."
+    )
+    found = _incidents(run_pipeline, text)
+    assert len(found) == 1
+
+
+def test_a_second_blast_is_still_new(run_pipeline: pipeline.Pipeline) -> None:
+    text = (
+        "LIMA, 21 SEP 89 (EFE) -- [TEXT] A BOMB EXPLODED TODAY AT A BANK IN MIRAFLORES. "
+        " HOURS LATER, A SECOND BLAST DESTROYED A POWER PYLON IN HUANCAYO."
+    )
+    found = _incidents(run_pipeline, text)
+    assert len(found) == 2
