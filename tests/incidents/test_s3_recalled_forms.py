@@ -74,3 +74,32 @@ def test_one_strike_earlier_this_year(run_pipeline: pipeline.Pipeline) -> None:
     )
     incidents = _incidents(run_pipeline, text, dt.date(2024, 7, 19))
     assert [i.fatalities for i in incidents if i.location and i.location.name == "Monywa"] == [60]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "killed"),
+    [
+        ("Gunmen killed 18 villagers in Bankass in a raid last year.", "Bankass", 18),
+        ("In an attack last year, gunmen killed 20 people in Mangu.", "Mangu", 20),
+        ("Last year the group killed 50 soldiers in a single attack near Gao.", "Gao", 50),
+    ],
+)
+def test_one_attack_last_year(
+    run_pipeline: pipeline.Pipeline, sentence: str, place: str, killed: int
+) -> None:
+    text = (
+        "Gunmen killed three policemen at a checkpoint in Kaduna on Monday, police said."
+        f"\n\nNo group claimed the attack.\n\n{sentence}"
+    )
+    incidents = _incidents(run_pipeline, text, dt.date(2024, 3, 4))
+    found = [i for i in incidents if i.location and i.location.name == place]
+    assert [(i.status, i.fatalities) for i in found] == [("background", killed)]
+
+
+def test_bombings_last_year_stay_a_count(run_pipeline: pipeline.Pipeline) -> None:
+    text = (
+        "A bomb killed four people at a market in Baidoa on Monday, police said.\n\n"
+        "Last year, bombings killed 300 people in the province."
+    )
+    incidents = _incidents(run_pipeline, text, dt.date(2024, 3, 4))
+    assert all(i.fatalities != 300 for i in incidents)
