@@ -54,3 +54,28 @@ def test_a_second_blast_is_still_new(run_pipeline: pipeline.Pipeline) -> None:
     )
     found = _incidents(run_pipeline, text)
     assert len(found) == 2
+
+
+def test_a_protest_expressed_past_a_phrase_is_no_event(run_pipeline: pipeline.Pipeline) -> None:
+    text = (
+        "QUITO, 21 SEP 89 (RADIO) -- [TEXT] WE HAVE CONVEYED TO THE BOLIVIAN GOVERNMENT, "
+        "THROUGH ITS AMBASSADOR IN QUITO, OUR SURPRISE AND FIRM PROTEST OVER THE RULING."
+    )
+    assert _incidents(run_pipeline, text) == []
+
+
+def test_a_protest_talked_about_is_still_an_event(run_pipeline: pipeline.Pipeline) -> None:
+    text = (
+        "QUITO, 21 SEP 89 (RADIO) -- [TEXT] THE MINISTER EXPRESSED CONCERN ABOUT THE "
+        "PROTEST BY TEACHERS IN THE CAPITAL, WHERE THOUSANDS MARCHED TODAY."
+    )
+    assert [i.event_type for i in _incidents(run_pipeline, text)] == ["Protests"]
+
+
+def test_upper_case_keeps_a_common_word_after_a_possessive() -> None:
+    from sitroom.knowledge import truecase
+
+    text = "WE EXPRESSED OUR SURPRISE TO THE FMLN. THE TROOPS FLEW TO SURPRISE."
+    assert truecase.restore(text) == (
+        "We expressed our surprise to the FMLN. The troops flew to Surprise."
+    )

@@ -89,9 +89,28 @@ def _name_at(text: str, words: list[tuple[int, int]], i: int, names: dict[str, s
         if n > 1 and not re.fullmatch(r"[A-Za-z]+(?:[ -][A-Za-z]+)*", phrase):
             continue  # a name's words are separated by one space or a hyphen only
         key = phrase.lower()
-        if key in names and (n > 1 or key not in _COMMON):
+        if key in names and (n > 1 or key not in _COMMON) and not _owned(text, words, i, n):
             return n
     return 0
+
+
+_OWNERS = frozenset(["my", "our", "your", "his", "her", "its", "their", "a", "an"])
+
+
+def _owned(text: str, words: list[tuple[int, int]], i: int, n: int) -> bool:
+    """'our surprise and strong protest', 'a reading of the law': one word after a
+    possessive or an indefinite article is a common noun, not a city of that name
+    (countries and armed groups, named in the lexicon, keep their capitals)."""
+    if n > 1 or i == 0:
+        return False
+    before = text[words[i - 1][0] : words[i - 1][1]].lower()
+    word = text[words[i][0] : words[i][1]].lower()
+    return before in _OWNERS and word not in _lexicon_keys()
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon_keys() -> frozenset[str]:
+    return frozenset(_fold(n).lower() for n in _lexicon_names()[0])
 
 
 def _acronym(word: str, acronyms: frozenset[str]) -> bool:
