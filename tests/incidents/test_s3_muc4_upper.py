@@ -79,3 +79,14 @@ def test_upper_case_keeps_a_common_word_after_a_possessive() -> None:
     assert truecase.restore(text) == (
         "We expressed our surprise to the FMLN. The troops flew to Surprise."
     )
+
+
+def test_the_nth_time_that_is_the_incident_told(run_pipeline: pipeline.Pipeline) -> None:
+    text = (
+        "NEIVA, 21 SEP 89 (EFE) -- [TEXT] A DYNAMITE BLAST TONIGHT DAMAGED THE GAS LINE "
+        "NEAR AIPE, HUILA DEPARTMENT, THE ARMY SAID.  THIS IS THE THIRD TIME IN LESS THAN "
+        "1 MONTH THAT REBELS HAVE ATTACKED THE GAS LINE RUN BY HOUSTON OIL."
+    )
+    found = _incidents(run_pipeline, text)
+    assert len(found) == 1
+    assert len(found[0].evidence) == 2

@@ -98,7 +98,7 @@ def consolidate(
             _turns_away(m, sentences) or _relative_to_another(m, sentences)
         ):
             m.notes["mention"] = "new"
-        elif m.notes.get("mention") == "new" and _definite_ordinal(m, sentences):
+        elif _points_back(m, sentences):
             m.notes["mention"] = "anaphoric"
     clusters: list[_Cluster] = []
     title_end = _dateline_start(getattr(article, "text", "") or "")
@@ -237,6 +237,15 @@ def _relative_to_another(m: Incident, sentences: Sequence[Sentence]) -> bool:
     return found is not None
 
 
+def _points_back(m: Incident, sentences: Sequence[Sentence]) -> bool:
+    """A mention that picks or describes an incident already told, whatever its words
+    first suggested ('the second explosion', 'the second time that ... attacked')."""
+    mention = m.notes.get("mention")
+    if mention == "new" and _definite_ordinal(m, sentences):
+        return True
+    return mention in (None, "new") and _nth_time(m, sentences)
+
+
 # 'the second explosion', 'the first ambush': one of several incidents already told
 _ORDINAL_BEFORE = re.compile(r"\bthe\s+(?:first|second|third|fourth|last|latter)\s+$", re.I)
 
@@ -253,6 +262,26 @@ def _definite_ordinal(m: Incident, sentences: Sequence[Sentence]) -> bool:
         return False
     before = s.text[: max(0, m.trigger.start - s.start)]
     return bool(_ORDINAL_BEFORE.search(before))
+
+
+# 'This is the second time in a month that rebels have attacked the pipeline'
+_NTH_TIME = re.compile(
+    r"\s*(?:this|it|that)\s+(?:is|was|marks|marked)\s+(?:the|a)\s+"
+    r"(?:first|second|third|fourth|fifth|\w+th|latest|last)\s+time\b.*\b(?:that|since|when)\s",
+    re.I,
+)
+
+
+def _nth_time(m: Incident, sentences: Sequence[Sentence]) -> bool:
+    """'This is the second time in less than a month that terrorists have attacked the
+    pipeline': the clause says the incident just told has a precedent; it is not
+    another incident (the precedent, if told, has its own date)."""
+    first = min(m.sentences, default=-1)
+    if not 0 <= first < len(sentences):
+        return False
+    s = sentences[first]
+    found = _NTH_TIME.match(s.text)
+    return found is not None and found.end() <= m.trigger.start - s.start
 
 
 def _orphan(m: Incident) -> bool:
