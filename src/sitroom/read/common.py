@@ -79,11 +79,12 @@ def check_size(text: str, max_bytes: int) -> None:
 
 def error_item(exc: InputError, origin: str, article_id: str = "", **meta: object) -> Analysis:
     """The output item for input that cannot become an article."""
+    published = meta.get("published")
     article = Article(
         text="",
         id=article_id,
         origin=origin,
-        published=meta.get("published") if isinstance(meta.get("published"), dt.date) else None,
+        published=published if isinstance(published, dt.date) else None,
         title=_opt(meta.get("title")),
         source=_opt(meta.get("source")),
         url=_opt(meta.get("url")),

@@ -719,7 +719,7 @@ def _nearby_actor(text: str, trigger_at: int, lex: Lexicon, country: str | None)
             continue  # "a police vehicle", "an army base": a thing that was hit
         if m.entry is not None or (m.generic is not None and m.generic.role != "victim"):
             after_entry = best is not None and best.entry is not None
-            if m.generic is not None and after_entry and _adjacent(text, best, m):
+            if m.generic is not None and after_entry and best and _adjacent(text, best, m):
                 continue  # "(AMISOM) forces": the generic word names the group before
             best = m
     if best is None:

@@ -31,6 +31,7 @@ from sitroom.model import (
     Incident,
     Place,
     Sentence,
+    Status,
     Timex,
     stable_id,
 )
@@ -698,8 +699,8 @@ def _best_placed(mentions: Sequence[Incident]) -> Incident | None:
         key=lambda m: (
             m.notes.get("mention") == "reference",
             m.notes.get("placed") == "inherited",
-            not m.location.resolved,
-            m.location.precision >= 3,
+            not _resolved(m.location),
+            _coarse(m.location),
         ),
     )
 
@@ -746,9 +747,18 @@ _BEFORE = re.compile(r"\bbefore\b", re.IGNORECASE)
 ITEM_DAYS = 2  # a separate item of a roundup may be this many days older than the lead
 
 
+def _resolved(place: Place | None) -> bool:
+    return place is not None and place.resolved
+
+
+def _coarse(place: Place | None) -> bool:
+    """Only a region or a country is known (precision 3)."""
+    return place is None or place.precision >= 3
+
+
 def _status(
     incident: Incident, published: dt.date | None, lead: bool, body: int = 0
-) -> tuple[str, str]:
+) -> tuple[Status, str]:
     """`new` for the news: the lead incident (the first one, or one reported in the
     lead sentences of the body) when it falls in the current news cycle; `background` for
     what the article recalls, older incidents and recent ones mentioned only as context."""

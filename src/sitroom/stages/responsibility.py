@@ -597,8 +597,8 @@ def _owner(item: Analysis, index: int, finding: Finding) -> Incident | None:
         # "X claimed responsibility for the murder of ..." opening a story is about
         # its lead; a first-person boast there ("an APC was destroyed by our
         # fighters") tells an act no incident was read from, not the lead's
-        named = finding.actor is not None or finding.about is not None
-        if finding.status == "claimed" and named:
+        says_what = finding.actor is not None or finding.about is not None
+        if finding.status == "claimed" and says_what:
             return item.incidents[0]
         # "The air force is accused of bombing villages. Several people were killed":
         # a blame in the sentence just before the lead incident is about it

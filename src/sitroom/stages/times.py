@@ -166,7 +166,7 @@ def _candidates(ctx: _Ctx, start: int, end: int) -> list[_Cand]:
                 res = handler(m, ctx)
                 if res is not None:
                     s, e = _trim(text, m.start(), m.end())
-                    cands.append(_Cand(s, e, order, *res, zone=_zone(m)))  # type: ignore[misc]
+                    cands.append(_Cand(s, e, order, *res, zone=_zone(m)))
     return cands
 
 

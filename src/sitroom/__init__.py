@@ -1,0 +1,1 @@
+"""sitroom: conflict news in, a trustworthy event database out (see README.md)."""
