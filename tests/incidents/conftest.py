@@ -1,9 +1,12 @@
-"""Shared fixtures for the incident tests: one spaCy load per session."""
+"""Shared fixtures for the incident tests: one spaCy load per session. The folder is put
+on sys.path so tests can import `padded`."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +15,9 @@ from sitroom.config import DEFAULT_MODEL
 from sitroom.model import Analysis, Article, Incident
 from sitroom.stages.incidents import IncidentStage
 from sitroom.stages.parse import ParseStage
+
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture(scope="session")

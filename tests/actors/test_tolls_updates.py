@@ -1,4 +1,4 @@
-"""Session 3 tolls (sentences written for these tests): updates worded without "death
+"""Tolls (sentences written for these tests): updates worded without "death
 toll rose", the one named victim before "and N others", a live-update entry that revises
 the toll of the incident at the place it names, and a toll told as "The attack killed"."""
 

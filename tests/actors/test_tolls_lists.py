@@ -1,4 +1,4 @@
-"""Session 3 tolls (sentences written for these tests): one more victim after a count,
+"""Tolls (sentences written for these tests): one more victim after a count,
 "one of two" counting two, participle victims, "neutralised" fighters, a body asked for
 that is no toll, and a bare toll sentence or the other side's dead right after an
 incident in its paragraph."""

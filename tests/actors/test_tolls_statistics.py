@@ -1,4 +1,4 @@
-"""Session 3 statistics (sentences written for these tests): an incident's toll told
+"""Statistics (sentences written for these tests): an incident's toll told
 before a period clause is no statistic, and a count "in 2024", "last year", "this year"
 or "in March" covers that calendar period."""
 

@@ -1,4 +1,4 @@
-"""Session 3 typing patterns: the weapon an act was done with, riot-control and mining
+"""Typing patterns: the weapon an act was done with, riot-control and mining
 words that are no weapons, abductions told with 'seized', crowds that only speak,
 property burned in an attack, guards as armed personnel, stones thrown at troops.
 
@@ -6,27 +6,8 @@ Sentences written for these tests, inside neutral full-article padding."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-
-from sitroom.model import Incident
-
-PAD = (
-    "The weather in the capital was mild and dry for most of the week, according to the "
-    "national meteorological service, which publishes its forecasts every morning. "
-) * 7
-TAIL = (
-    "\n\nOfficials are expected to publish the budget figures for the coming year in the "
-    "second half of the month, the finance ministry said in its weekly bulletin."
-)
-
-Detect = Callable[[str], list[Incident]]
-
-
-def _types(detect: Detect, sentence: str) -> list[str]:
-    """Sub-event types found in the sentence (the padding reports nothing)."""
-    return [i.sub_event_type for i in detect(PAD + "\n\n" + sentence + TAIL)]
+from padded import PAD, TAIL, Detect, padded_types
 
 
 @pytest.mark.parametrize(
@@ -59,7 +40,7 @@ def _types(detect: Detect, sentence: str) -> list[str]:
     ],
 )
 def test_the_weapon_types_the_act(detect: Detect, sentence: str, expected: str) -> None:
-    assert _types(detect, sentence) == [expected]
+    assert padded_types(detect, sentence) == [expected]
 
 
 def test_rocket_propelled_grenades_in_a_gunfight(detect: Detect) -> None:
@@ -67,7 +48,7 @@ def test_rocket_propelled_grenades_in_a_gunfight(detect: Detect) -> None:
         "Gunmen armed with assault rifles and rocket-propelled grenades attacked a checkpoint "
         "on Sunday, sparking a gunfight that lasted two hours."
     )
-    assert _types(detect, sentence) == ["Armed clash"]
+    assert padded_types(detect, sentence) == ["Armed clash"]
 
 
 @pytest.mark.parametrize(
@@ -78,7 +59,7 @@ def test_rocket_propelled_grenades_in_a_gunfight(detect: Detect) -> None:
     ],
 )
 def test_no_weapon_of_war(detect: Detect, sentence: str) -> None:
-    found = _types(detect, sentence)
+    found = padded_types(detect, sentence)
     assert "Chemical weapon" not in found
     assert "Shelling/artillery/missile attack" not in found
 
@@ -91,7 +72,7 @@ def test_no_weapon_of_war(detect: Detect, sentence: str) -> None:
     ],
 )
 def test_people_seized_are_abducted(detect: Detect, sentence: str) -> None:
-    assert _types(detect, sentence) == ["Abduction/forced disappearance"]
+    assert padded_types(detect, sentence) == ["Abduction/forced disappearance"]
 
 
 def test_a_town_recaptured_is_not_people_taken(detect: Detect) -> None:
@@ -99,7 +80,7 @@ def test_a_town_recaptured_is_not_people_taken(detect: Detect) -> None:
         "In August 2021, government troops recaptured the port town of Mocimboa da Praia, "
         "which the insurgents had held for a year."
     )
-    assert _types(detect, sentence) == ["Government regains territory"]
+    assert padded_types(detect, sentence) == ["Government regains territory"]
 
 
 @pytest.mark.parametrize(
@@ -110,7 +91,7 @@ def test_a_town_recaptured_is_not_people_taken(detect: Detect) -> None:
     ],
 )
 def test_residents_who_speak_are_no_mob(detect: Detect, sentence: str) -> None:
-    assert _types(detect, sentence) == ["Looting/property destruction"]
+    assert padded_types(detect, sentence) == ["Looting/property destruction"]
 
 
 @pytest.mark.parametrize(
@@ -123,7 +104,7 @@ def test_residents_who_speak_are_no_mob(detect: Detect, sentence: str) -> None:
     ],
 )
 def test_houses_burned_in_an_attack_are_part_of_it(detect: Detect, sentence: str) -> None:
-    assert _types(detect, sentence) == ["Attack"]
+    assert padded_types(detect, sentence) == ["Attack"]
 
 
 def test_property_looted_in_what_is_called_an_attack(detect: Detect) -> None:
@@ -131,12 +112,12 @@ def test_property_looted_in_what_is_called_an_attack(detect: Detect) -> None:
         "Hundreds of shops were looted and set on fire on Sunday in what appears to be a "
         "targeted attack on the market."
     )
-    assert _types(detect, sentence) == ["Looting/property destruction"]
+    assert padded_types(detect, sentence) == ["Looting/property destruction"]
 
 
 def test_guards_are_armed_personnel(detect: Detect) -> None:
     sentence = "Fighters stormed the prison in the town on Monday, killing three guards."
-    assert _types(detect, sentence) == ["Armed clash"]
+    assert padded_types(detect, sentence) == ["Armed clash"]
 
 
 def test_stones_thrown_at_troops_are_a_riot(detect: Detect) -> None:
@@ -144,11 +125,11 @@ def test_stones_thrown_at_troops_are_a_riot(detect: Detect) -> None:
         "On Friday, young men threw stones and burning tyres at soldiers at the entrance to "
         "the town."
     )
-    assert _types(detect, sentence) == ["Violent demonstration"]
+    assert padded_types(detect, sentence) == ["Violent demonstration"]
 
 
 def test_a_strike_commented_on_is_no_labour_strike(detect: Detect) -> None:
-    assert "Peaceful protest" not in _types(detect, "The RSF did not comment on the strike.")
+    assert "Peaceful protest" not in padded_types(detect, "The RSF did not comment on the strike.")
 
 
 def test_protests_an_old_killing_set_off_do_not_type_it(detect: Detect) -> None:
@@ -156,12 +137,12 @@ def test_protests_an_old_killing_set_off_do_not_type_it(detect: Detect) -> None:
         "The killing of the commander and two other militants in a gunfight with security "
         "forces in July 2016 set off months of street protests."
     )
-    assert _types(detect, sentence) == ["Armed clash"]
+    assert padded_types(detect, sentence) == ["Armed clash"]
 
 
 def test_a_bodyguard_is_no_armed_side(detect: Detect) -> None:
     sentence = "Gunmen shot dead a religious leader and his security guard on Tuesday in the city."
-    assert _types(detect, sentence) == ["Attack"]
+    assert padded_types(detect, sentence) == ["Attack"]
 
 
 def test_stones_thrown_beside_police_fire_do_not_anchor_the_event(detect: Detect) -> None:
@@ -175,7 +156,7 @@ def test_stones_thrown_beside_police_fire_do_not_anchor_the_event(detect: Detect
 
 def test_a_suicide_car_bomb_attack(detect: Detect) -> None:
     sentence = "A suicide car bomb attack killed seven people on Wednesday in the city."
-    assert _types(detect, sentence) == ["Suicide bomb"]
+    assert padded_types(detect, sentence) == ["Suicide bomb"]
 
 
 def test_villages_seized_are_no_abduction(detect: Detect) -> None:
@@ -183,4 +164,4 @@ def test_villages_seized_are_no_abduction(detect: Detect) -> None:
         "Militants seized three villages in the province on Wednesday during clashes with "
         "security forces and residents."
     )
-    assert "Abduction/forced disappearance" not in _types(detect, sentence)
+    assert "Abduction/forced disappearance" not in padded_types(detect, sentence)

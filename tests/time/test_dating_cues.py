@@ -1,4 +1,4 @@
-"""Session 3 dating rules: the night into the publication day, a day named beside
+"""Dating rules: the night into the publication day, a day named beside
 "overnight", spells of days of violence (texts written for these tests; DateStage on
 incidents built by hand)."""
 

@@ -1,4 +1,4 @@
-"""Session 3 detection patterns: towns taken, agreements, protests dispersed, arrests in
+"""Detection patterns: towns taken, agreements, protests dispersed, arrests in
 a raid, campaigns, disasters, weapons taken in a fight, clauses of their own.
 
 Each sentence is written for these tests and set inside neutral padding long enough to
@@ -6,27 +6,8 @@ make the text a full article (so weak cues need their context, as in real storie
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-
-from sitroom.model import Incident
-
-PAD = (
-    "The weather in the capital was mild and dry for most of the week, according to the "
-    "national meteorological service, which publishes its forecasts every morning. "
-) * 7
-TAIL = (
-    "\n\nOfficials are expected to publish the budget figures for the coming year in the "
-    "second half of the month, the finance ministry said in its weekly bulletin."
-)
-
-Detect = Callable[[str], list[Incident]]
-
-
-def _types(detect: Detect, sentence: str) -> list[str]:
-    """Sub-event types found in the sentence (the padding reports nothing)."""
-    return [i.sub_event_type for i in detect(PAD + "\n\n" + sentence + TAIL)]
+from padded import PAD, TAIL, Detect, padded_types
 
 
 @pytest.mark.parametrize(
@@ -59,7 +40,7 @@ def _types(detect: Detect, sentence: str) -> list[str]:
     ],
 )
 def test_a_town_taken_or_handed_over(detect: Detect, sentence: str, expected: str) -> None:
-    assert _types(detect, sentence) == [expected]
+    assert padded_types(detect, sentence) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -72,7 +53,7 @@ def test_a_town_taken_or_handed_over(detect: Detect, sentence: str, expected: st
     ],
 )
 def test_no_town_taken(detect: Detect, sentence: str) -> None:
-    assert _types(detect, sentence) == []
+    assert padded_types(detect, sentence) == []
 
 
 @pytest.mark.parametrize(
@@ -84,7 +65,7 @@ def test_no_town_taken(detect: Detect, sentence: str) -> None:
     ],
 )
 def test_agreements_between_the_sides(detect: Detect, sentence: str) -> None:
-    assert _types(detect, sentence) == ["Agreement"]
+    assert padded_types(detect, sentence) == ["Agreement"]
 
 
 @pytest.mark.parametrize(
@@ -97,12 +78,12 @@ def test_agreements_between_the_sides(detect: Detect, sentence: str) -> None:
     ],
 )
 def test_no_agreement(detect: Detect, sentence: str) -> None:
-    assert "Agreement" not in _types(detect, sentence)
+    assert "Agreement" not in padded_types(detect, sentence)
 
 
 def test_tear_gas_on_marchers_is_an_intervention(detect: Detect) -> None:
     sentence = "Police fired tear gas to disperse the marchers outside the governor's office."
-    assert _types(detect, sentence) == ["Protest with intervention"]
+    assert padded_types(detect, sentence) == ["Protest with intervention"]
 
 
 def test_residents_marching_beside_security_forces_protest(detect: Detect) -> None:
@@ -110,12 +91,12 @@ def test_residents_marching_beside_security_forces_protest(detect: Detect) -> No
         "Residents of the town marched through the streets on Monday to denounce the "
         "killings and the failure of the security forces to protect them."
     )
-    assert "Peaceful protest" in _types(detect, sentence)
+    assert "Peaceful protest" in padded_types(detect, sentence)
 
 
 def test_protests_called_for_are_no_protest(detect: Detect) -> None:
     sentence = "The opposition has called for protests across the country next week."
-    assert _types(detect, sentence) == []
+    assert padded_types(detect, sentence) == []
 
 
 def test_arrests_in_a_raid_and_of_suspects(detect: Detect) -> None:
@@ -123,9 +104,9 @@ def test_arrests_in_a_raid_and_of_suspects(detect: Detect) -> None:
         "On Thursday, the Kurdish-led forces arrested 12 suspected members of the group in a "
         "raid on the village of Tal Hamis."
     )
-    assert _types(detect, raid) == ["Arrests"]
+    assert padded_types(detect, raid) == ["Arrests"]
     suspects = "Police said they had arrested two suspects in Tulua on Wednesday morning."
-    assert _types(detect, suspects) == ["Arrests"]
+    assert padded_types(detect, suspects) == ["Arrests"]
 
 
 @pytest.mark.parametrize(
@@ -137,15 +118,15 @@ def test_arrests_in_a_raid_and_of_suspects(detect: Detect) -> None:
     ],
 )
 def test_campaigns_disasters_and_habits_are_no_incident(detect: Detect, sentence: str) -> None:
-    assert _types(detect, sentence) == []
+    assert padded_types(detect, sentence) == []
 
 
 def test_weapons_taken_in_a_fight_are_part_of_it(detect: Detect) -> None:
     sentence = "Troops killed five insurgents and recovered weapons in the clash on Monday."
-    assert _types(detect, sentence) == ["Armed clash"]
+    assert padded_types(detect, sentence) == ["Armed clash"]
     found = "Soldiers said a rifle and two grenades had been found at the site of the gunfight."
-    assert "Disrupted weapons use" not in _types(detect, found)
-    assert "Grenade" not in _types(detect, found)
+    assert "Disrupted weapons use" not in padded_types(detect, found)
+    assert "Grenade" not in padded_types(detect, found)
 
 
 @pytest.mark.parametrize(
@@ -164,7 +145,7 @@ def test_weapons_taken_in_a_fight_are_part_of_it(detect: Detect) -> None:
     ],
 )
 def test_acts_in_clauses_of_their_own(detect: Detect, sentence: str, expected: str) -> None:
-    assert _types(detect, sentence) == [expected]
+    assert padded_types(detect, sentence) == [expected]
 
 
 def test_an_act_in_an_after_clause_is_its_own_incident(detect: Detect) -> None:
@@ -172,7 +153,7 @@ def test_an_act_in_an_after_clause_is_its_own_incident(detect: Detect) -> None:
         "Residents said soldiers set fire to more than 20 houses on Tuesday after separatists "
         "ambushed an army patrol nearby."
     )
-    assert sorted(_types(detect, sentence)) == ["Armed clash", "Looting/property destruction"]
+    assert sorted(padded_types(detect, sentence)) == ["Armed clash", "Looting/property destruction"]
 
 
 def test_the_killing_a_protest_demands_is_its_own_incident(detect: Detect) -> None:
@@ -180,7 +161,7 @@ def test_the_killing_a_protest_demands_is_its_own_incident(detect: Detect) -> No
         "The protesters were demanding the body of a young man, who police say was one of "
         "two militants killed in a gunfight on Sunday."
     )
-    assert "Armed clash" in _types(detect, sentence)
+    assert "Armed clash" in padded_types(detect, sentence)
 
 
 @pytest.mark.parametrize(
@@ -194,7 +175,7 @@ def test_the_killing_a_protest_demands_is_its_own_incident(detect: Detect) -> No
     ],
 )
 def test_tallies_cessations_and_repelled_attacks(detect: Detect, sentence: str) -> None:
-    found = _types(detect, sentence)
+    found = padded_types(detect, sentence)
     assert not [t for t in found if "territory" in t or t == "Armed clash"]
 
 
@@ -211,7 +192,7 @@ def test_a_clause_after_a_semicolon_with_its_own_place(detect: Detect) -> None:
         "in what the government called a coup attempt; the army chief of staff was killed in "
         "Addis Ababa the same evening."
     )
-    assert len(_types(detect, sentence)) == 2
+    assert len(padded_types(detect, sentence)) == 2
 
 
 def test_people_marched_away_by_attackers_are_no_protest(detect: Detect) -> None:
@@ -219,7 +200,7 @@ def test_people_marched_away_by_attackers_are_no_protest(detect: Detect) -> None
         "Police said the attackers, who arrived on motorcycles and fired into the air, marched "
         "the worshippers into the forest on Sunday."
     )
-    assert "Peaceful protest" not in _types(detect, sentence)
+    assert "Peaceful protest" not in padded_types(detect, sentence)
 
 
 def test_fighting_told_as_a_sides_part_in_a_war(detect: Detect) -> None:
@@ -227,6 +208,6 @@ def test_fighting_told_as_a_sides_part_in_a_war(detect: Detect) -> None:
         "Since the militias, which fought alongside the federal army in the Tigray war, turned "
         "against the government in 2023, the region has slid into an insurgency."
     )
-    assert _types(detect, sentence) == []
+    assert padded_types(detect, sentence) == []
     fight = "Three soldiers and four militiamen were killed when the two sides fought on Monday."
-    assert _types(detect, fight) == ["Armed clash"]
+    assert padded_types(detect, fight) == ["Armed clash"]
