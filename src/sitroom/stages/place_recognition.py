@@ -92,6 +92,10 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
         people = _person_words(doc)
         found = [m for m in found if fold(m.text) not in people or gaz.lookup(m.text)]
     capitals = list(_capital_mentions(text, found, gaz))
+    if capitals and not _named_countries_of(found, gaz):
+        # "the capital" in a text that names no country can only stay unresolved: most
+        # often a company's or a party's capital, not a city
+        capitals = [c for c in capitals if c.country is not None]
     if capitals:
         kept = [
             m for m in found if not any(c.start <= m.start and m.end <= c.end for c in capitals)
@@ -102,7 +106,18 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
 
 _RESCUE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _RESCUE_PREPS = PLACE_PREPS | {"at", "from"}
-_RESCUE_TAILS = frozenset({"town", "village", "community", "city", "area", "massacre"})
+_RESCUE_TAILS = frozenset(
+    {"town", "village", "community", "city", "area", "massacre", "township", "locality"}
+)
+# Verbs whose object is the place attacked ("attacked Bosso", "overran Jowhar") and nouns
+# whose "on" names it ("an attack on Bankass"): they mark a town as a preposition does.
+_ASSAULT_VERBS = frozenset(
+    {"attacked", "raided", "overran", "stormed", "shelled", "bombed", "captured", "seized",
+     "besieged", "recaptured", "retook", "attacking", "raiding", "storming", "shelling"}
+)  # fmt: skip
+_ASSAULT_NOUNS = frozenset(
+    {"attack", "attacks", "assault", "raid", "raids", "offensive", "advance", "siege"}
+)
 
 
 def _named_countries_of(found: list[Mention], gaz: Gazetteer) -> set[str]:
@@ -148,6 +163,10 @@ def _in_named_country(
             end -= 1
         if start >= end:
             continue
+        longer = _joined_left(doc, start, end, countries, gaz)
+        if longer is not None and (tail or _rescue_prep(doc, start - 1)):
+            yield longer
+            continue
         if not (tail or _rescue_prep(doc, start)):
             continue
         hit = _town_in(doc[start:end], countries, gaz)
@@ -162,12 +181,25 @@ _COMPASS = frozenset(
 ) | {"outskirts", "edge", "vicinity"}  # fmt: skip
 
 
+def _joined_left(
+    doc: Any, start: int, end: int, countries: set[str], gaz: Gazetteer
+) -> Mention | None:
+    """ "Debre Markos" with only "Markos" tagged (as a person): the capitalised word
+    before the entity, outside any entity, joins it when the gazetteer knows the whole
+    as a town in a named country."""
+    if start < 2 or doc[start - 1].ent_type_ or not _is_name_token(doc[start - 1]):
+        return None
+    return _town_in(doc[start - 1 : end], countries, gaz)
+
+
 def _rescue_prep(doc: Any, i: int) -> bool:
     """ "in X", "near X", "at X", "from X", "east of X", "outskirts of X"."""
     if i == 0:
         return False
     before = doc[i - 1].lower_
-    if before in _RESCUE_PREPS:
+    if before in _RESCUE_PREPS or before in _ASSAULT_VERBS:
+        return True
+    if before == "on" and i >= 2 and doc[i - 2].lower_ in _ASSAULT_NOUNS:
         return True
     return before == "of" and i >= 2 and doc[i - 2].lower_ in _COMPASS
 
@@ -268,7 +300,8 @@ _CAPITAL = re.compile(
     r"\b(?:the\s+(?:country|nation)['’]s\s+|(?:the|its)\s+(?:(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?|"
     r"(?P<poss>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+)(?P<cap>capital)(?!\s+(?:"
     r"punishment|gains?|markets?|flight|investment|spending|expenditure|letters?|"
-    r"requirements?|offence|crimes?|cases?|charges?|ratio|controls?|goods|budget)\b)"
+    r"requirements?|offence|crimes?|cases?|charges?|ratio|controls?|goods|budget|"
+    r"injections?|reserves?|adequacy|outlays?|costs?|raising|base|structure|stock)\b)"
     r"(?:\s+city)?(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,3}))?"
 )
 
@@ -349,7 +382,11 @@ def _list_parts(doc: Any, ent: Any) -> list[Any]:
     """An entity the NER ran over a list of areas ("Abadam, Borno", "Bacadweyne (Hobyo,
     Mudug") is one name per part."""
     cuts = [i for i in range(ent.start, ent.end) if doc[i].text in (",", "(", ")")]
-    cuts += [i for i in range(ent.start + 1, ent.end - 1) if _unit_of(doc, i)]
+    cuts += [
+        i
+        for i in range(ent.start + 1, ent.end - 1)
+        if _unit_of(doc, i) or (ent.label_ in PLACE_LABELS and _in_of(doc, i))
+    ]
     if ent.label_ not in _LIST_LABELS or not cuts:
         return [ent]
     parts, start = [], ent.start
@@ -361,6 +398,12 @@ def _list_parts(doc: Any, ent: Any) -> list[Any]:
 
 
 _UNIT_WORDS = AREA_WORDS | {"area", "government", "lga", "council", "chiefdom", "locality"}
+
+
+def _in_of(doc: Any, i: int) -> bool:
+    """ "Mucojo in Mozambique" taken as one entity: "X in Y" between two names is two
+    places, the second holding the first (a place name never holds a lower-case "in")."""
+    return doc[i].text == "in" and _is_name_token(doc[i - 1]) and _is_name_token(doc[i + 1])
 
 
 def _unit_of(doc: Any, i: int) -> bool:
