@@ -424,6 +424,8 @@ def _casualty_summary(cue: Cue) -> str:
     over a period, a statistic."""
     if cue.pattern not in _KILL_WORDS:
         return ""
+    if any(c.dep_ == "advmod" and c.lower_ == "when" for c in cue.head.children):
+        return ""  # 'heavy losses, most recently in April, when 12 soldiers were killed'
     for t in cue.head.doc:
         if t.lemma_.lower() not in ("casualty", "loss") or t.dep_ != "dobj":
             continue

@@ -207,7 +207,99 @@ def _own_dated_clause(tok: Any) -> bool:
     tells its own occurrence, whatever the sentence's subject is."""
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("advcl", "ccomp", "relcl"):
         return False
-    return any(t.ent_type_ == "DATE" and any(ch.isdigit() for ch in t.text) for t in tok.subtree)
+    return bool(_explicit_dates({t.i for t in tok.subtree}, tok.doc))
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august"}
+_MONTHS |= {"september", "october", "november", "december"}
+_ANCHORS = {"last", "ago", "yesterday", "previous", "earlier"}
+
+
+def _explicit_dates(region: set[int], doc: Any) -> set[str]:
+    """The words of dates in `region` that fix a point in time ('in 2021', 'last June',
+    'March 2019', 'two weeks ago'), not a length ('for years') or a vague 'recently'."""
+    found: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or ent.start not in region:
+            continue
+        words = {t.lower_ for t in ent}
+        if "old" in words or ent.root.dep_ in ("amod", "compound"):
+            continue  # 'a 16-year-old boy': an age
+        if any(ch.isdigit() for ch in ent.text) or words & (_MONTHS | _ANCHORS):
+            found |= words
+    return found
+
+
+def _subordinated(verb: Any) -> bool:
+    """A clause opened by 'when', 'since', 'after' or 'before' tells an act of its own
+    time (a participle clause 'killing a boy' tells the main act's outcome)."""
+    opener = {"when", "since", "after", "before", "as"}
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in opener for c in verb.children)
+
+
+def _elaborates(verb: Any, kept: list[tuple[Cue, str]]) -> bool:
+    """'the scene of a massacre in August, when militants killed 200 people', 'the
+    deadliest came in August 2023, when fighters overran a base': a when-clause on a
+    date tells the act the sentence names (but 'the deadliest attack since March 2019,
+    when ...' tells an earlier one)."""
+    date = verb.head if verb.dep_ == "relcl" and verb.head.ent_type_ == "DATE" else None
+    if date is None and _date_before_when(verb):
+        date = verb.doc[min(_date_before_when(verb) - {t.i for t in verb.subtree})]
+    if date is None:
+        return False
+    prep = next((a for a in [date, *list(date.ancestors)[:2]] if a.dep_ == "prep"), None)
+    return prep is None or prep.lower_ not in ("since", "after", "before")
+
+
+def _date_before_when(verb: Any) -> set[int]:
+    """'heavy losses, most recently in April, when 12 soldiers were killed': the date
+    phrase just before a when-clause is the clause's own time."""
+    if not any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        return set()
+    i = verb.left_edge.i - 1
+    while i >= 0 and verb.doc[i].is_punct:
+        i -= 1
+    if i < 0 or verb.doc[i].ent_type_ != "DATE":
+        return set()
+    phrase = verb.doc[i]
+    for _ in range(3):  # 'April' -> 'in'
+        if phrase.dep_ == "prep":
+            return {t.i for t in phrase.subtree}
+        phrase = phrase.head
+    return {i}
+
+
+def _recalled_clause(tok: Any, kept: list[tuple[Cue, str]]) -> set[int] | None:
+    """'the deadliest attack since March 2019, when gunmen killed 160 villagers in
+    Ogossagou', 'the worst since bombings in Gwoza killed 32 people last June': a
+    when-/since-/relative clause with its own act and its own date recalls an earlier
+    occurrence; its date, place and toll are not the sentence's lead incident's."""
+    verb = next((a for a in [tok, *list(tok.ancestors)[:4]] if a.pos_ == "VERB"), None)
+    if verb is None or verb.dep_ not in ("advcl", "relcl"):
+        return None
+    if verb.dep_ == "relcl" and verb.head.ent_type_ != "DATE":
+        return None  # 'a union leader who was killed 13 days ago': a person's story
+    if verb.dep_ == "advcl" and not _subordinated(verb):
+        return None  # 'fired at protesters in Matola, killing a boy': the same act's outcome
+    doc = tok.doc
+    region = {t.i for t in verb.subtree}
+    if tok.i not in region:
+        return None
+    if _elaborates(verb, kept):
+        return None
+    region |= _date_before_when(verb)
+    own = _explicit_dates(region, doc)
+    on_date = verb.dep_ == "relcl" and verb.head.ent_type_ == "DATE"
+    if on_date:
+        region |= {t.i for t in verb.head.subtree}
+        own = own or _explicit_dates(region, doc)
+    if not own:
+        return None
+    rest = {t.i for t in doc} - region
+    if own & _explicit_dates(rest, doc):
+        return None
+    others = [c for c, _ in kept if c.head.i in rest and c.kind != "arms"]
+    return region if others else None
 
 
 _CONTAINERS = {"cache", "stash", "box", "bag", "consignment", "haul", "quantity", "number"}
@@ -246,6 +338,8 @@ def _periods(doc: Any) -> set[int]:
     out = set()
     for ent in doc.ents:
         words = {t.lower_ for t in ent}
+        if "old" in words or ent.root.dep_ in ("amod", "compound"):
+            continue  # 'a 16-year-old boy': an age
         if ent.label_ == "DATE" and ({"between", "and"} <= words or {"from", "to"} <= words):
             out.add(ent.root.i)
     for t in doc:
@@ -507,6 +601,7 @@ def _group(doc: Any, kept: list[tuple[Cue, str]], cues: list[Cue]) -> list[Menti
         reference = sub is not None
         sub = sub or _clause_subtree(cue.head, kept) or _interception(cue, kept)
         sub = sub or _grievance_subtree(cue.head, kept) or _earlier_act(cue.head, kept)
+        sub = sub or _recalled_clause(cue.head, kept)
         if sub is not None and not any(cue.head.i in s for _, s, _ in separate):
             separate.append((cue, sub, reference))
     taken = set().union(*(s for _, s, _ in separate)) if separate else set()
