@@ -9,7 +9,9 @@ Five sets, scored alike and reported side by side:
   analysis piece, a town-by-town roundup, a protest or a strategic development as the
   main event, a caption line, a one-paragraph VOA-style story). A diagnosis set like
   `fresh`: its misses, false positives and field errors are printed in the notes.
-- `fresh2` and `fresh4` (`examples/fresh2|fresh4`, `tests/golden/fresh2|fresh4`): held
+- `fresh4`: eight stories coded before any run, held out in session 3 (only metrics
+  shown) and a diagnosis set since session 4, when `fresh5` replaced it.
+- `fresh2` and `fresh5` (`examples/fresh2|fresh5`, `tests/golden/fresh2|fresh5`): held
   out. Coded before any run and never read for tuning: only their metrics are reported,
   each alone and pooled (`heldout_*`), never their misses. The pooled column is the
   honest estimate of the outside check.
@@ -61,6 +63,8 @@ FRESH3_ARTICLES = REPO / "examples" / "fresh3"
 FRESH3_EXPECTED = REPO / "tests" / "golden" / "fresh3"
 FRESH4_ARTICLES = REPO / "examples" / "fresh4"
 FRESH4_EXPECTED = REPO / "tests" / "golden" / "fresh4"
+FRESH5_ARTICLES = REPO / "examples" / "fresh5"
+FRESH5_EXPECTED = REPO / "tests" / "golden" / "fresh5"
 TUNED_ARTICLES = REPO / "examples" / "articles"
 TUNED_EXPECTED = REPO / "tests" / "golden" / "expected"
 
@@ -142,8 +146,13 @@ def fresh3_cases() -> list[Case]:
 
 
 def fresh4_cases() -> list[Case]:
-    """The second held-out batch (an empty list where an installed copy lacks it)."""
+    """The fourth batch, a diagnosis set since session 4 (empty where a copy lacks it)."""
     return _cases(FRESH4_ARTICLES, FRESH4_EXPECTED)
+
+
+def fresh5_cases() -> list[Case]:
+    """The held-out fifth batch (an empty list where an installed copy lacks it)."""
+    return _cases(FRESH5_ARTICLES, FRESH5_EXPECTED)
 
 
 def tuned_cases(gold: Path) -> list[Case]:
@@ -318,8 +327,9 @@ def score_set(cases: Sequence[Case], outputs: Sequence[Sequence[dict[str, Any]]]
 
 # report columns: set name -> header
 COLUMNS = {
-    "heldout": "held out (fresh2+4)",
+    "heldout": "held out (fresh2+5)",
     "fresh2": "fresh2",
+    "fresh5": "fresh5",
     "fresh4": "fresh4",
     "fresh3": "fresh3",
     "fresh": "fresh",
@@ -342,8 +352,9 @@ def run(gold: Path) -> Report:
     sets = [
         CodedSet("fresh", fresh_cases(), held_out=False),
         CodedSet("fresh3", fresh3_cases(), held_out=False),
+        CodedSet("fresh4", fresh4_cases(), held_out=False),
         CodedSet("fresh2", fresh2_cases(), held_out=True),
-        CodedSet("fresh4", fresh4_cases(), held_out=True),
+        CodedSet("fresh5", fresh5_cases(), held_out=True),
         CodedSet("tuned", tuned_cases(gold), held_out=False),
     ]
     outputs = extract_cases([case for s in sets for case in s.cases])
@@ -383,11 +394,12 @@ def _main(scores: dict[str, SetScore], metric: str) -> float:
 def _notes(sets: Sequence[CodedSet], scores: dict[str, SetScore]) -> list[str]:
     sizes = {s.name: len(s.cases) for s in sets}
     notes = [
-        f"fresh ({sizes['fresh']}) and fresh3 ({sizes['fresh3']}): articles coded before "
+        f"fresh ({sizes['fresh']}), fresh3 ({sizes['fresh3']}) and fresh4 ({sizes['fresh4']}): "
+        "articles coded before "
         "any run, used for diagnosis since; tuned: "
         f"{sizes['tuned']} golden articles and the seed (written with the code)",
-        f"held out: fresh2 ({sizes['fresh2']}) and fresh4 ({sizes['fresh4']}) articles; only "
-        "their metrics are shown (never tune on them; see tests/golden/fresh2|fresh4/README.md)",
+        f"held out: fresh2 ({sizes['fresh2']}) and fresh5 ({sizes['fresh5']}) articles; only "
+        "their metrics are shown (never tune on them; see tests/golden/fresh2|fresh5/README.md)",
         "matching by date at the coded precision and place (50 km or same country), "
         "one to one; optional incidents neither count as misses nor as false positives",
     ]
