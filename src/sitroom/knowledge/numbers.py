@@ -205,6 +205,8 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         before = text[max(0, m.start() - 6) : m.start()].lower()
         if re.search(r"(\bno|\d|\$)\s*$", before):  # "no one", "$5 million"
             continue
+        if _names_a_unit(text, m.start("num"), m.end("num")):
+            continue
         qual_text = (m.group("qual") or "").lower()
         qualifier = QUALIFIERS.get(qual_text) if qual_text else None
         vague = low in VAGUE_COUNTS
@@ -217,6 +219,42 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         lead = m.start() + offset if qualifier else start
         out.append(NumberMention(num, start, start + len(num), value, qualifier, vague, lead))
     return out
+
+
+# a number that names a unit, a road or a text is no count: "the 444 Brigade", "the 5
+# Mechanised Infantry Battalion", "Battalion 72", "Route 9", "Resolution 2334"
+_UNIT = (
+    r"brigade|battalion|division|regiment|corps|squadron|platoon|commando|legion|"
+    r"infantry|fleet|flotilla|wing|unit|task force"
+)
+_UNIT_AFTER = re.compile(
+    rf"^\s+(?:(?:(?-i:[A-Z][\w-]*)|infantry|mechani[sz]ed|motori[sz]ed|armou?red|special|"
+    rf"rapid|intervention|light|mountain|airborne|marine|border|military)\s+){{0,3}}?"
+    rf"(?:{_UNIT})\b(?!s\b|-|\s+(?:soldiers|troops|members|officers|personnel|men|"
+    rf"fighters|commanders|recruits|servicem[ae]n|militiam[ae]n|policem[ae]n)\b)",
+    re.IGNORECASE,
+)
+_UNIT_BEFORE = re.compile(
+    r"\b(?:Brigade|Battalion|Division|Regiment|Corps|Squadron|Platoon|Unit|Sector|Zone|"
+    r"Route|Highway|Road|Flight|Resolution|Article|Camp|Block|Gate|Phase|Checkpoint|"
+    r"Kilometre|Kilometer|Km|No\.|Number)\s+$"
+)
+
+
+def _names_a_unit(text: str, start: int, end: int) -> bool:
+    """Whether the number is part of a name ("the 444 Brigade", "Battalion 72") rather
+    than a count ("two brigades", "killed 12 soldiers of the brigade")."""
+    before = text[max(0, start - 20) : start]
+    if _UNIT_BEFORE.search(before):
+        return True
+    after = text[end : end + 60]
+    m = _UNIT_AFTER.match(after)
+    if m is None:
+        return False
+    words = after[: m.end()].split()
+    # a lower-case unit noun needs a capitalised name word before it ("444 Brigade",
+    # "5 Mechanised Brigade"); "three army officers" counts officers
+    return words[-1][0].isupper() or any(w[0].isupper() for w in words[:-1])
 
 
 AGGREGATE_CUES = re.compile(

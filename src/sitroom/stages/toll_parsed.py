@@ -29,6 +29,7 @@ _VERB_KINDS = {
     "bludgeon": "killed",
     "wound": "injured",
     "injure": "injured",
+    "find": "killed",  # only "found dead"
 }
 _PRONOUN_VICTIMS = {"he", "she", "they", "him", "her", "them", "who", "which", "that", "it"}
 
@@ -47,6 +48,8 @@ def parse_figures(sdoc: Any, offset: int) -> list[Figure]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         role = "nsubjpass" if passive else "dobj"
         victim = next((c for c in verb.children if c.dep_ == role), None)
+        if victim is None:
+            victim = _shared_subject(verb)
         if victim is not None and victim.lower_ in ("who", "that") and verb.dep_ == "relcl":
             victim = verb.head  # "journalist Jane Doe, who was killed in 2017"
         if victim is None or victim.lower_ in _PRONOUN_VICTIMS:
@@ -57,15 +60,27 @@ def parse_figures(sdoc: Any, offset: int) -> list[Figure]:
     return out
 
 
-_FATAL_ONLY = {"shoot", "gun", "stab", "beat", "hack", "strangle", "club", "bludgeon"}
+_FATAL_ONLY = {"shoot", "gun", "stab", "beat", "hack", "strangle", "club", "bludgeon", "find"}
+
+
+def _shared_subject(verb: Any) -> Any:
+    """The passive subject a coordinated verb shares with the verb before it: "six
+    villagers were abducted from a camp and later found dead" (the dead are the six)."""
+    if verb.dep_ != "conj" or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _fatal(verb: Any) -> bool:
-    """ "shot dead", "gunned down", "stabbed to death", "fatally shot": the verb kills."""
+    """ "shot dead", "gunned down", "stabbed to death", "fatally shot", "found dead": the
+    verb kills (or finds the killed)."""
+    lemma = verb.lemma_.lower()
     for child in verb.children:
-        if child.lower_ in ("dead", "fatally") or (
-            child.lower_ == "down" and verb.lemma_.lower() == "gun"
-        ):
+        if lemma == "find":
+            if child.lower_ == "dead" and child.dep_ in ("oprd", "acomp", "xcomp", "ccomp"):
+                return True
+            continue
+        if child.lower_ in ("dead", "fatally") or (child.lower_ == "down" and lemma == "gun"):
             return True
         if child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
             return True
