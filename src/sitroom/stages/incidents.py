@@ -669,6 +669,7 @@ def _clause_subtree(tok: Any, kept: list[tuple[Cue, str]]) -> set[int] | None:
     a school in Bamako': a coordinated clause (or one after a semicolon) with its own
     subject that dates or places its act differently from the clause before it reports
     another incident."""
+    tok = _clause_verb(tok)
     if tok.pos_ != "VERB" or tok.head.pos_ not in ("VERB", "AUX"):
         return None
     if tok.dep_ != "conj" and not _after_semicolon(tok):
@@ -692,6 +693,22 @@ def _clause_subtree(tok: Any, kept: list[tuple[Cue, str]]) -> set[int] | None:
         if own and other and not own & other:
             return region
     return None
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The coordinated verb whose clause an event noun sits in ('..., and in September
+    2025, 13 prisoners died in a riot at the jail': 'riot' tells the 'died' clause's
+    act); any other token is returned as it is."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return tok
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("pobj", "prep", "dobj", "nsubj", "nsubjpass"):
+            return tok
+        node = node.head
+        if node.pos_ == "VERB":
+            return node if node.dep_ == "conj" else tok
+    return tok
 
 
 _OUTCOME_WORDS = {"kill", "wound", "injure", "die", "dead", "shoot dead", "death toll", "body"}
