@@ -112,6 +112,7 @@ def consolidate(
             target.mentions.append(m)
         elif not _orphan(m):
             clusters.append(_Cluster([m]))
+    clusters = _fold_details(clusters)
     for n, m in enumerate(titles):
         target = _told_in_body(clusters, m)
         if target is not None:
@@ -133,6 +134,37 @@ def consolidate(
     new = [m for m in merged if m.status == "new"]
     background = [m for m in merged if m.status == "background"]
     return new + background
+
+
+def _fold_details(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A cluster made only of details ('the wounded were flown to the capital',
+    'residents said the militants set fire to the barracks', 'no group claimed the
+    attack'): undated generic or pointing mentions with no toll of their own tell more of
+    the lead incident, whatever town the wounded were taken to; they join it."""
+    if len(clusters) < 2 or clusters[0].first.event_type not in _VIOLENT:
+        return clusters
+    lead, rest = clusters[0], []
+    for c in clusters[1:]:
+        if all(_detail(m) and _same_kind(lead, m) for m in c.mentions) and not _other_entry(
+            lead, c.first
+        ):
+            lead.mentions.extend(c.mentions)
+        else:
+            rest.append(c)
+    return [lead, *rest]
+
+
+def _detail(m: Incident) -> bool:
+    undated = m.notes.get("dated") == "inherited" or m.date_precision == "unknown"
+    vague = m.notes.get("basis") == "generic" or m.notes.get("mention") in _POINTERS
+    detail = m.sub_event_type == "Looting/property destruction"
+    return (
+        undated
+        and ((vague and m.event_type in _VIOLENT) or detail)
+        and m.notes.get("mention") != "new"
+        and m.fatalities is None
+        and m.injured is None
+    )
 
 
 def _live_entries(sentences: Sequence[Sentence]) -> list[int]:

@@ -121,10 +121,13 @@ def _date_incident(
     for i in [*others, idx - 1]:
         if 0 <= i < len(item.sentences):
             s = item.sentences[i]
+            ref = reference_date(item.article)
             cands = [
                 t
                 for t in item.times
-                if s.start <= t.start < s.end and usable(t, text, reference_date(item.article))
+                if s.start <= t.start < s.end
+                and usable(t, text, ref)
+                and not _bare_clock(t, text, ref)  # "at around 4 a.m." names no day
             ]
             if cands:
                 where = "a sentence of the incident" if i in others else "the sentence before"

@@ -49,6 +49,10 @@ _OCCURRENCE_LINK = re.compile(
     re.IGNORECASE,
 )
 
+# "the deadliest attack since October 2024, when militants killed 40": a yardstick, not
+# the occurrence the attack is part of
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+
 
 def _same_occurrence(
     item: Analysis, incident: Incident, dated: list[tuple[Incident, _Dating]]
@@ -65,6 +69,7 @@ def _same_occurrence(
             and other.event_type == incident.event_type
             and _ATTACHED in d.reason
             and _OCCURRENCE_LINK.match(text, incident.trigger.end, other.trigger.start)
+            and not _SINCE.search(text, incident.trigger.end, other.trigger.start)
         ):
             return _Dating(
                 d.date, d.precision, d.timex, f"that of '{other.trigger.text}' ({d.reason})"

@@ -109,6 +109,7 @@ def _governor(parse: Any, offset: int, t: Timex) -> Any:
     return None
 
 
+_SUBJECT = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 _SAYING = {"say", "tell", "report", "announce", "confirm", "claim", "add", "state", "reveal"}
 
 
@@ -134,6 +135,8 @@ def _trigger_verb(parse: Any, offset: int, trig: Any) -> Any:
         return None
     node = toks[0]
     for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in _SUBJECT and node.head.i != node.i:
+            return node.head  # "In 2013, fighting in Juba killed hundreds": a gerund subject
         if node.pos_ in ("VERB", "AUX"):
             return node
         if node.head.i == node.i:

@@ -1,0 +1,57 @@
+"""An island-post attack told with its details and two recalled attacks: the details
+(the wounded flown to the capital, the barracks set on fire, nobody claiming it) stay
+with the lead; a clock time with no day does not move the toll's sentence to the report's
+day; 'the deadliest since October 2024, when ...' dates the when-clause, not the lead;
+and a gerund subject ('fighting ... killed') takes the date its verb carries. Article
+written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitroom import config, pipeline
+from sitroom.model import Analysis, Article, Incident
+
+TUESDAY = dt.date(2026, 3, 17)
+POST = (
+    "MOUNDOU, Chad — Armed men in canoes attacked an army post on an island near the town "
+    "of Bol before dawn on Sunday, killing 12 soldiers, the army said on Tuesday.\n\n"
+    "The attackers landed at around 3 a.m. and fought the garrison for two hours.\n\n"
+    "A spokesman said 12 soldiers were killed and that eight attackers died in the "
+    "fighting.\n\n"
+    "A local official said the wounded had been flown to N'Djamena for treatment.\n\n"
+    "No group claimed the attack, but the army blamed Boko Haram.\n\n"
+    "The attack was the deadliest on the army since October 2024, when militants killed "
+    "about 40 soldiers at a base near Ngouboua.\n\n"
+    "In March 2020, fighting between the army and the militants near Bohoma killed 98 "
+    "soldiers."
+)
+
+
+@pytest.fixture(scope="module")
+def incidents() -> list[Incident]:
+    p = pipeline.build(config.load())
+    item = Analysis(article=Article(text=POST, published=TUESDAY).with_id())
+    (out,) = list(pipeline.run(p, [item]))
+    assert out.error is None
+    return out.incidents
+
+
+def test_the_details_stay_with_the_lead(incidents: list[Incident]) -> None:
+    lead = incidents[0]
+    assert lead.status == "new"
+    assert lead.date == dt.date(2026, 3, 15)
+    assert lead.location is not None and lead.location.name != "N'Djamena"
+    told = " ".join(span.text for span in lead.evidence)
+    assert "flown to N'Djamena" in told and "No group claimed" in told
+    assert not any(i.location and i.location.name == "N'Djamena" for i in incidents)
+
+
+def test_the_yardstick_and_the_gerund_date_their_own_incidents(
+    incidents: list[Incident],
+) -> None:
+    dates = sorted((i.date, i.date_precision) for i in incidents if i.status == "background")
+    assert dates == [(dt.date(2020, 3, 1), "month"), (dt.date(2024, 10, 1), "month")]
+    assert sum(i.status == "new" for i in incidents) == 1
