@@ -444,9 +444,24 @@ def _bare_plural(tok: Any) -> str:
         return ""
     if tok.dep_ == "conj" and any(c.dep_ in ("det", "nummod", "poss") for c in tok.head.children):
         return ""
-    if _specific_sentence(tok.sent):
+    if _specific_sentence(tok.sent) or _compared_or_placed(tok):
         return ""
     return "general description"
+
+
+_COMPARED = {"similar", "other", "further", "rival", "smaller", "larger", "bigger"}
+
+
+def _compared_or_placed(tok: Any) -> bool:
+    """'Smaller protests took place peacefully in Mombasa': occurrences compared with the
+    ones reported ('smaller', 'similar', 'other') or told as happening (a past verb
+    other than 'be') in a named place are specific, with no date or figure."""
+    if any(c.dep_ == "amod" and (c.tag_ == "JJR" or c.lower_ in _COMPARED) for c in tok.children):
+        return True
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.tag_ != "VBD" or verb.lemma_ == "be":
+        return False
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in verb.subtree)
 
 
 _ARMED_ONLY = {"clash", "fight", "fighting", "battle", "fought"}
@@ -547,7 +562,15 @@ def _conditional(tok: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
+_ANYONE = {"anyone", "anybody", "whoever", "everyone", "everybody", "whomever"}
+
+
 def _generic(tok: Any) -> str:
+    if tok.pos_ in ("VERB", "AUX") and (
+        (tok.dep_ == "relcl" and tok.head.lower_ in _ANYONE)
+        or any(c.dep_.startswith("nsubj") and c.lower_ in _ANYONE for c in tok.children)
+    ):
+        return "generic (anyone who)"  # 'warned that anyone who attacked police stations'
     for c in tok.children:
         if c.dep_ == "dobj" and c.lower_ in ("other", "another"):
             return "generic (each other)"  # 'people killing each other'

@@ -371,6 +371,8 @@ def _weak_holds(cue: Cue, cues: list[Cue]) -> bool:
         return cue.pattern in _HANDOVERS and any(_a_town(t) for t in _handed(cue.head))
     if cue.pattern in _STONES:
         return _stoned_troops(cue.head, cues)
+    if cue.pattern == "die":
+        return _died_held(cue.head)
     if cue.sub == "Protest with intervention":
         return any(_protest_word(t) for t in cue.head.doc)
     if cue.sub != "Arrests":
@@ -387,6 +389,18 @@ def _weak_holds(cue: Cue, cues: list[Cue]) -> bool:
 
 
 _HANDOVERS = {"hand over", "handed control", "hand control"}
+_HELD = {"custody", "detention", "cell", "jail", "prison"}
+
+
+def _died_held(verb: Any) -> bool:
+    """'a blogger died in police custody': a death in the hands of those holding the
+    person is an attack (CODEBOOK), unlike 'died in hospital'."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "while")
+        and any(o.lemma_.lower() in _HELD for o in c.subtree if o.dep_ == "pobj")
+        for c in verb.children
+    )
 
 
 def _handed(verb: Any) -> list[Any]:

@@ -545,7 +545,8 @@ def _more_singles(clause: str, base: int, found: bool) -> list[Figure]:
     subject = _PARENTHETICAL.sub("", clause[:at])
     if m.group("died") and not _singular(subject):
         return out
-    if not any(n.value for n in find_numbers(subject)):
+    counts = [n for n in find_numbers(subject) if not re.fullmatch(r"(?:19|20)\d\d", n.text)]
+    if not any(n.value for n in counts):  # 'In June 2025, a blogger died': a year, no count
         out.append(Figure("killed", 1, base + at))
     return out
 
