@@ -10,6 +10,7 @@ matching a sentence costs microseconds and needs no spaCy pipeline.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
@@ -225,3 +226,68 @@ def _countries() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
             if word and not (word.isupper() and len(word) <= 3 and word not in ("US", "UK")):
                 words.setdefault(_key(word), iso3)
     return words, names
+
+
+_PHRASE_ENDS = {"in", "from", "of", "who", "that", "which", "on", "at", "near", "with"}
+
+
+@dataclass(frozen=True)
+class LocalName:
+    """A description that names one group in one country and period ("Islamist
+    insurgents" in Nigeria before 2016: Boko Haram)."""
+
+    country: str
+    modifiers: frozenset[str]
+    heads: frozenset[str]
+    entry: ActorEntry
+    since: dt.date | None
+    until: dt.date | None
+
+    def names(self, mention: str, country: str | None, day: dt.date | None) -> bool:
+        """True when `mention` (as written) is this description, in its country and
+        period (an undated article counts as in the period)."""
+        if country != self.country:
+            return False
+        if day is not None and (
+            (self.since is not None and day < self.since)
+            or (self.until is not None and day > self.until)
+        ):
+            return False
+        words = [w.lower() for w, *_ in _tokens(mention)]
+        cut = next((i for i, w in enumerate(words) if i and w in _PHRASE_ENDS), len(words))
+        words = words[:cut]  # "Islamic insurgents in the country's northeast"
+        if not words or not any(w in self.modifiers for w in words):
+            return False
+        tail = words[-2:]
+        return " ".join(tail) in self.heads or tail[-1] in self.heads
+
+
+def local_group(mention: str, country: str | None, day: dt.date | None) -> ActorEntry | None:
+    """The group an unnamed description stands for in `country` on `day`, if any
+    (data/actor_local_names.tsv)."""
+    for local in local_names():
+        if local.names(mention, country, day):
+            return local.entry
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def local_names() -> tuple[LocalName, ...]:
+    """data/actor_local_names.tsv, each row tied to its dictionary entry."""
+    by_name = {e.name: e for e in lexicon().named.values()}
+    out = []
+    for country, modifiers, heads, name, since, until, *_ in _rows("actor_local_names.tsv"):
+        entry = by_name.get(name)
+        if entry is None:
+            raise ValueError(f"actor_local_names.tsv: {name!r} is not in actors.tsv")
+        out.append(
+            LocalName(
+                country,
+                frozenset(modifiers.split("|")),
+                frozenset(heads.split("|")),
+                entry,
+                dt.date.fromisoformat(since) if since else None,
+                dt.date.fromisoformat(until) if until else None,
+            )
+        )
+    return tuple(out)

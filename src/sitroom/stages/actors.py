@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from sitroom.knowledge.actors import Lexicon, Match, lexicon
+from sitroom.knowledge.actors import Lexicon, Match, lexicon, local_group
 from sitroom.model import Actor, Analysis, Incident
 from sitroom.stages import Stage
 from sitroom.stages.actor_cases import (
@@ -41,6 +41,7 @@ from sitroom.stages.actor_phrases import (
     _VICTIM_AFTER,
     _by_words,
     _country_actor,
+    _dobj,
     _generic_name,
     _nearby_actor,
     _noun_roles,
@@ -288,6 +289,24 @@ class ActorStage(Stage):
             fill_actors(item, incident, lex, country)
         _share_perpetrators(item)
         assign_responsibility(item)
+        for incident in item.incidents:
+            country = incident_country(item, incident) or fallback_country
+            local = _local_group(incident.actor1, country, item.article.published)
+            if local is not incident.actor1 and local is not None:
+                incident.actor1 = local
+                note = incident.notes.get("actor1", "")
+                incident.notes["actor1"] = f"{note}; the description names {local.name} there"
+
+
+def _local_group(actor: Actor | None, country: str | None, day: Any) -> Actor | None:
+    """An unidentified group whose description names one group where and when it acts
+    ("suspected Islamist insurgents" in Nigeria before 2016: Boko Haram)."""
+    if actor is None or not actor.name.startswith("Unidentified Armed Group"):
+        return actor
+    entry = local_group(actor.mention or "", actor.country or country, day)
+    if entry is None:
+        return actor
+    return Actor(entry.name, actor.mention, entry.type, entry.country or actor.country)
 
 
 _VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
@@ -726,13 +745,15 @@ def _sentence_perpetrator(
     attacked"): the first side of a clash "between X and Y", the subject of a violent
     verb elsewhere in the sentence, or a "by" phrase ("an ambush by armed gangsters")."""
     vague: Actor | None = None
+    communal = _COMMUNAL_CLASH.search(sdoc.text) is not None
     for tok in sdoc:
-        if tok.lower_ == "between" and tok.dep_ == "prep" and not _place_between(tok):
-            first = _named_pair(_pobj(tok))
+        if _between(tok):
+            first = _named_pair(_pobj(tok) if tok.dep_ == "prep" else _dobj(tok))
             second = next((c for c in first.children if c.dep_ == "conj"), None) if first else None
             if first is not None:
-                one = _side(first, lex, country)
-                two = _side(second, lex, country) if second is not None else None
+                fought = communal and tok.head.lemma_.lower() in _FOUGHT
+                one = _side(first, lex, country, fought)
+                two = _side(second, lex, country, fought) if second is not None else None
                 if one is None:
                     continue
                 if _vague_side(one):  # "between rival factions": maybe named elsewhere
@@ -908,9 +929,43 @@ def _place_between(tok: Any) -> bool:
     return tok.head.lower_ in _PLACE_NOUNS
 
 
-def _side(head: Any, lex: Lexicon, country: str | None) -> Actor | None:
+def _between(tok: Any) -> bool:
+    """ "clashes between X and Y" (not "the road between X and Y"), "a clash involving
+    the X and Y clans": the word that introduces the two sides."""
+    if tok.lower_ == "between" and tok.dep_ == "prep":
+        return not _place_between(tok)
+    return tok.lower_ == "involving" and tok.dep_ == "acl" and tok.head.lemma_.lower() in _CLASHES
+
+
+# a clash between communities: the tagger takes their names for places ("between
+# Kabawa and the Jukun tribes", "fighting between Ma'aliya and Rizeigat" among tribesmen)
+_COMMUNAL_CLASH = re.compile(
+    r"(?i)\b(?:tribes?|tribesmen|tribal|clans?|clansmen|ethnic|communal|communities|"
+    r"community|inter-communal|inter-clan|inter-tribal|inter-ethnic)\b"
+)
+
+# what a clash between two communities is called ("a dispute between X and Y" is none)
+_FOUGHT = _CLASHES | {
+    "clashes",
+    "violence",
+    "hostility",
+    "hostilities",
+    "war",
+    "feud",
+    "conflict",
+    "erupt",
+    "break",
+    "skirmish",
+    "crisis",
+    "riot",
+    "involve",
+}
+
+
+def _side(head: Any, lex: Lexicon, country: str | None, communal: bool = False) -> Actor | None:
     """One side of a clash: a named actor in its phrase, else the phrase itself when it
-    names people (not a place, a date or a region)."""
+    names people (not a place, a date or a region; in a communal clash a name the
+    tagger took for a place is the community, unless it is a country)."""
     sub = head.doc[head.left_edge.i : _hyphen_end(head, head.right_edge.i + 1)]
     conj = next((c for c in head.children if c.dep_ == "conj"), None)
     if conj is not None:
@@ -918,11 +973,18 @@ def _side(head: Any, lex: Lexicon, country: str | None) -> Actor | None:
     named = [m for m in lex.find(sub.text) if m.entry is not None]
     if named:
         return lex.actor(named[0], named[0].text, country)
-    if head.ent_type_ in ("GPE", "LOC", "FAC", *_NOT_ACTOR_ENTS) or len(head.text) < 3:
+    community = communal and head.pos_ == "PROPN" and not any(m.country for m in lex.find(sub.text))
+    placed = head.ent_type_ in ("GPE", "LOC", "FAC") and not community
+    if placed or head.ent_type_ in _NOT_ACTOR_ENTS or len(head.text) < 3:
         return None
     if head.lower_ in _REGION_WORDS:
         return None
-    return phrase_actor(head, lex, country, perpetrator=True, loose=True)
+    actor = phrase_actor(head, lex, country, perpetrator=True, loose=True)
+    if community and actor is not None and actor.type is None and actor.mention[:1].isupper():
+        place = lex.country_name(country)  # "Kabawa": ACLED's "Kabawa Ethnic Militia (Nigeria)"
+        name = f"{actor.mention} Ethnic Militia" + (f" ({place})" if place else "")
+        return Actor(name, actor.mention, "identity militia", country)
+    return actor
 
 
 _TWO_STATES = re.compile(
