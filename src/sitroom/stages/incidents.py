@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sitroom.knowledge.numbers import parse_number
 from sitroom.knowledge.triggers import Lexicon, lexicon
 from sitroom.model import Analysis, Incident, Sentence
 from sitroom.stages import Stage
@@ -44,6 +45,7 @@ from sitroom.stages.incident_base import (
     _PROTESTERS,
     _STRONG_EXPLOSIVE,
     _TERRITORY,
+    _WHEN_WORDS,
     Cue,
     Mention,
     _a_place,
@@ -51,6 +53,7 @@ from sitroom.stages.incident_base import (
     _has_date,
     _is_anaphoric,
     _is_named_weapon,
+    _plural,
     _up,
 )
 from sitroom.stages.incident_filters import _why_not
@@ -80,6 +83,7 @@ def find_incidents(sentences: Sequence[Sentence], parses: dict[int, Any]) -> lis
     lex = lexicon()
     found: list[Incident] = []
     fallback: list[Incident] = []
+    leads: list[tuple[Incident, Mention]] = []
     for i in sorted(parses):
         for mention in _mentions(parses[i], lex, short):
             incident = _incident(mention, parses[i], sentences[i], i)
@@ -87,13 +91,77 @@ def find_incidents(sentences: Sequence[Sentence], parses: dict[int, Any]) -> lis
                 continue
             if not mention.suppressed:
                 found.append(incident)
+                leads.append((incident, mention))
             elif not mention.suppressed.startswith(_FIRM):
                 fallback.append(incident)
+    if not short:
+        found = [x for x in found if not _roundup(x, leads, found)]
     if FALLBACK and short and not found and fallback:
         best = max(fallback, key=lambda x: x.confidence)
         best.confidence = min(best.confidence, 0.3)
         found = [best]
     return found
+
+
+_SITES = {"place", "village", "town", "location", "site", "position", "base", "area"}
+_SITES |= {"community", "locality", "district", "camp", "post", "target", "settlement"}
+_SEPARATE = {"separate", "several", "multiple", "different", "distinct"}
+_ACTS = {"attack", "raid", "assault", "ambush"}
+_DAY_WORDS = _WHEN_WORDS - {"morning", "night", "evening", "afternoon"}
+_SPANS = {"week", "weekend", "days", "weeks", "month"}
+ROUNDUP_LATER = 2  # incidents told after a counted lead that make it a summary
+
+
+def _roundup(
+    incident: Incident, leads: list[tuple[Incident, Mention]], found: list[Incident]
+) -> bool:
+    """'Armed men attacked three places in the northwest this week, killing 15',
+    followed by the attacks told one by one: a lead that counts the places or attacks
+    it sums is an aggregate, not an incident (but 'killed 40 civilians in a series of
+    attacks on villages', told once, stays one incident)."""
+    mention = next((m for x, m in leads if x is incident), None)
+    if mention is None or not any(_counts_sites(c.head) for c in mention.triggers):
+        return False
+    if not any(_spans_days(c.head) for c in mention.triggers):
+        return False  # 'air strikes on two villages killed 27': one act, however placed
+    first = incident.sentences[0]
+    later = [x for x in found if x is not incident and min(x.sentences) > first]
+    return len(later) >= ROUNDUP_LATER
+
+
+def _counts_sites(tok: Any) -> bool:
+    """An act on counted places ('attacked three villages') or counted acts ('two
+    separate attacks', 'attacks on three villages')."""
+    nouns = [tok] if tok.pos_ in ("NOUN", "PROPN") else []
+    nouns += [c for c in tok.children if c.dep_ == "dobj"]
+    nouns += [o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        counted = any(
+            (c.dep_ == "nummod" and (parse_number(c.text) or 0) >= 2) or c.lower_ in _SEPARATE
+            for c in noun.children
+        )
+        is_act = noun.lemma_.lower() in _ACTS
+        if counted and _plural(noun) and (is_act or noun.lemma_.lower() in _SITES):
+            return True
+    return False
+
+
+def _spans_days(tok: Any) -> bool:
+    """Whether the act's clause is dated to a span of days ('this week', 'in recent
+    days', 'over the weekend'), not to one day ('on Tuesday', 'May 3')."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    region = {t.i for t in verb.subtree}
+    span = False
+    for ent in verb.doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or ent.start not in region:
+            continue
+        words = {t.lower_ for t in ent}
+        if words & _DAY_WORDS or any(t.like_num and len(t.text) <= 2 for t in ent):
+            return False
+        span = span or bool(words & _SPANS)
+    return span
 
 
 def _is_short(sentences: Sequence[Sentence]) -> bool:
