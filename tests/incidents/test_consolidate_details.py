@@ -55,3 +55,26 @@ def test_the_yardstick_and_the_gerund_date_their_own_incidents(
     dates = sorted((i.date, i.date_precision) for i in incidents if i.status == "background")
     assert dates == [(dt.date(2020, 3, 1), "month"), (dt.date(2024, 10, 1), "month")]
     assert sum(i.status == "new" for i in incidents) == 1
+
+
+LIVE = (
+    "Curfew in Tamenglong after gunmen kill two farmers\n\n"
+    "Updates from Monday, May 4. All times are local.\n\n"
+    "6:50 a.m. — Gunmen opened fire on farmers working in fields at a village in "
+    "Tamenglong district early on Monday, killing two men, police said.\n\n"
+    "9:10 a.m. — The district had been calm until March 2024, when the killing of a "
+    "village chief set off a week of arson attacks.\n\n"
+    "12:30 p.m. — Hundreds of people marched in Tamenglong town to demand arrests."
+)
+
+
+def test_a_headline_without_dateline_joins_the_body_and_the_when_clause_stays_apart() -> None:
+    p = pipeline.build(config.load())
+    item = Analysis(article=Article(text=LIVE, published=dt.date(2026, 5, 4)).with_id())
+    (out,) = list(pipeline.run(p, [item]))
+    lead = out.incidents[0]
+    assert lead.status == "new" and lead.date == dt.date(2026, 5, 4)
+    assert lead.fatalities == 2
+    assert 0 in lead.sentences and len(lead.sentences) > 1  # the title told in the body
+    recalled = [i for i in out.incidents if i.date == dt.date(2024, 3, 1)]
+    assert len(recalled) == 1 and recalled[0].status == "background"

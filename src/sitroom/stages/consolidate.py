@@ -376,7 +376,20 @@ def _dateline_start(text: str) -> int:
             if found.group().split()[0].rstrip(",:") not in _KICKERS:
                 return 0  # the text opens with its dateline: no title
         pos += len(line)
-    return 0
+    return _headline_end(text)
+
+
+_HEADLINE = re.compile(r"[^\n]{10,160}?[^.!?\"'”’:\s]\s*\n\s*\n")
+
+
+def _headline_end(text: str) -> int:
+    """With no dateline: a first line set apart by a blank line, short and ending with
+    no full stop ('Manipur violence: curfew in Jiribam after gunmen kill three'), is a
+    title; 0 when the text opens with a sentence."""
+    found = _HEADLINE.match(text)
+    if found is None or len(found.group().split()) > 25:
+        return 0
+    return found.end()
 
 
 def _told_in_body(clusters: list[_Cluster], m: Incident) -> _Cluster | None:
@@ -385,11 +398,27 @@ def _told_in_body(clusters: list[_Cluster], m: Incident) -> _Cluster | None:
     violent one for a violent title, with no date or place against it."""
     for c in clusters:
         kindred = _same_kind(c, m) or (m.event_type in _VIOLENT and c.first.event_type in _VIOLENT)
-        if not kindred or any(_date_conflict(x, m) for x in c.mentions):
+        if not kindred or any(_date_conflict(x, m) for x in c.mentions) or _recalled(c, m):
             continue
-        if not any(_place_conflict(x, m) for x in c.mentions):
+        if not any(_abroad(x, m) for x in c.mentions):
             return c
     return None
+
+
+def _recalled(c: _Cluster, title: Incident) -> bool:
+    """A title tells the news: not an incident the body dates (in its own words) more
+    than a month before the title's date."""
+    own = [x for x in c.mentions if x.notes.get("dated") != "inherited" and x.date is not None]
+    return bool(own) and all(_days_apart(x, title) > 31 for x in own)
+
+
+def _abroad(a: Incident, title: Incident) -> bool:
+    """A title's place conflicts with the body's only in another country: a headline
+    names the district ('curfew in Jiribam') where the body names the village."""
+    pa, pb = a.location, title.location
+    if not _place_conflict(a, title) or pa is None or pb is None:
+        return False
+    return not (pa.country and pa.country == pb.country)
 
 
 def _compatible(c: _Cluster, m: Incident) -> bool:

@@ -104,6 +104,8 @@ def _date_incident(
             clock, best = best, None  # the day told before it, if any, comes first
         if best is not None:
             t, how = best
+            if _heads_when_clause(t, text, incident, reference_date(item.article)):
+                _own_clause(incident)
             if reporting(t, text):
                 return _past_the_report(item, incident, idx, t, dated)
             found = _from_timex(t, item, how)
@@ -133,6 +135,13 @@ def _date_incident(
                 where = "a sentence of the incident" if i in others else "the sentence before"
                 return _from_timex(cands[0], item, f"'{cands[0].text}' in {where}")
     return _from_timex(clock[0], item, clock[1]) if clock else None
+
+
+def _own_clause(incident: Incident) -> None:
+    """'until June 2024, when the killing of a farmer set off arson attacks': a pointing
+    mention in the clause a date heads is dated there, not elsewhere in the sentence."""
+    if incident.notes.get("dated") == "elsewhere":
+        del incident.notes["dated"]
 
 
 def _heads_when_clause(t: Timex, text: str, incident: Incident, published: dt.date | None) -> bool:
