@@ -110,7 +110,8 @@ class Lexicon:
                 i += 1
                 continue
             match, width = hit
-            out.append(match)
+            if not _spelt_out_otherwise(text, match, out):
+                out.append(match)
             i += width
         return out
 
@@ -149,6 +150,28 @@ class Lexicon:
             g = match.generic
             return Actor(g.name_for(self.country_name(country)), mention, g.type, country)
         return None
+
+
+_SPELT_OUT = re.compile(r"((?:[A-Z][\w'-]*\s+(?:(?:of|for|and|the|de|du|la|des)\s+)*){2,8})\(\s*$")
+
+
+def _spelt_out_otherwise(text: str, match: Match, before: list[Match]) -> bool:
+    """ "the Awami National Party (ANP)": an abbreviation in brackets after the words it
+    abbreviates stands for them, not for the dictionary's ANP (the Afghan police),
+    unless those words are that same entry ("Ethiopian National Defense Forces (ENDF)",
+    "Sudan People's Liberation Army (SPLA)": a word of the entry's name)."""
+    if match.entry is None or not _is_abbreviation(match.text):
+        return False
+    m = _SPELT_OUT.search(text[max(0, match.start - 120) : match.start])
+    if m is None:
+        return False
+    initials = "".join(w[0] for w in m.group(1).split() if w[0].isupper())
+    if not initials.upper().endswith(match.text.replace("-", "").upper()):
+        return False
+    if any(b.entry == match.entry for b in before[-2:]):
+        return False
+    named = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", match.entry.name)}
+    return not any(w.lower() in named for w in re.findall(r"[A-Za-z]{4,}", m.group(1)))
 
 
 def _tokens(text: str) -> Iterator[tuple[str, int, int]]:

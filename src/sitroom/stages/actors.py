@@ -98,6 +98,19 @@ _NOT_DOING = {
     "host",
     "condemn",
     "deny",
+    "man",  # "a checkpoint manned by Houthi rebels": the target's holders
+    "guard",
+    "protest",  # "a bombing at a protest by Houthis": the victims' own act
+    "demonstration",
+    "rally",
+    "march",
+    "sit",
+    "gathering",
+    "meeting",
+    "ceremony",
+    "celebration",
+    "speech",
+    "campaign",
 }
 
 
@@ -253,6 +266,15 @@ _TARGET_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 
+# "a protest by Houthis", "a checkpoint manned by Houthi rebels", "a rally organised by
+# the party": the group holds or stages the thing attacked, it is not the attacker
+_HELD_BY = re.compile(
+    r"\b(?:(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|sit-ins?|gatherings?|"
+    r"meetings?|ceremon(?:y|ies)|celebrations?|funerals?|speech(?:es)?|visits?|campaigns?)"
+    r"(?:\s+(?:held|staged|organi[sz]ed|called|led))?|manned|guarded|"
+    r"hosted|organi[sz]ed|attended|staged)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 ANAPHORA_WINDOW = 3000  # characters back to look for the group "the group" refers to
 SHORT_STORY = 6  # sentences: a wire lead and its follow-up
@@ -521,7 +543,8 @@ def _suspected_group(
     for m in _SUSPECTED.finditer(text):
         if _VICTIM_MEMBERS.search(text[max(0, m.start() - 30) : m.start()]):
             continue  # "killing two members of the UN agency": victims, not doers
-        window = re.split(r"[.;]", text[m.end() : m.end() + 110])[0]
+        # "blamed on Islamist fighters, said ... the UN": the group ends at the comma
+        window = re.split(r"[.;,]", text[m.end() : m.end() + 110])[0]
         hits = lex.find(window)
         named = [x for x in hits if x.entry is not None]
         if named:
@@ -618,6 +641,8 @@ def _named_in_text(text: str, lex: Lexicon, country: str | None, foreign: set[in
         before = re.sub(r"\([^()]{0,40}\)\s*", "", text[max(0, m.start - 60) : m.start])
         if _TARGET_CONTEXT.search(before[-30:]):
             continue  # "an attack on (mostly Muslim) herdsmen"
+        if _HELD_BY.search(before):
+            continue  # "a suicide bombing at a protest by Houthis"
         if _AFFILIATED_VICTIM.search(text[max(0, m.start - 50) : m.start]):
             continue  # "a journalist close to the Houthi militia was killed"
         if _VICTIM_AFTER.match(text[m.end : m.end + 50]):
@@ -1075,9 +1100,26 @@ def _perpetrator(
     if head is None:
         return None
     actor = phrase_actor(head, lex, country, perpetrator=True)
+    if actor is not None and actor.type is None and _a_place(item, head, base):
+        return None  # "upazila of Comilla setting off a fire": the parser's subject is a town
     if actor is None or actor.name.startswith("Unidentified"):
         return _antecedent(item, head, base, lex, country) or actor
     return actor
+
+
+_LOCATIVES = {"in", "at", "near", "of", "outside", "inside", "from", "around"}
+
+
+def _a_place(item: Analysis, head: Any, base: int) -> bool:
+    """The name is a place the place stage resolved and the text writes it as one ("of
+    Comilla", "in Jos"), not a community that shares its name ("a raid by Turkana")."""
+    lo, _ = phrase_span(head)
+    if lo == 0 or head.doc[lo - 1].lower_ not in _LOCATIVES:
+        return False
+    at = base + head.idx
+    return any(
+        p.start is not None and p.end is not None and p.start <= at < p.end for p in item.places
+    )
 
 
 def _antecedent(
