@@ -78,3 +78,34 @@ def test_a_headline_without_dateline_joins_the_body_and_the_when_clause_stays_ap
     assert 0 in lead.sentences and len(lead.sentences) > 1  # the title told in the body
     recalled = [i for i in out.incidents if i.date == dt.date(2024, 3, 1)]
     assert len(recalled) == 1 and recalled[0].status == "background"
+
+
+def test_an_incident_of_any_lead_day_is_news() -> None:
+    """The clash on Wednesday and the truce that ended it on Thursday are both news: an
+    abduction told after them on Wednesday is another incident of a lead day."""
+    from sitroom.model import Sentence, Span
+    from sitroom.stages.consolidate import promote_developments
+
+    texts = [
+        "Two armed groups agreed on Thursday to a ceasefire.",
+        "Fighters of the two brigades fought from late on Wednesday until dawn.",
+        "The fighting began after gunmen abducted a commander on Wednesday afternoon.",
+    ]
+    sentences, start = [], 0
+    for text in texts:
+        sentences.append(Sentence(start, start + len(text), text))
+        start += len(text) + 1
+
+    def told(sub: str, kind: str, day: int, n: int, status: str) -> Incident:
+        trigger = Span("x", sentences[n].start, sentences[n].start + 1)
+        return Incident(
+            kind, sub, trigger, [n], date=dt.date(2026, 2, day), date_precision="day", status=status
+        )
+
+    merged = [
+        told("Agreement", "Strategic developments", 5, 0, "new"),
+        told("Armed clash", "Battles", 4, 1, "new"),
+        told("Abduction/forced disappearance", "Violence against civilians", 4, 2, "background"),
+    ]
+    promote_developments(merged, sentences, dt.date(2026, 2, 6))
+    assert merged[2].status == "new"

@@ -852,7 +852,7 @@ def promote_developments(
     leads = [m for m in merged if m.status == "new" and m.date is not None]
     if published is None or not leads:
         return
-    lead_day = max(m.date for m in leads if m.date is not None)
+    lead_days = {m.date for m in leads if m.date is not None}
     lead_first = min(min(m.sentences, default=0) for m in leads)
     for incident in merged:
         if incident.status == "new" or not _in_cycle(incident, published):
@@ -860,22 +860,25 @@ def promote_developments(
         if incident.notes.get("mention") == "reference" or incident.date is None:
             continue
         after_lead = min(incident.sentences, default=-1) > lead_first
-        why = _development(incident, sentences, lead_day) if after_lead else None
+        why = _development(incident, sentences, lead_days) if after_lead else None
         if why:
             incident.status = "new"
             incident.notes["status"] = why
 
 
 def _development(
-    incident: Incident, sentences: Sequence[Sentence], lead_day: dt.date
+    incident: Incident, sentences: Sequence[Sentence], lead_days: set[dt.date]
 ) -> str | None:
-    """Why an incident of the news cycle told after the lead is news too (None if not)."""
+    """Why an incident of the news cycle told after the lead is news too (None if not):
+    the lead days are those of every `new` incident (the clash on Wednesday and the truce
+    that ended it on Thursday)."""
     assert incident.date is not None
     text = _first_text(incident, sentences)
+    lead_day = max(lead_days)
     if incident.date > lead_day:
         return "a development after the lead incident"
     item = _SEPARATE.search(text) or _entry_opening(incident, sentences)
-    if incident.date == lead_day:
+    if incident.date in lead_days:
         if _LATER.match(text):
             return "told as following the lead incident the same day"
         if item:
