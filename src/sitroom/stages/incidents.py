@@ -273,9 +273,12 @@ def _propagate(candidates: list[Cue], reasons: dict[int, str]) -> None:
 def _own_dated_clause(tok: Any) -> bool:
     """A verb heading a clause of its own (since..., when..., that...) with its own date
     tells its own occurrence, whatever the sentence's subject is."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        tok = tok.head  # 'since May 2025, when the killing of a leader set off fighting'
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("advcl", "ccomp", "relcl"):
         return False
-    return bool(_explicit_dates({t.i for t in tok.subtree}, tok.doc))
+    region = {t.i for t in tok.subtree} | _date_before_when(tok)
+    return bool(_explicit_dates(region, tok.doc))
 
 
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august"}
