@@ -53,6 +53,7 @@ SCHEMA = 10  # bump whenever the index layout or the build rules (`_build` and b
 
 COUNTRY_WEIGHT = 4.0  # score for a candidate in the article's only country
 ADMIN_WEIGHT = 3.0  # score for a candidate in the article's only first-level area
+SEAT_MIN_POP = 5_000  # a town named like its province is its seat from this size
 
 # alias kinds: how a name relates to its place
 MAIN, ALT, DEMONYM, ABBREV = 0, 1, 2, 3
@@ -249,6 +250,52 @@ class Gazetteer:
         cities = [c for c in self.lookup(name) if c.country == iso3 and c.feature == "city"]
         return max(cities, key=lambda c: c.population, default=None)
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per process
+    def seat(self, area: str, country: str) -> Candidate | None:
+        """The capital of a first-level area (by its canonical name, in an ISO3 country):
+        the town `admin_seats.tsv` names, else a town of the area's own name, else its
+        most populous town. Conflict coders (ACLED, PITF) code an event known only to a
+        province at its capital."""
+        row = self._db.execute(
+            "SELECT acode FROM place WHERE iso3 = ? AND feature = 'admin1' AND name = ?",
+            (country, area),
+        ).fetchone()
+        if row is None or not row[0]:
+            return None
+        listed = self._seats().get((country, row[0]))
+        if listed is not None:
+            return listed
+        towns = [
+            Candidate(*found)
+            for found in self._db.execute(
+                "SELECT p.id, p.name, p.lat, p.lon, p.iso3, p.admin1, p.acode, p.feature, p.pop,"
+                " p.gid, 0 FROM place p WHERE p.iso3 = ? AND p.acode = ? AND p.feature = 'city'"
+                " ORDER BY p.pop DESC LIMIT 40",
+                (country, row[0]),
+            )
+        ]
+        own = fold(area)  # "Kano", "Baghlan": a province named after its capital
+        for town in towns:
+            if fold(town.name) == own and town.population >= SEAT_MIN_POP:
+                return town
+        return towns[0] if towns else None
+
+    @functools.lru_cache(maxsize=1)  # noqa: B019 - one gazetteer per process
+    def _seats(self) -> dict[tuple[str, str], Candidate]:
+        """(ISO3, admin code) -> the capital `admin_seats.tsv` names for that area."""
+        out: dict[tuple[str, str], Candidate] = {}
+        for rec in _read_tsv("admin_seats.tsv"):
+            country = rec["country"]
+            areas = [c for c in self.lookup(rec["area"]) if c.feature == "admin1"]
+            area = next((c for c in areas if c.country == country and c.admin_code), None)
+            towns = [
+                c for c in self.lookup(rec["seat"]) if c.feature == "city" and c.country == country
+            ]
+            inside = [c for c in towns if area is not None and c.admin_code == area.admin_code]
+            if area is not None and area.admin_code and towns:
+                out[(country, area.admin_code)] = max(inside or towns, key=lambda c: c.population)
+        return out
+
     def fuzzy(self, name: str, country: str, cutoff: float = 88.0) -> Candidate | None:
         """The closest spelling among one country's places ("Konduz" -> Kunduz,
         "Kastina-Ala" -> Katsina-Ala), for names the exact lookup does not know."""
@@ -330,6 +377,13 @@ class Gazetteer:
                 place.admin_code == area.admin_code and place.key != area.key
             )
         return False
+
+
+@functools.lru_cache(maxsize=1)
+def actor_areas() -> dict[str, tuple[str, ...]]:
+    """Armed group (canonical name of `actors.tsv`) -> the ISO3 countries it fights in,
+    home first (`actor_areas.tsv`): what a group's name says about where a text is."""
+    return {r["actor"]: tuple(_split(r["countries"])) for r in _read_tsv("actor_areas.tsv")}
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

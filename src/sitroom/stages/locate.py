@@ -49,6 +49,7 @@ from dataclasses import replace
 from typing import Any
 
 from sitroom.knowledge.datelines import DATELINE
+from sitroom.knowledge.gazetteer import Gazetteer
 from sitroom.model import Analysis, Incident, Place, Sentence
 from sitroom.stages import Stage
 from sitroom.stages.locate_holders import _abroad, _held_first, _hosted
@@ -83,6 +84,22 @@ class LocateStage(Stage):
         for incident in item.incidents:
             locate(item, incident)
             _explain_approximate(item, incident)
+            _at_seat(incident)
+
+
+def _at_seat(incident: Incident) -> None:
+    """An incident known only to a province ("killed in Baghlan province") is coded at
+    the province's main town, as conflict coders do (ACLED codes a first-level area's
+    events at its capital): its centre is often empty land far from where people live."""
+    place = incident.location
+    if place is None or place.feature != "admin1" or not place.country:
+        return
+    seat = Gazetteer.load().seat(place.name, place.country)
+    if seat is None:
+        return
+    incident.location = replace(place, lat=seat.lat, lon=seat.lon)
+    note = incident.notes.get("location", "")
+    incident.notes["location"] = f"{note}; coded at its main town {seat.name}"
 
 
 def _explain_approximate(item: Analysis, incident: Incident) -> None:

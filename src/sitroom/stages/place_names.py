@@ -66,6 +66,57 @@ _MODIFIERS = frozenset(
 )
 
 
+# words that name a kind of place: alone they are never the known part of a longer name
+# ("Tetewa Island" is no "Island County", "Mane bridge" no bridge town)
+GENERIC_PARTS = frozenset(
+    [
+        "island",
+        "islands",
+        "lake",
+        "river",
+        "valley",
+        "mountain",
+        "mountains",
+        "hill",
+        "hills",
+        "bridge",
+        "market",
+        "road",
+        "street",
+        "junction",
+        "camp",
+        "village",
+        "town",
+        "city",
+        "forest",
+        "park",
+        "beach",
+        "bay",
+        "port",
+        "station",
+        "district",
+        "county",
+        "state",
+        "province",
+        "region",
+        "area",
+        "border",
+        "crossing",
+        "square",
+        "stadium",
+        "airport",
+        "base",
+        "point",
+        "gate",
+        "hospital",
+        "school",
+        "mosque",
+        "church",
+        "prison",
+    ]
+)
+
+
 def _known_part(cand: Candidate) -> bool:
     """A part of a longer name counts only when it is a well-known place: "Guangxi" in
     "Guangxi province", never "Street" in "Third Street" or "Centre" in "Rogers Centre"."""
@@ -90,7 +141,9 @@ def _head_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
         for i in range(len(words) - size, -1, -1):
             part = " ".join(words[i : i + size])
             key = fold(part)
-            if not part[:1].isupper() or key in not_places() or set(key.split()) <= _MODIFIERS:
+            if not part[:1].isupper() or key in not_places() or key in GENERIC_PARTS:
+                continue
+            if set(key.split()) <= _MODIFIERS:
                 continue
             found = [c for c in gaz.lookup(part) if _known_part(c)]
             if found:

@@ -91,6 +91,7 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
         found = _without_overlaps(sorted(found + _repeats(doc, found, gaz), key=lambda m: m.start))
         people = _person_words(doc)
         found = [m for m in found if fold(m.text) not in people or gaz.lookup(m.text)]
+    found = [m for m in found if not _led_by(m, gaz)]
     capitals = list(_capital_mentions(text, found, gaz))
     if capitals and not _named_countries_of(found, gaz):
         # "the capital" in a text that names no country can only stay unresolved: most
@@ -102,6 +103,20 @@ def find_mentions(doc: Any, gaz: Gazetteer) -> list[Mention]:
         ]
         found = sorted(kept + capitals, key=lambda m: m.start)
     return found
+
+
+_LED = re.compile(r"^(?P<head>.+?)[-\s](?:led|backed|allied|aligned|controlled)$", re.IGNORECASE)
+
+
+def _led_by(m: Mention, gaz: Gazetteer) -> bool:
+    """ "the Ahmad Madobe-led administration": a leader's name before "-led" is no place;
+    a country's ("Saudi-led", "US-backed") stays one (the locate stage knows it leads)."""
+    found = _LED.match(m.text)
+    if found is None:
+        return False
+    return not any(
+        c.feature in ("country", "admin1", "region") for c in gaz.lookup(found.group("head"))
+    )
 
 
 _RESCUE_LABELS = frozenset({"PERSON", "ORG", "NORP"})

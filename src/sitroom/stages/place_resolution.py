@@ -21,6 +21,7 @@ from sitroom.knowledge.gazetteer import (
     Candidate,
     Context,
     Gazetteer,
+    actor_areas,
     distance_km,
     fold,
     inside,
@@ -41,10 +42,13 @@ _NEAR = re.compile(
 def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Place]:
     """Places for `mentions`, resolved with the article's own context."""
     first = [_first_pass(m, gaz) for m in mentions]
-    context = _context(first)
-    others = _contexts_without_self(mentions, first)
+    cues = cue_countries(text)
+    context = _context(first, cues)
+    others = _contexts_without_self(mentions, first, cues)
     withins = _enclosing(text, mentions, first)
     named, broad = _named_countries(mentions, first)
+    broad |= set(cues)
+    firm = _firm_countries(mentions, first, gaz)
     confined = _confined_senses(mentions, first, withins, named, gaz, others)
     regions = any(c is not None and c.feature == "admin1" and c.country in named for c in first)
     units = (
@@ -58,8 +62,11 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
         if within is None and _sense_key(m) in confined:
             cand = confined[_sense_key(m)]  # "LONDON, Ky. ... London police": one sense
         elif cand is not None and (within is None or _weak_area(first[within[1]])):
-            cand = _namesake(cand, m, gaz, own, named, broad, _sense_key(m) in units)
-        if cand is not None and _implausible(cand, context, within):
+            cand = _namesake(cand, m, gaz, own, named | set(cues), broad, _sense_key(m) in units)
+        if cand is not None and (
+            _implausible(cand, context, within)
+            or _unsupported(cand, m, gaz, firm[_sense_key(m)], broad)
+        ):
             # a namesake elsewhere: better the enclosing area than a wrong town
             cand = _beside_area(m, gaz, first[within[1]] if within else None)
         if cand is None and m.source in ("GPE", "LOC", "SCAN", "GOLD"):
@@ -184,8 +191,35 @@ def _sense_key(m: Mention) -> str:
     return f"{m.source}:{m.country}" if m.source == "CAPITAL" else fold(m.text)
 
 
+# Nigeria's districts: "Logo LGA", "Hong Local Government Area", "in Jahun local
+# government of Jigawa" (not "Iraqi local government officials")
+_LOCAL_GOVERNMENT = re.compile(
+    r"\b(?:[Ll]ocal [Gg]overnment [Aa]reas?|[Ll]ocal [Gg]overnment [Cc]ouncils?|LGAs?|"
+    r"[A-Z][\w'-]+ [Ll]ocal [Gg]overnment(?! (?:officials?|elections?|polls?|chairm|staff))\b)"
+)
+CUE_HOME, CUE_AREA = 1.0, 0.5  # votes of an armed group's home and of its other countries
+
+
+def cue_countries(text: str) -> dict[str, float]:
+    """Countries the text points to by other words than place names, with their votes:
+    an armed group's countries ("Boko Haram" -> Nigeria, Cameroon, Niger, Chad;
+    "al-Shabaab" -> Somalia, Kenya; `actor_areas.tsv`) or Nigeria's "local government
+    area". They vote like named places, so that "Baga" in a Boko Haram story is the
+    Nigerian town, not a namesake abroad; lower-case words ("herdsmen") are no cue."""
+    from sitroom.knowledge.actors import lexicon
+
+    out = {"NGA": CUE_HOME} if _LOCAL_GOVERNMENT.search(text) else {}
+    areas = actor_areas()
+    for hit in lexicon().find(text):
+        if hit.entry is None or not any(ch.isupper() for ch in hit.text):
+            continue
+        for n, country in enumerate(areas.get(hit.entry.name, ())):
+            out[country] = max(out.get(country, 0.0), CUE_HOME if n == 0 else CUE_AREA)
+    return out
+
+
 def _contexts_without_self(
-    mentions: list[Mention], first: list[Candidate | None]
+    mentions: list[Mention], first: list[Candidate | None], cues: dict[str, float] | None = None
 ) -> dict[str, Context]:
     """The article's context as seen by each name: the votes of every other name. A name
     repeated five times must not outvote the one town that says which namesake it is
@@ -199,6 +233,7 @@ def _contexts_without_self(
                 own[1][".".join(cand.admin_code.split(".")[:2])] += 1
     countries: Counter[str] = Counter()
     admins: Counter[str] = Counter()
+    countries.update(cues or {})  # an armed group's countries vote like names
     for c, a in votes.values():
         countries.update(c)
         admins.update(a)
@@ -345,6 +380,36 @@ def _implausible(cand: Candidate, context: Context, within: tuple[str, int] | No
     return cand.country != top and share < 0.34
 
 
+def _firm_countries(
+    mentions: list[Mention], first: list[Candidate | None], gaz: Gazetteer
+) -> dict[str, set[str]]:
+    """For each name, the countries the text's other names point to when they are found
+    by their whole own name ("Renk County", "Iraqi"), not by a part of it ("Ahmad
+    Madobe-led" -> Al Ahmadi): evidence firm enough to overrule a weak reading."""
+    votes: dict[str, set[str]] = {}
+    for m, cand in zip(mentions, first, strict=True):
+        own = votes.setdefault(_sense_key(m), set())
+        if cand is None or not cand.country or cand.kind == ALT:
+            continue
+        if m.source == "CAPITAL" or gaz.lookup(m.text) or _admin_head(m.text, gaz):
+            own.add(cand.country)
+    return {key: set().union(*(v for k, v in votes.items() if k != key)) for key in votes}
+
+
+def _unsupported(
+    cand: Candidate, m: Mention, gaz: Gazetteer, others: set[str], broad: set[str]
+) -> bool:
+    """A town abroad reached only by a foreign alternate name or by a part of the name
+    ("Daba" -> Dubbo, "Khan Bani Saad" -> Bani), in a country none of the text's other
+    names, adjectives or armed groups points to while they point elsewhere ("Renk
+    County", "Iraqi"): a namesake; the text's own places locate it better."""
+    if cand.feature != "city" or cand.listed or cand.population >= BIG_CITY:
+        return False
+    if not others or cand.country in others or cand.country in broad:
+        return False
+    return cand.kind == ALT or not (gaz.lookup(m.text) or _admin_head(m.text, gaz))
+
+
 def _spelling_variant(
     m: Mention,
     gaz: Gazetteer,
@@ -394,6 +459,8 @@ def _candidates(m: Mention, gaz: Gazetteer, context: Context | None = None) -> l
         capital = gaz.capital(country) if country else None
         return [capital] if capital is not None else []
     cands = list(gaz.lookup(m.text)) or _admin_head(m.text, gaz) or _head_candidates(m.text, gaz)
+    if not m.text.isupper():  # "the village of Ala" is no "ALA" (Aland Islands)
+        cands = [c for c in cands if not (c.kind == ABBREV and c.feature == "country")]
     if m.source == "NORP":
         return [c for c in cands if c.kind == DEMONYM]
     if m.source == "ABBREV":
@@ -427,8 +494,8 @@ def _first_pass(m: Mention, gaz: Gazetteer) -> Candidate | None:
     return max(cands, key=lambda c: c.prior() + (3.0 if m.prefer_area and c.is_area else 0.0))
 
 
-def _context(first: list[Candidate | None]) -> Context:
-    votes: Counter[str] = Counter()
+def _context(first: list[Candidate | None], cues: dict[str, float] | None = None) -> Context:
+    votes: Counter[str] = Counter(cues or {})
     admins: Counter[str] = Counter()
     for cand in first:
         if cand is None or not cand.country:
