@@ -32,6 +32,7 @@ from sitroom.stages.actor_cases import (
     force_user as force_user,  # re-exported: evaluate.pitf and evaluate.plover read it here
 )
 from sitroom.stages.actor_phrases import (
+    _ACCORDING,
     _AFFILIATED_VICTIM,
     _CLASHES,
     _DETERMINERS,
@@ -275,6 +276,24 @@ _HELD_BY = re.compile(
     r"hosted|organi[sz]ed|attended|staged)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_OWN_DEED = re.compile(r"(?i)^\s*(?:that\s+)?(?:it|its|they|their)\b")
+# the group as a source: a plain reporting verb after it ("X has reported that"), not
+# an accusation it made ("X had accused the man of being a spy": it is implicated)
+_SOURCE_VERB = re.compile(
+    r"(?i)^(?:\s+[\w’'-]+){0,4}?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|reported|reports|"
+    r"announced|told|stated|added|confirmed|confirms)\b"
+)
+
+
+def _reports(text: str, m: Match) -> bool:
+    """The group is the source of the sentence ("X has reported that", "according to
+    X"), not its doer; "X said it carried out the attack" is a claim and stays."""
+    after = text[m.end : m.end + 80]
+    said = _SOURCE_VERB.match(after)
+    if said is not None:
+        return not _OWN_DEED.match(after[said.end() :])
+    return _ACCORDING.search(text[max(0, m.start - 40) : m.start]) is not None
+
 
 ANAPHORA_WINDOW = 3000  # characters back to look for the group "the group" refers to
 SHORT_STORY = 6  # sentences: a wire lead and its follow-up
@@ -361,7 +380,9 @@ def _share_perpetrators(item: Analysis) -> None:
         ]
         if mates:
             mate = min(mates, key=lambda o: abs(o.trigger.start - incident.trigger.start))
-            incident.actor1 = mate.actor1
+            # "killed when police opened fire on protesters": the force's user, not the
+            # protesters ACLED puts first in the excessive-force event
+            incident.actor1 = force_user(mate) if mate.sub_event_type == _FORCE else mate.actor1
             incident.notes["actor1"] = (
                 f"the perpetrator of {mate.trigger.text!r} in the same sentence"
             )
@@ -643,6 +664,8 @@ def _named_in_text(text: str, lex: Lexicon, country: str | None, foreign: set[in
             continue  # "an attack on (mostly Muslim) herdsmen"
         if _HELD_BY.search(before):
             continue  # "a suicide bombing at a protest by Houthis"
+        if _reports(text, m):
+            continue  # "the Luhansk people's republic has reported that nine ... were killed"
         if _AFFILIATED_VICTIM.search(text[max(0, m.start - 50) : m.start]):
             continue  # "a journalist close to the Houthi militia was killed"
         if _VICTIM_AFTER.match(text[m.end : m.end + 50]):
